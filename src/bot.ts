@@ -1,0 +1,110 @@
+import { once } from 'node:events';
+import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
+import { systemClock, type Clock } from './clock.js';
+import { loadCommunity } from './content/community.js';
+import type { BotContext } from './context.js';
+import { openDatabase, type Db } from './db/connection.js';
+import { migrate } from './db/migrator.js';
+import { ensureGuildSettings } from './guilds/guild-settings.js';
+import { createRouter } from './interactions/router.js';
+import { COMMANDS_DIR, loadCommands, type CommandRegistry } from './interactions/registry.js';
+import type { Logger } from './logger.js';
+import { BOT_VERSION } from './version.js';
+
+/**
+ * The gateway intents the bot asks for. GuildMembers is privileged: it must be switched on in the
+ * Developer Portal, because onboarding starts when a member joins.
+ */
+export const BOT_INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMembers, GatewayIntentBits.DirectMessages] as const;
+
+export interface BotOptions {
+  readonly token: string;
+  /** REST base URL; unset means Discord itself. The sandbox and tests point it at the emulator. */
+  readonly apiUrl?: string | undefined;
+  readonly databasePath: string;
+  readonly logger: Logger;
+  readonly clock?: Clock;
+  readonly commandsDir?: string;
+}
+
+export interface RunningBot {
+  readonly client: Client<true>;
+  readonly db: Db;
+  readonly ctx: BotContext;
+  readonly registry: CommandRegistry;
+  /** Stops taking work, lets in-flight handlers finish, then closes the connection and the database. */
+  stop(): Promise<void>;
+}
+
+export class StartupError extends Error {
+  override readonly name = 'StartupError';
+}
+
+/** Starts the bot: the one path used by `npm start`, the sandbox and the end-to-end tests. */
+export async function startBot(options: BotOptions): Promise<RunningBot> {
+  const { logger } = options;
+  const clock = options.clock ?? systemClock;
+
+  const community = await loadCommunity();
+  if (!community.ok) throw new StartupError(`The community content in data/ has problems:\n${community.error.message}`);
+  const registry = await loadCommands(options.commandsDir ?? COMMANDS_DIR);
+
+  const db = openDatabase(options.databasePath);
+  try {
+    await migrate(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+
+  const ctx: BotContext = { db, clock, logger, startedAt: clock.now(), version: BOT_VERSION, community: community.value };
+  const router = createRouter(registry, ctx);
+
+  const client = new Client({
+    intents: [...BOT_INTENTS],
+    // DMs arrive for channels the cache has never seen; without this partial they are dropped.
+    partials: [Partials.Channel],
+    // Nothing the bot writes pings anyone unless a message opts in explicitly.
+    allowedMentions: { parse: [] },
+    ...(options.apiUrl === undefined ? {} : { rest: { api: options.apiUrl } }),
+  });
+
+  const onInteraction = (interaction: Parameters<typeof router.handle>[0]) => void router.handle(interaction);
+  client.on(Events.InteractionCreate, onInteraction);
+  client.on(Events.GuildCreate, (guild) => {
+    ensureGuildSettings(db, clock, guild.id).catch((error: unknown) => logger.error({ err: error, guild: guild.id }, 'could not record a server'));
+  });
+  client.on(Events.Error, (error) => logger.error({ err: error }, 'the Discord client reported an error'));
+  client.on(Events.Warn, (message) => logger.warn({ message }, 'the Discord client warned'));
+
+  try {
+    const ready = once(client, Events.ClientReady);
+    await client.login(options.token);
+    await ready;
+  } catch (error) {
+    await client.destroy();
+    await db.destroy();
+    throw error;
+  }
+  const readyClient = client as Client<true>;
+  await Promise.all(readyClient.guilds.cache.map((guild) => ensureGuildSettings(db, clock, guild.id)));
+  logger.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size, version: BOT_VERSION }, 'Roots Bot is online');
+
+  let stopping: Promise<void> | undefined;
+  return {
+    client: readyClient,
+    db,
+    ctx,
+    registry,
+    stop() {
+      stopping ??= (async () => {
+        client.off(Events.InteractionCreate, onInteraction);
+        await router.settled();
+        await client.destroy();
+        await db.destroy();
+        logger.info('Roots Bot stopped');
+      })();
+      return stopping;
+    },
+  };
+}

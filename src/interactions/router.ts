@@ -1,0 +1,127 @@
+import type { AutocompleteInteraction, ChatInputCommandInteraction, Interaction, MessageComponentInteraction, ModalSubmitInteraction } from 'discord.js';
+import type { BotContext } from '../context.js';
+import { isAllowed, NOT_A_MODERATOR } from './access.js';
+import { parseCustomId } from './custom-id.js';
+import { errorReference, somethingWentWrong, UserFacingError } from './errors.js';
+import type { BoundHandler, CommandAction, ComponentRoute } from './handlers.js';
+import type { CommandRegistry } from './registry.js';
+import { replyPrivately } from './replies.js';
+
+export const STALE_COMPONENT =
+  "This button is from an older message and doesn't work anymore. Please run the command again to get a fresh one.";
+const UNKNOWN_COMMAND = "I don't know that command anymore; it may have been renamed. Type `/` to see what I can do.";
+
+export interface InteractionRouter {
+  handle(interaction: Interaction): Promise<void>;
+  /** Resolves when every handler that has started has finished: graceful shutdown waits on it. */
+  settled(): Promise<void>;
+}
+
+function subcommandKey(interaction: ChatInputCommandInteraction): string | undefined {
+  const sub = interaction.options.getSubcommand(false);
+  if (sub === null) return undefined;
+  const group = interaction.options.getSubcommandGroup(false);
+  return group === null ? sub : `${group} ${sub}`;
+}
+
+function describe(interaction: Interaction): Record<string, string | null> {
+  return {
+    id: interaction.id,
+    type: String(interaction.type),
+    user: interaction.user.id,
+    guild: interaction.guildId,
+    channel: interaction.channelId,
+    command: interaction.isCommand() || interaction.isAutocomplete() ? interaction.commandName : null,
+    customId: interaction.isMessageComponent() || interaction.isModalSubmit() ? interaction.customId : null,
+  };
+}
+
+/**
+ * Dispatches every interaction to its handler inside one safety net: a member always gets an answer,
+ * an unexpected error is logged with a reference the member can quote, and the process never dies
+ * of a handler's error.
+ */
+export function createRouter(registry: CommandRegistry, ctx: BotContext, extraComponents: readonly ComponentRoute[] = []): InteractionRouter {
+  const components = new Map(registry.components);
+  for (const route of extraComponents) components.set(route.spec.key, route);
+  const inFlight = new Set<Promise<void>>();
+
+  async function runCommand(interaction: ChatInputCommandInteraction): Promise<void> {
+    const command = registry.commands.get(interaction.commandName);
+    if (command === undefined) throw new UserFacingError(UNKNOWN_COMMAND);
+    let action: CommandAction | undefined;
+    if ('subcommands' in command) {
+      const key = subcommandKey(interaction);
+      action = key === undefined ? undefined : command.subcommands[key];
+    } else {
+      action = command;
+    }
+    if (action === undefined) throw new UserFacingError(UNKNOWN_COMMAND);
+    if (!isAllowed(action.access, interaction)) throw new UserFacingError(NOT_A_MODERATOR);
+    await action.run(interaction, ctx);
+  }
+
+  async function runAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
+    const command = registry.commands.get(interaction.commandName);
+    if (command?.autocomplete === undefined) {
+      await interaction.respond([]);
+      return;
+    }
+    await command.autocomplete(interaction, ctx);
+  }
+
+  async function runComponent(interaction: MessageComponentInteraction | ModalSubmitInteraction): Promise<void> {
+    const parsed = parseCustomId(interaction.customId);
+    const route = parsed && components.get(parsed.key);
+    const bound: BoundHandler | undefined =
+      parsed && route && route.spec.version === parsed.version ? route.bind(interaction, parsed.args) : undefined;
+    if (route === undefined || bound === undefined) throw new UserFacingError(STALE_COMPONENT);
+    if (!isAllowed(route.access, interaction)) throw new UserFacingError(NOT_A_MODERATOR);
+    await bound(ctx);
+  }
+
+  async function dispatch(interaction: Interaction): Promise<void> {
+    if (interaction.isChatInputCommand()) return runCommand(interaction);
+    if (interaction.isAutocomplete()) return runAutocomplete(interaction);
+    if (interaction.isMessageComponent() || interaction.isModalSubmit()) return runComponent(interaction);
+  }
+
+  async function tellMember(interaction: Interaction, message: string): Promise<void> {
+    if (interaction.isAutocomplete()) {
+      if (!interaction.responded) await interaction.respond([]);
+    } else if (interaction.isRepliable()) {
+      await replyPrivately(interaction, message);
+    }
+  }
+
+  async function handleSafely(interaction: Interaction): Promise<void> {
+    try {
+      await dispatch(interaction);
+    } catch (error) {
+      let message: string;
+      if (error instanceof UserFacingError) {
+        message = error.message;
+      } else {
+        const ref = errorReference();
+        ctx.logger.error({ err: error, ref, interaction: describe(interaction) }, 'an interaction handler failed');
+        message = somethingWentWrong(ref);
+      }
+      try {
+        await tellMember(interaction, message);
+      } catch (replyError) {
+        ctx.logger.warn({ err: replyError, interaction: describe(interaction) }, 'could not tell the member about a failure');
+      }
+    }
+  }
+
+  return {
+    handle(interaction) {
+      const task = handleSafely(interaction).finally(() => inFlight.delete(task));
+      inFlight.add(task);
+      return task;
+    },
+    async settled() {
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    },
+  };
+}

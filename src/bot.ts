@@ -1,10 +1,12 @@
 import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
 import { systemClock, type Clock } from './clock.js';
-import { loadCommunity } from './content/community.js';
+import { loadContent } from './content/index.js';
 import type { BotContext } from './context.js';
 import { openDatabase, type Db } from './db/connection.js';
 import { migrate } from './db/migrator.js';
+import type { Feature, Stoppable } from './features/feature.js';
+import { FEATURES } from './features/index.js';
 import { ensureGuildSettings } from './guilds/guild-settings.js';
 import { createRouter } from './interactions/router.js';
 import { COMMANDS_DIR, loadCommands, type CommandRegistry } from './interactions/registry.js';
@@ -25,6 +27,8 @@ export interface BotOptions {
   readonly logger: Logger;
   readonly clock?: Clock;
   readonly commandsDir?: string;
+  /** The features to run; all of them unless a test narrows it. */
+  readonly features?: readonly Feature[];
 }
 
 export interface RunningBot {
@@ -45,8 +49,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const { logger } = options;
   const clock = options.clock ?? systemClock;
 
-  const community = await loadCommunity();
-  if (!community.ok) throw new StartupError(`The community content in data/ has problems:\n${community.error.message}`);
+  const content = await loadContent();
+  if (!content.ok) throw new StartupError(`The content in data/ has problems:\n${content.error.message}`);
   const registry = await loadCommands(options.commandsDir ?? COMMANDS_DIR);
 
   const db = openDatabase(options.databasePath);
@@ -57,8 +61,13 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     throw error;
   }
 
-  const ctx: BotContext = { db, clock, logger, startedAt: clock.now(), version: BOT_VERSION, community: community.value };
-  const router = createRouter(registry, ctx);
+  const features = options.features ?? FEATURES;
+  const ctx: BotContext = { db, clock, logger, startedAt: clock.now(), version: BOT_VERSION, content: content.value, features };
+  const router = createRouter(
+    registry,
+    ctx,
+    features.flatMap((feature) => feature.components ?? []),
+  );
 
   const client = new Client({
     intents: [...BOT_INTENTS],
@@ -76,6 +85,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   });
   client.on(Events.Error, (error) => logger.error({ err: error }, 'the Discord client reported an error'));
   client.on(Events.Warn, (message) => logger.warn({ message }, 'the Discord client warned'));
+  for (const feature of features) feature.attach?.(client, ctx);
 
   try {
     const ready = once(client, Events.ClientReady);
@@ -88,6 +98,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   }
   const readyClient = client as Client<true>;
   await Promise.all(readyClient.guilds.cache.map((guild) => ensureGuildSettings(db, clock, guild.id)));
+  const running: Stoppable[] = [];
+  for (const feature of features) if (feature.start) running.push(await feature.start(readyClient, ctx));
   logger.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size, version: BOT_VERSION }, 'Roots Bot is online');
 
   let stopping: Promise<void> | undefined;
@@ -98,6 +110,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     registry,
     stop() {
       stopping ??= (async () => {
+        // Schedules first, so nothing new starts; then let handlers finish their writes.
+        await Promise.all(running.map((task) => task.stop()));
         client.off(Events.InteractionCreate, onInteraction);
         await router.settled();
         await client.destroy();

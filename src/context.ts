@@ -1,6 +1,7 @@
 import type { Clock } from './clock.js';
-import type { Community } from './content/community.js';
+import type { Content } from './content/index.js';
 import type { Db } from './db/connection.js';
+import type { Feature } from './features/feature.js';
 import type { Logger } from './logger.js';
 
 /** What every handler may use. Services hang off this as features arrive; handlers stay thin. */
@@ -10,5 +11,8 @@ export interface BotContext {
   readonly logger: Logger;
   readonly startedAt: Date;
   readonly version: string;
-  readonly community: Community;
+  /** Content from `data/`, validated at start-up. */
+  readonly content: Content;
+  /** The features running, for the commands that span them all (`/privacy`). */
+  readonly features: readonly Feature[];
 }

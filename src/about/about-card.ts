@@ -20,7 +20,7 @@ export function formatUptime(ms: number): string {
 }
 
 export function aboutCard(ctx: BotContext): EmbedBuilder {
-  const { community } = ctx;
+  const { community } = ctx.content;
   return new EmbedBuilder()
     .setTitle(`Roots Bot · ${community.name}`)
     .setDescription(

@@ -11,7 +11,7 @@ import type { z } from 'zod';
 export const CUSTOM_ID_MAX_LENGTH = 100; // Discord's limit for components and modals
 const SEPARATOR = ':';
 
-type Args = readonly z.ZodType<unknown, string>[];
+type Args = readonly z.ZodType[];
 type ArgValues<A extends Args> = { readonly [K in keyof A]: z.output<A[K]> };
 type ArgInputs<A extends Args> = { readonly [K in keyof A]: string | number | bigint };
 

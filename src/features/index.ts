@@ -1,0 +1,4 @@
+import type { Feature } from './feature.js';
+
+/** Every feature the bot runs, in start order. Each feature adds itself here, one line. */
+export const FEATURES: readonly Feature[] = [];

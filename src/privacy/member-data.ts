@@ -1,0 +1,38 @@
+import type { Db } from '../db/connection.js';
+import type { Feature } from '../features/feature.js';
+
+export interface MemberExport {
+  readonly guildId: string;
+  readonly userId: string;
+  readonly exportedAt: string;
+  /** Keyed by feature name; features that store nothing about the member are left out. */
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+function isEmpty(value: unknown): boolean {
+  if (value === null || value === undefined) return true;
+  if (Array.isArray(value)) return value.length === 0;
+  return typeof value === 'object' && Object.values(value).every(isEmpty);
+}
+
+/** Everything the bot keeps about one member in one server, gathered from every feature. */
+export async function exportMemberData(db: Db, features: readonly Feature[], guildId: string, userId: string, now: Date): Promise<MemberExport> {
+  const data: Record<string, unknown> = {};
+  for (const feature of features) {
+    if (!feature.privacy) continue;
+    const exported = await feature.privacy.export(db, guildId, userId);
+    if (!isEmpty(exported)) data[feature.name] = exported;
+  }
+  return { guildId, userId, exportedAt: now.toISOString(), data };
+}
+
+/** Deletes one member's data across every feature in one transaction: all of it, or none. */
+export async function forgetMember(db: Db, features: readonly Feature[], guildId: string, userId: string): Promise<Readonly<Record<string, number>>> {
+  return db.transaction().execute(async (trx) => {
+    const removed: Record<string, number> = {};
+    for (const feature of features) {
+      if (feature.privacy) removed[feature.name] = await feature.privacy.forget(trx, guildId, userId);
+    }
+    return removed;
+  });
+}

@@ -1,0 +1,111 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { GatewayIntentBits } from 'discord-api-types/v10';
+import { ApplicationCommands } from './commands.js';
+import { GatewayServer } from './gateway.js';
+import { DISCORD_INTERACTION_TIMINGS, Interactions, type InteractionTimings } from './interactions.js';
+import { createRateLimiter, type RateLimiterOptions } from './rate-limit.js';
+import { RestApi, type RequestRecord } from './rest.js';
+import { World, type UserRecord } from './world.js';
+
+export interface EmulatorOptions {
+  /** Rate limits; Discord-like by default. `{ disabled: true }` for tests that don't study them. */
+  readonly rateLimits?: Omit<RateLimiterOptions, 'clock'>;
+  readonly interactionTimings?: Partial<InteractionTimings>;
+  readonly heartbeatIntervalMs?: number;
+  /** Privileged intents switched on for the bot in the "Developer Portal"; GuildMembers by default. */
+  readonly privilegedIntents?: number;
+  readonly botName?: string;
+}
+
+/**
+ * A loopback Discord: one HTTP port serving REST under /api/v10 and the gateway WebSocket, with a
+ * single application and its bot user. The real discord.js client connects to it unmodified.
+ */
+export class DiscordEmulator {
+  readonly world = new World();
+  readonly bot: UserRecord;
+  readonly application: { readonly id: string; readonly name: string };
+  /** The bot token, as the Developer Portal would show it. */
+  readonly token: string;
+  readonly commands: ApplicationCommands;
+  readonly interactions: Interactions;
+  readonly requests: RequestRecord[] = [];
+  readonly limiter;
+  readonly #server: Server;
+  readonly #gateway: GatewayServer;
+  readonly #rest: RestApi;
+  #port = 0;
+
+  private constructor(options: EmulatorOptions) {
+    const name = options.botName ?? 'Roots Bot';
+    this.bot = this.world.createUser({ username: name, bot: true });
+    this.application = { id: this.bot.id, name };
+    this.token = `${Buffer.from(this.bot.id).toString('base64url')}.${randomBytes(4).toString('base64url')}.${randomBytes(24).toString('base64url')}`;
+    this.commands = new ApplicationCommands(this.world, this.application.id);
+    this.interactions = new Interactions(
+      this.world,
+      { id: this.application.id, botUserId: this.bot.id },
+      { ...DISCORD_INTERACTION_TIMINGS, ...options.interactionTimings },
+      () => this.httpUrl,
+    );
+    this.limiter = createRateLimiter({ clock: Date.now, ...options.rateLimits });
+    this.#rest = new RestApi({
+      world: this.world,
+      interactions: this.interactions,
+      commands: this.commands,
+      limiter: this.limiter,
+      app: { id: this.application.id, name, botUserId: this.bot.id, token: this.token },
+      urls: () => ({ http: this.httpUrl, gateway: this.gatewayUrl }),
+      onRequest: (record) => this.requests.push(record),
+    });
+    this.#server = createServer((request, response) => void this.#rest.handle(request, response));
+    const privilegedIntents = options.privilegedIntents ?? GatewayIntentBits.GuildMembers;
+    this.#gateway = new GatewayServer({
+      source: {
+        authenticate: (token) =>
+          token === this.token
+            ? { user: this.world.apiUser(this.bot.id), application: { id: this.application.id, flags: 0 }, privilegedIntents }
+            : null,
+        guildsFor: (userId) => this.world.guildCreatePayloads(userId),
+      },
+      ...(options.heartbeatIntervalMs !== undefined ? { heartbeatIntervalMs: options.heartbeatIntervalMs } : {}),
+    });
+    this.#gateway.attach(this.#server, '/gateway');
+    this.world.connect({ dispatch: (event, data) => this.#gateway.dispatch(event as never, data as never) });
+  }
+
+  static async start(options: EmulatorOptions = {}): Promise<DiscordEmulator> {
+    const emulator = new DiscordEmulator(options);
+    await new Promise<void>((resolve, reject) => {
+      emulator.#server.once('error', reject);
+      emulator.#server.listen(0, '127.0.0.1', () => resolve());
+    });
+    emulator.#port = (emulator.#server.address() as AddressInfo).port;
+    return emulator;
+  }
+
+  get httpUrl(): string {
+    return `http://127.0.0.1:${this.#port}`;
+  }
+
+  /** What discord.js takes as `rest.api`. */
+  get apiUrl(): string {
+    return `${this.httpUrl}/api`;
+  }
+
+  get gatewayUrl(): string {
+    return `ws://127.0.0.1:${this.#port}/gateway`;
+  }
+
+  get gateway(): GatewayServer {
+    return this.#gateway;
+  }
+
+  async close(): Promise<void> {
+    await this.#gateway.close();
+    this.#server.closeAllConnections();
+    await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+  }
+}

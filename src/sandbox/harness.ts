@@ -1,0 +1,458 @@
+import {
+  ButtonStyle,
+  ChannelType,
+  ComponentType,
+  InteractionResponseType,
+  InteractionType,
+  MessageFlags,
+  PermissionFlagsBits,
+  type APIApplicationCommandOptionChoice,
+  type APIAttachment,
+  type APIEmbed,
+  type APIMessage,
+  type APIModalInteractionResponseCallbackData,
+  type APIOverwrite,
+} from 'discord-api-types/v10';
+import { CommandInputError, type OptionInput } from './emulator/commands.js';
+import { DiscordEmulator, type EmulatorOptions } from './emulator/emulator.js';
+import { InteractionFailedError, type InteractionOutcome, type InteractionRecord, type NewInteraction } from './emulator/interactions.js';
+import { attachmentsFor } from './emulator/messages.js';
+import type { ChannelRecord, GuildRecord, MessageRecord, UserRecord, WorldEvent } from './emulator/world.js';
+
+/**
+ * The harness: a typed way to act as people in the emulated Discord and read what the bot wrote,
+ * used by the end-to-end tests and by the sandbox terminal alike.
+ */
+
+export interface ButtonView {
+  /** 1-based, in reading order, as the terminal numbers them. */
+  readonly index: number;
+  readonly label: string;
+  readonly customId: string | null;
+  readonly url: string | null;
+  readonly style: ButtonStyle;
+  readonly disabled: boolean;
+}
+
+export interface SelectView {
+  readonly customId: string;
+  readonly placeholder: string | null;
+  readonly options: readonly { readonly label: string; readonly value: string; readonly description: string | null }[];
+}
+
+/** A message as a member sees it. */
+export interface MessageView {
+  readonly id: string;
+  readonly channelId: string;
+  readonly authorId: string;
+  readonly authorName: string;
+  readonly content: string;
+  readonly embeds: readonly APIEmbed[];
+  readonly buttons: readonly ButtonView[];
+  readonly selects: readonly SelectView[];
+  readonly attachments: readonly APIAttachment[];
+  readonly ephemeral: boolean;
+  /** Still "thinking": a deferred reply not yet edited. */
+  readonly loading: boolean;
+  /** Who this message would have notified. */
+  readonly pinged: { readonly users: readonly string[]; readonly roles: readonly string[]; readonly everyone: boolean };
+  readonly threadId: string | null;
+  readonly raw: APIMessage;
+}
+
+export type Response =
+  | { readonly kind: 'message'; readonly message: MessageView }
+  | { readonly kind: 'update'; readonly message: MessageView | null }
+  | { readonly kind: 'modal'; readonly modal: ModalView }
+  | { readonly kind: 'choices'; readonly choices: readonly APIApplicationCommandOptionChoice[] };
+
+export interface ModalView {
+  readonly interaction: InteractionRecord;
+  readonly customId: string;
+  readonly title: string;
+  readonly fields: readonly {
+    readonly customId: string;
+    readonly label: string;
+    readonly required: boolean;
+    readonly style: number;
+    readonly minLength: number | null;
+    readonly maxLength: number | null;
+    readonly value: string | null;
+    readonly placeholder: string | null;
+  }[];
+}
+
+export class HarnessError extends Error {
+  override readonly name = 'HarnessError';
+}
+
+export function viewMessage(emulator: DiscordEmulator, record: MessageRecord): MessageView {
+  const { message } = record;
+  let index = 0;
+  const buttons: ButtonView[] = [];
+  const selects: SelectView[] = [];
+  for (const row of message.components ?? []) {
+    if (row.type !== ComponentType.ActionRow) continue;
+    for (const component of row.components) {
+      if (component.type === ComponentType.Button) {
+        buttons.push({
+          index: ++index,
+          label: 'label' in component ? (component.label ?? '') : '',
+          customId: 'custom_id' in component ? component.custom_id : null,
+          url: 'url' in component ? component.url : null,
+          style: component.style,
+          disabled: component.disabled ?? false,
+        });
+      } else if (component.type === ComponentType.StringSelect) {
+        selects.push({
+          customId: component.custom_id,
+          placeholder: component.placeholder ?? null,
+          options: component.options.map((o) => ({ label: o.label, value: o.value, description: o.description ?? null })),
+        });
+      }
+    }
+  }
+  const flags = message.flags ?? 0;
+  const author = emulator.world.users.get(message.author.id);
+  return {
+    id: message.id,
+    channelId: message.channel_id,
+    authorId: message.author.id,
+    authorName: author?.globalName ?? author?.username ?? message.author.username,
+    content: message.content,
+    embeds: message.embeds,
+    buttons,
+    selects,
+    attachments: message.attachments,
+    ephemeral: (flags & MessageFlags.Ephemeral) !== 0,
+    loading: (flags & MessageFlags.Loading) !== 0,
+    pinged: record.pings,
+    threadId: emulator.world.channels.has(message.id) ? message.id : null,
+    raw: message,
+  };
+}
+
+export interface WaitOptions {
+  readonly timeoutMs?: number;
+  readonly channelId?: string;
+  /** Only messages this user can see (ephemeral ones are seen by one person). */
+  readonly visibleTo?: string;
+  readonly where?: (message: MessageView) => boolean;
+  /** Only the response or follow-ups of this interaction. */
+  readonly interactionId?: string;
+}
+
+export class Harness {
+  private constructor(readonly emulator: DiscordEmulator) {}
+
+  static async start(options: EmulatorOptions = {}): Promise<Harness> {
+    return new Harness(await DiscordEmulator.start(options));
+  }
+
+  get world() {
+    return this.emulator.world;
+  }
+
+  async close(): Promise<void> {
+    await this.emulator.close();
+  }
+
+  // ---- building a world ---------------------------------------------------------------------
+
+  user(username: string, options: { dmsOpen?: boolean; globalName?: string } = {}): UserRecord {
+    const existing = [...this.world.users.values()].find((u) => u.username === username);
+    return existing ?? this.world.createUser({ username, ...options });
+  }
+
+  /** A server owned by `owner`, with the bot in it holding a role of its own. */
+  guild(name: string, options: { owner: string; rulesScreening?: boolean; botPermissions?: bigint } = { owner: 'owner' }): GuildRecord {
+    const owner = this.user(options.owner);
+    const guild = this.world.createGuild({ name, ownerId: owner.id, rulesScreening: options.rulesScreening ?? false });
+    const botRole = this.world.createRole(guild.id, {
+      name: this.emulator.application.name,
+      managed: true,
+      permissions:
+        options.botPermissions ??
+        (PermissionFlagsBits.ViewChannel |
+          PermissionFlagsBits.SendMessages |
+          PermissionFlagsBits.SendMessagesInThreads |
+          PermissionFlagsBits.EmbedLinks |
+          PermissionFlagsBits.AttachFiles |
+          PermissionFlagsBits.ReadMessageHistory |
+          PermissionFlagsBits.CreatePublicThreads |
+          PermissionFlagsBits.CreatePrivateThreads |
+          PermissionFlagsBits.ManageThreads |
+          PermissionFlagsBits.ManageRoles),
+    });
+    guild.members.set(this.emulator.bot.id, { userId: this.emulator.bot.id, roles: [botRole.id], joinedAt: this.world.isoNow(), pending: false, nick: null });
+    return guild;
+  }
+
+  channel(guild: GuildRecord, name: string, options: { overwrites?: APIOverwrite[]; topic?: string } = {}): ChannelRecord {
+    return this.world.createChannel({ guildId: guild.id, name, ...options });
+  }
+
+  role(guild: GuildRecord, name: string, permissions: bigint = 0n): string {
+    return this.world.createRole(guild.id, { name, permissions }).id;
+  }
+
+  /** Someone who is already a member (no join event): for setting the scene. */
+  member(guild: GuildRecord, username: string, options: { roles?: string[]; dmsOpen?: boolean } = {}): UserRecord {
+    const user = this.user(username, options.dmsOpen === undefined ? {} : { dmsOpen: options.dmsOpen });
+    guild.members.set(user.id, { userId: user.id, roles: options.roles ?? [], joinedAt: this.world.isoNow(), pending: false, nick: null });
+    return user;
+  }
+
+  /** A person joins the server now (GUILD_MEMBER_ADD reaches the bot). */
+  join(guild: GuildRecord, username: string, options: { dmsOpen?: boolean } = {}): UserRecord {
+    const user = this.user(username, options);
+    this.world.addMember(guild.id, user.id);
+    return user;
+  }
+
+  /** A pending member accepts the server's rules (GUILD_MEMBER_UPDATE with pending: false). */
+  passScreening(guild: GuildRecord, user: UserRecord): void {
+    this.world.updateMember(guild.id, user.id, { pending: false });
+  }
+
+  leave(guild: GuildRecord, user: UserRecord): void {
+    this.world.removeMember(guild.id, user.id);
+  }
+
+  // ---- reading ------------------------------------------------------------------------------
+
+  /** A channel by record, id, or `#name`. */
+  channelId(channel: ChannelRecord | string): string {
+    if (typeof channel !== 'string') return channel.id;
+    const name = channel.replace(/^#/, '');
+    const found = [...this.world.channels.values()].find((c) => c.id === channel || (c.name === name && c.guildId !== null));
+    if (!found) throw new HarnessError(`There is no channel ${channel}.`);
+    return found.id;
+  }
+
+  /** The channel's messages, oldest first, as `viewer` sees them. */
+  read(channel: ChannelRecord | string, viewer?: UserRecord): MessageView[] {
+    const id = this.channelId(channel);
+    return this.world
+      .messagesIn(id)
+      .filter((record) => record.visibleTo === null || record.visibleTo === viewer?.id)
+      .map((record) => viewMessage(this.emulator, record));
+  }
+
+  /** The DM channel between the bot and `user`, if the bot opened one. */
+  dmOf(user: UserRecord): ChannelRecord | undefined {
+    return [...this.world.channels.values()].find((c) => c.type === ChannelType.DM && c.recipients.includes(user.id));
+  }
+
+  threadsOf(channel: ChannelRecord): ChannelRecord[] {
+    return [...this.world.channels.values()].filter((c) => c.parentId === channel.id && c.thread !== null);
+  }
+
+  /** Resolves with the next message the bot posts (or edits into being) that matches. */
+  nextPost(options: WaitOptions = {}): Promise<MessageView> {
+    const { timeoutMs = 5000 } = options;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.world.events.off('change', listener);
+        reject(new HarnessError(`The bot posted nothing matching within ${timeoutMs} ms.`));
+      }, timeoutMs);
+      const listener = (event: WorldEvent) => {
+        if (event.type !== 'message' && event.type !== 'messageUpdate') return;
+        const { record } = event;
+        if (record.message.author.id !== this.emulator.bot.id) return;
+        if (options.channelId && record.message.channel_id !== options.channelId) return;
+        if (options.interactionId && record.interactionId !== options.interactionId) return;
+        if (record.visibleTo !== null && record.visibleTo !== options.visibleTo) return;
+        const view = viewMessage(this.emulator, record);
+        if (view.loading || (options.where && !options.where(view))) return;
+        clearTimeout(timer);
+        this.world.events.off('change', listener);
+        resolve(view);
+      };
+      this.world.events.on('change', listener);
+    });
+  }
+
+  // ---- acting ---------------------------------------------------------------------------------
+
+  /** Acts as `user`: what a person can do in Discord's client. */
+  as(user: UserRecord): Actor {
+    return new Actor(this, user);
+  }
+
+  /** Waits for the bot's first answer and what a person would see of it. */
+  async outcome(record: InteractionRecord): Promise<Response> {
+    let outcome: InteractionOutcome;
+    try {
+      outcome = await record.outcome;
+    } catch (error) {
+      if (error instanceof InteractionFailedError) throw new HarnessError(error.message);
+      throw error;
+    }
+    switch (outcome.type) {
+      case InteractionResponseType.ChannelMessageWithSource:
+        return { kind: 'message', message: viewMessage(this.emulator, outcome.message) };
+      case InteractionResponseType.DeferredChannelMessageWithSource: {
+        // Deferred: the member sees "thinking…" until the bot edits its reply in (or replaces it
+        // with a follow-up); whichever comes first is the answer.
+        const current = viewMessage(this.emulator, outcome.message);
+        if (!current.loading) return { kind: 'message', message: current };
+        const answer = await this.nextPost({ interactionId: record.id, visibleTo: record.userId, timeoutMs: 15_000 });
+        return { kind: 'message', message: answer };
+      }
+      case InteractionResponseType.UpdateMessage:
+      case InteractionResponseType.DeferredMessageUpdate:
+        return { kind: 'update', message: outcome.message ? viewMessage(this.emulator, outcome.message) : null };
+      case InteractionResponseType.Modal:
+        return { kind: 'modal', modal: modalView(record, outcome.modal) };
+      case InteractionResponseType.ApplicationCommandAutocompleteResult:
+        return { kind: 'choices', choices: outcome.choices };
+    }
+  }
+}
+
+function modalView(interaction: InteractionRecord, modal: APIModalInteractionResponseCallbackData): ModalView {
+  const fields: ModalView['fields'][number][] = [];
+  for (const top of modal.components as { type: ComponentType; components?: unknown[]; component?: unknown; label?: string }[]) {
+    // Classic modals wrap each text input in an action row; newer ones use a Label around it.
+    const inputs = top.type === ComponentType.ActionRow ? (top.components ?? []) : top.component ? [{ ...(top.component as object), label: top.label }] : [];
+    for (const input of inputs as { type: ComponentType; custom_id: string; label?: string; required?: boolean; style?: number; min_length?: number; max_length?: number; value?: string; placeholder?: string }[]) {
+      if (input.type !== ComponentType.TextInput) continue;
+      fields.push({
+        customId: input.custom_id,
+        label: input.label ?? '',
+        required: input.required ?? true,
+        style: input.style ?? 1,
+        minLength: input.min_length ?? null,
+        maxLength: input.max_length ?? null,
+        value: input.value ?? null,
+        placeholder: input.placeholder ?? null,
+      });
+    }
+  }
+  return { interaction, customId: modal.custom_id, title: modal.title, fields };
+}
+
+export class Actor {
+  constructor(
+    private readonly harness: Harness,
+    readonly user: UserRecord,
+  ) {}
+
+  get #emulator() {
+    return this.harness.emulator;
+  }
+
+  #channelId(channel: ChannelRecord | string): string {
+    return this.harness.channelId(channel);
+  }
+
+  #interact(type: NewInteraction['type'], channelId: string, data: unknown, source: MessageRecord | null = null): InteractionRecord {
+    const { world } = this.#emulator;
+    if (!world.canView(channelId, this.user.id)) throw new HarnessError(`${this.user.username} can't see that channel.`);
+    return this.#emulator.interactions.create({ type, userId: this.user.id, channelId, data, sourceMessage: source });
+  }
+
+  #commandData(channelId: string, command: string, options: Readonly<Record<string, OptionInput>>, focused?: string) {
+    const { world, commands } = this.#emulator;
+    const channel = world.channel(channelId);
+    try {
+      return commands.buildData(
+        { command, options, ...(focused === undefined ? {} : { focused }) },
+        { guildId: channel.guildId, channelId, userId: this.user.id },
+        (file) => attachmentsFor(world, [file], undefined, this.#emulator.httpUrl)[0] as APIAttachment,
+      );
+    } catch (error) {
+      if (error instanceof CommandInputError) throw new HarnessError(error.message);
+      throw error;
+    }
+  }
+
+  /** Runs a slash command, e.g. `run('#general', 'ritual create', { kind: 'poem', channel: '#poems' })`. */
+  async run(channel: ChannelRecord | string, command: string, options: Readonly<Record<string, OptionInput>> = {}): Promise<Response> {
+    const channelId = this.#channelId(channel);
+    const record = this.#interact(InteractionType.ApplicationCommand, channelId, this.#commandData(channelId, command, options));
+    return this.harness.outcome(record);
+  }
+
+  /** Types into an option that offers suggestions; returns what the bot suggested. */
+  async autocomplete(channel: ChannelRecord | string, command: string, options: Readonly<Record<string, OptionInput>>, focused: string): Promise<readonly APIApplicationCommandOptionChoice[]> {
+    const channelId = this.#channelId(channel);
+    const record = this.#interact(InteractionType.ApplicationCommandAutocomplete, channelId, this.#commandData(channelId, command, options, focused));
+    const response = await this.harness.outcome(record);
+    if (response.kind !== 'choices') throw new HarnessError('The bot did not answer with suggestions.');
+    return response.choices;
+  }
+
+  #source(message: MessageView): MessageRecord {
+    const record = this.#emulator.world.messagesIn(message.channelId).find((r) => r.message.id === message.id);
+    if (!record || (record.visibleTo !== null && record.visibleTo !== this.user.id)) throw new HarnessError(`${this.user.username} can't see that message.`);
+    return record;
+  }
+
+  /** Clicks a button by its number, label, or custom_id — on the message as it is now. */
+  async click(message: MessageView, button: number | string): Promise<Response> {
+    const source = this.#source(message);
+    const current = viewMessage(this.#emulator, source);
+    const target = current.buttons.find((b) => b.index === button || b.label === button || b.customId === button);
+    if (!target) throw new HarnessError(`No button ${JSON.stringify(button)} on that message (it has: ${current.buttons.map((b) => `${b.index} ${b.label}`).join(', ') || 'none'}).`);
+    if (target.disabled) throw new HarnessError(`The button "${target.label}" is disabled.`);
+    if (target.customId === null) throw new HarnessError(`"${target.label}" is a link to ${target.url ?? 'nowhere'}.`);
+    const record = this.#interact(InteractionType.MessageComponent, source.message.channel_id, { custom_id: target.customId, component_type: ComponentType.Button }, source);
+    return this.harness.outcome(record);
+  }
+
+  /** Picks values in a select menu on the message. */
+  async select(message: MessageView, values: readonly string[], customId?: string): Promise<Response> {
+    const source = this.#source(message);
+    const current = viewMessage(this.#emulator, source);
+    const select = customId ? current.selects.find((s) => s.customId === customId) : current.selects[0];
+    if (!select) throw new HarnessError('No select menu on that message.');
+    const unknown = values.filter((v) => !select.options.some((o) => o.value === v));
+    if (unknown.length > 0) throw new HarnessError(`Not among the options: ${unknown.join(', ')}.`);
+    const record = this.#interact(InteractionType.MessageComponent, source.message.channel_id, { custom_id: select.customId, component_type: ComponentType.StringSelect, values }, source);
+    return this.harness.outcome(record);
+  }
+
+  /** Fills in and submits a modal the bot showed; checks what Discord's client checks. */
+  async submit(modal: ModalView, values: Readonly<Record<string, string>>): Promise<Response> {
+    for (const key of Object.keys(values)) {
+      if (!modal.fields.some((f) => f.customId === key || f.label === key)) throw new HarnessError(`The form "${modal.title}" has no field ${key}.`);
+    }
+    const filled = modal.fields.map((field) => {
+      const value = values[field.customId] ?? values[field.label] ?? '';
+      if (field.required && value.length === 0) throw new HarnessError(`"${field.label}" is required.`);
+      if (value.length > 0 && field.minLength !== null && value.length < field.minLength) throw new HarnessError(`"${field.label}" needs at least ${field.minLength} characters.`);
+      if (field.maxLength !== null && value.length > field.maxLength) throw new HarnessError(`"${field.label}" allows at most ${field.maxLength} characters.`);
+      return { type: ComponentType.ActionRow, components: [{ type: ComponentType.TextInput, custom_id: field.customId, value }] };
+    });
+    const origin = modal.interaction;
+    const source = origin.sourceMessage;
+    const record = this.#interact(InteractionType.ModalSubmit, origin.channelId, { custom_id: modal.customId, components: filled }, source);
+    return this.harness.outcome(record);
+  }
+
+  /** Writes a message in a channel or thread (the bot gets MESSAGE_CREATE). */
+  say(channel: ChannelRecord | string, content: string): MessageView {
+    const { world } = this.#emulator;
+    const channelId = this.#channelId(channel);
+    if (!world.canView(channelId, this.user.id)) throw new HarnessError(`${this.user.username} can't see that channel.`);
+    const message: APIMessage = {
+      id: world.snowflakes.next(),
+      channel_id: channelId,
+      author: world.apiUser(this.user.id),
+      content,
+      timestamp: world.isoNow(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: [],
+      pinned: false,
+      type: 0,
+    };
+    return viewMessage(this.#emulator, world.addMessage(channelId, message, { pings: { users: [], roles: [], everyone: false } }));
+  }
+}

@@ -1,0 +1,71 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { Writable } from 'node:stream';
+import type { RunningBot } from '../../src/bot.js';
+import type { Clock } from '../../src/clock.js';
+import type { Feature } from '../../src/features/feature.js';
+import { createLogger } from '../../src/logger.js';
+import type { EmulatorOptions } from '../../src/sandbox/emulator/emulator.js';
+import { Harness } from '../../src/sandbox/harness.js';
+import { startBotOnEmulator } from '../../src/sandbox/sandbox-bot.js';
+
+export interface LogLine {
+  readonly level: number;
+  readonly msg: string;
+  readonly ref?: string;
+  readonly [key: string]: unknown;
+}
+
+/** An emulator, a bot connected to it, and the bot's log lines, for one end-to-end test. */
+export interface TestBed {
+  readonly harness: Harness;
+  readonly bot: RunningBot;
+  readonly logs: LogLine[];
+  readonly databasePath: string;
+  /** Stops the bot (as on SIGTERM) and starts it again on the same database. */
+  restart(): Promise<RunningBot>;
+  close(): Promise<void>;
+}
+
+export async function startTestBed(
+  setup: (harness: Harness) => void,
+  options: { emulator?: EmulatorOptions; clock?: Clock; commandsDir?: string; features?: readonly Feature[] } = {},
+): Promise<TestBed> {
+  const harness = await Harness.start({ rateLimits: { disabled: true }, ...options.emulator });
+  setup(harness);
+  const logs: LogLine[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString().split('\n')) if (line) logs.push(JSON.parse(line) as LogLine);
+      done();
+    },
+  });
+  const logger = createLogger({ level: 'debug', secrets: [harness.emulator.token], destination });
+  const databasePath = `${mkdtempSync(`${tmpdir()}/roots-e2e-`)}/bot.sqlite`;
+  const start = () =>
+    startBotOnEmulator(harness.emulator, {
+      databasePath,
+      logger,
+      ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.commandsDir ? { commandsDir: options.commandsDir } : {}),
+      ...(options.features ? { features: options.features } : {}),
+    });
+  let bot = await start();
+  return {
+    harness,
+    get bot() {
+      return bot;
+    },
+    logs,
+    databasePath,
+    async restart() {
+      await bot.stop();
+      bot = await start();
+      return bot;
+    },
+    async close() {
+      await bot.stop();
+      await harness.close();
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import 'dotenv/config';
+import { startBot, type RunningBot } from './bot.js';
+import { loadConfig } from './config.js';
+import { stopOnSignal } from './lifecycle.js';
+import { createLogger } from './logger.js';
+import { runSandbox } from './sandbox/run.js';
+
+/**
+ * `npm start`. With DISCORD_TOKEN set, the bot connects to Discord; without it, the local sandbox
+ * starts: the Discord emulator, the same bot against it, and a terminal to act as members.
+ */
+async function main(): Promise<number> {
+  const loaded = loadConfig(process.env);
+  if (!loaded.ok) {
+    console.error(loaded.error.message);
+    return 1;
+  }
+  const { config } = loaded;
+  if (config.connection.kind === 'sandbox') return runSandbox(config);
+
+  const { token, apiUrl } = config.connection;
+  const logger = createLogger({ level: config.logLevel, secrets: [token] });
+  let bot: RunningBot;
+  try {
+    bot = await startBot({ token, apiUrl, databasePath: config.databasePath, logger });
+  } catch (error) {
+    logger.fatal({ err: error }, 'Roots Bot could not start');
+    logger.flush();
+    console.error(`Roots Bot could not start: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+  await stopOnSignal(bot, logger);
+  return 0;
+}
+
+process.exitCode = await main();

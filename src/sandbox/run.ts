@@ -1,0 +1,85 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, extname } from 'node:path';
+import { destination } from 'pino';
+import type { RunningBot } from '../bot.js';
+import { ManualClock } from '../clock.js';
+import type { Config } from '../config.js';
+import { createLogger } from '../logger.js';
+import { buildDemoGuild } from './demo-guild.js';
+import { Harness } from './harness.js';
+import { startBotOnEmulator } from './sandbox-bot.js';
+import { terminalIo } from './terminal/io.js';
+import { Session } from './terminal/session.js';
+import { styleFor } from './terminal/style.js';
+
+/**
+ * `npm start` without a DISCORD_TOKEN: the Discord emulator with a demo server, the real bot
+ * connected to it, and a terminal to act as the people in that server. The bot's logs go to a file
+ * beside the sandbox database so they never interleave with the conversation.
+ */
+
+/** `data/sandbox.sqlite` → `data/sandbox.log`. */
+export function logPathFor(databasePath: string): string {
+  const extension = extname(databasePath);
+  return `${extension === '' ? databasePath : databasePath.slice(0, -extension.length)}.log`;
+}
+
+export async function runSandbox(config: Config): Promise<number> {
+  const style = styleFor(process.stdout, process.env);
+  const say = (...lines: string[]) => process.stdout.write(lines.map((line) => `${line}\n`).join(''));
+  say(
+    style.bold('No DISCORD_TOKEN set, so this is the local sandbox: a pretend Discord server on your computer.'),
+    'Nothing you do here reaches Discord. Starting the server "Roots Community" and Roots Bot…',
+  );
+
+  let harness: Harness;
+  try {
+    harness = await Harness.start();
+  } catch (error) {
+    say(style.warn(`The pretend Discord server couldn't start: ${error instanceof Error ? error.message : String(error)}`));
+    return 1;
+  }
+  const logPath = logPathFor(config.sandboxDatabasePath);
+  mkdirSync(dirname(logPath), { recursive: true });
+  const logFile = destination({ dest: logPath, sync: true });
+  const logger = createLogger({ level: config.logLevel, secrets: [harness.emulator.token], destination: logFile });
+  const demo = buildDemoGuild(harness);
+  const clock = new ManualClock();
+
+  let bot: RunningBot;
+  try {
+    bot = await startBotOnEmulator(harness.emulator, { databasePath: config.sandboxDatabasePath, logger, clock });
+  } catch (error) {
+    logger.fatal({ err: error }, 'Roots Bot could not start in the sandbox');
+    logFile.end();
+    await harness.close();
+    say(style.warn(`Roots Bot couldn't start: ${error instanceof Error ? error.message : String(error)}`), `The details are in ${logPath}.`);
+    return 1;
+  }
+  // A failure in the bot's background work must not end the sandbox; the log keeps it.
+  const onRejection = (reason: unknown) => logger.error({ err: reason }, 'an unhandled promise rejection');
+  process.on('unhandledRejection', onRejection);
+
+  say(
+    `Roots Bot is online. Its data is kept in ${config.sandboxDatabasePath}, and its log in ${logPath}.`,
+    `You are ${style.bold('morgan')}, a moderator, in #general. Type ${style.bold('help')} to see what you can do, or ${style.bold('quit')} to leave.`,
+  );
+  const io = terminalIo(process.stdin, process.stdout);
+  const session = new Session({ harness, guild: demo.guild, start: { person: demo.moderator, channel: demo.channels.general }, clock, io, style, logger });
+  const stopOnSignal = () => io.close();
+  process.once('SIGTERM', stopOnSignal);
+  try {
+    await session.run();
+  } finally {
+    process.off('SIGTERM', stopOnSignal);
+    session.stop();
+    io.close();
+    say('', 'Closing the sandbox. See you soon!');
+    await bot.stop();
+    await harness.close();
+    process.off('unhandledRejection', onRejection);
+    logFile.flushSync();
+    logFile.end();
+  }
+  return 0;
+}

@@ -1,0 +1,132 @@
+import { ButtonStyle, type APIAttachment, type APIEmbed } from 'discord-api-types/v10';
+import type { ButtonView, MessageView, SelectView } from '../harness.js';
+import { drawBox } from './box.js';
+import { formatTimestamp, renderMarkdown, type MarkdownOptions } from './markdown.js';
+import { displayWidth, wrap } from './text.js';
+
+/**
+ * A message as lines of terminal text: who wrote it and where, then its content, embeds as boxes,
+ * buttons numbered for `click`, menu options numbered for `select`, files, and who it notified.
+ */
+
+export interface RenderContext extends MarkdownOptions {
+  /** Where a message is, as a reader would say it: `#general`, `DM with alice`, `thread "…" in #poems`. */
+  readonly place: (channelId: string) => string;
+  /** Columns available; text and boxes stay within them. */
+  readonly width?: number | undefined;
+}
+
+export interface RenderOptions {
+  /** Shown again because the bot changed it. */
+  readonly edited?: boolean;
+}
+
+const INDENT = '  ';
+const DEFAULT_WIDTH = 80;
+/** Discord's embeds stay narrow; wider boxes read worse, not better. */
+const MAX_BOX_TEXT = 72;
+
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+function header(message: MessageView, ctx: RenderContext, options: RenderOptions): string {
+  const notes = [message.ephemeral ? 'only you can see this' : null, options.edited ? 'edited' : null].filter((n) => n !== null);
+  const where = `${ctx.style.bold(message.authorName)} in ${ctx.place(message.channelId)}`;
+  return notes.length === 0 ? where : `${where} ${ctx.style.dim(`(${notes.join(', ')})`)}`;
+}
+
+function markdownLines(text: string, ctx: RenderContext, width: number): string[] {
+  return wrap(renderMarkdown(text, ctx), width);
+}
+
+/** `Name: value`, with a long or multi-line value continuing indented beneath its name. */
+function fieldLines(field: { name: string; value: string }, ctx: RenderContext, width: number): string[] {
+  const name = `${ctx.style.bold(renderMarkdown(field.name, ctx))}:`;
+  const [first = '', ...rest] = renderMarkdown(field.value, ctx).split('\n');
+  const [lead = '', ...tail] = wrap(`${name} ${first}`, width);
+  const continued = [...tail, ...rest.flatMap((line) => wrap(line, width - 2))];
+  return [lead, ...continued.map((line) => `  ${line}`)];
+}
+
+function embedBox(embed: APIEmbed, ctx: RenderContext, width: number): string[] {
+  const head = [
+    ...(embed.author?.name ? markdownLines(embed.author.name, ctx, width).map(ctx.style.dim) : []),
+    ...(embed.title ? markdownLines(embed.title, ctx, width).map(ctx.style.bold) : []),
+    ...(embed.url ? wrap(embed.url, width).map(ctx.style.dim) : []),
+  ];
+  const description = embed.description ? markdownLines(embed.description, ctx, width) : [];
+  const fields = (embed.fields ?? []).flatMap((field) => fieldLines(field, ctx, width));
+  const image = embed.image?.url ? wrap(`🖼  ${embed.image.url}`, width) : [];
+  const body = [description, fields, image].filter((part) => part.length > 0);
+  const footerText = [embed.footer?.text ? renderMarkdown(embed.footer.text, ctx) : null, embed.timestamp ? formatTimestamp(Date.parse(embed.timestamp) / 1000, 'f', ctx) : null]
+    .filter((part) => part !== null)
+    .join(' · ');
+  const footer = footerText ? wrap(footerText, width).map(ctx.style.dim) : [];
+  return drawBox([head, body.flatMap((part, index) => (index === 0 ? part : ['', ...part])), footer], ctx.style);
+}
+
+function buttonLabel(button: ButtonView, ctx: RenderContext): string {
+  const label = button.label === '' ? `${button.index}` : `${button.index} ${button.label}`;
+  if (button.disabled) return ctx.style.dim(`[${label} (disabled)]`);
+  if (button.url !== null) return `[${label} ↗ ${button.url}]`;
+  const text = `[${label}]`;
+  return button.style === ButtonStyle.Danger ? ctx.style.warn(text) : ctx.style.accent(text);
+}
+
+/** Buttons side by side as Discord lays them out, wrapping onto more lines when they don't fit. */
+function buttonRows(buttons: readonly ButtonView[], ctx: RenderContext, width: number): string[] {
+  const rows: string[] = [];
+  let row = '';
+  for (const label of buttons.map((b) => buttonLabel(b, ctx))) {
+    const candidate = row === '' ? label : `${row} ${label}`;
+    if (row !== '' && displayWidth(candidate) > width) {
+      rows.push(row);
+      row = label;
+    } else {
+      row = candidate;
+    }
+  }
+  return row === '' ? rows : [...rows, row];
+}
+
+function selectLines(select: SelectView, ctx: RenderContext, width: number): string[] {
+  const title = `${ctx.style.bold(select.placeholder ?? 'Choose an option')} ${ctx.style.dim('(type select and a number)')}`;
+  const options = select.options.flatMap((option, index) => {
+    const text = option.description ? `${option.label} — ${option.description}` : option.label;
+    const [first = '', ...rest] = wrap(text, width - 6);
+    return [`  ${`${index + 1}.`.padEnd(3)} ${first}`, ...rest.map((line) => `      ${line}`)];
+  });
+  return [title, ...options];
+}
+
+function attachmentLine(attachment: APIAttachment): string {
+  return `📎 ${attachment.filename} (${formatSize(attachment.size)})`;
+}
+
+function pingLine(message: MessageView, ctx: RenderContext): string[] {
+  const { users, roles, everyone } = message.pinged;
+  const names = [
+    ...(everyone ? ['@everyone'] : []),
+    ...users.map((id) => `@${ctx.names.user(id) ?? 'someone'}`),
+    ...roles.map((id) => `@${ctx.names.role(id) ?? 'a role'}`),
+  ];
+  return names.length === 0 ? [] : [ctx.style.dim(`🔔 notified ${names.join(', ')}`)];
+}
+
+export function renderMessage(message: MessageView, ctx: RenderContext, options: RenderOptions = {}): string[] {
+  const width = (ctx.width ?? DEFAULT_WIDTH) - INDENT.length;
+  const boxText = Math.min(MAX_BOX_TEXT, width - 4);
+  if (message.loading) return [header(message, ctx, options), `${INDENT}${ctx.style.dim('thinking…')}`];
+  const body = [
+    ...(message.content ? markdownLines(message.content, ctx, width) : []),
+    ...message.embeds.flatMap((embed) => embedBox(embed, ctx, boxText)),
+    ...buttonRows(message.buttons, ctx, width),
+    ...message.selects.flatMap((select) => selectLines(select, ctx, width)),
+    ...message.attachments.map(attachmentLine),
+    ...pingLine(message, ctx),
+  ];
+  return [header(message, ctx, options), ...body.map((line) => (line === '' ? '' : `${INDENT}${line}`))];
+}

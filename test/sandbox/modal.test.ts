@@ -1,0 +1,67 @@
+import { TextInputStyle } from 'discord-api-types/v10';
+import { describe, expect, it } from 'vitest';
+import type { ModalView } from '../../src/sandbox/harness.js';
+import { memoryIo } from '../../src/sandbox/terminal/io.js';
+import { fillModal, problemWith } from '../../src/sandbox/terminal/modal.js';
+import { plainStyle } from '../../src/sandbox/terminal/style.js';
+
+type Field = ModalView['fields'][number];
+
+const field = (customId: string, label: string, extra: Partial<Field> = {}): Field => ({
+  customId,
+  label,
+  required: true,
+  style: TextInputStyle.Short,
+  minLength: null,
+  maxLength: null,
+  value: null,
+  placeholder: null,
+  ...extra,
+});
+
+const reflection = {
+  title: 'Reflect on the tenet',
+  fields: [
+    field('tenet', 'Which tenet', { maxLength: 40, placeholder: 'Share freely' }),
+    field('story', 'Your story', { style: TextInputStyle.Paragraph, minLength: 5, maxLength: 500 }),
+    field('name', 'Signed', { required: false, value: 'alice' }),
+  ],
+};
+
+describe('fillModal', () => {
+  it('asks for each field in turn, saying what it needs, and reads the answers from the same lines', async () => {
+    const io = memoryIo(['Learn out loud', 'First line\\nsecond line', '']);
+    const result = await fillModal(reflection, io, plainStyle);
+    expect(result).toEqual({ kind: 'filled', values: { tenet: 'Learn out loud', story: 'First line\nsecond line', name: 'alice' } });
+    expect(io.output).toContain('📝 Reflect on the tenet — a form with 3 fields; type each answer and press Enter.');
+    expect(io.output).toContain('  Which tenet (required, up to 40 characters, e.g. Share freely)');
+    expect(io.output).toContain('  Your story (required, 5–500 characters, type \\n for a new line)');
+    expect(io.output).toContain('  Signed (optional, Enter keeps "alice")');
+  });
+
+  it('in a script, closes the form on a mistake rather than eating the next command', async () => {
+    const io = memoryIo(['', 'quit']);
+    expect(await fillModal(reflection, io, plainStyle)).toEqual({ kind: 'closed', why: '"Which tenet" is required. The form was closed without sending.' });
+    expect(await io.next('')).toBe('quit');
+  });
+
+  it('asks a person again after a mistake', async () => {
+    const io = { ...memoryIo(['Learn out loud', 'Hi', 'Hi there', 'me']), interactive: true };
+    const result = await fillModal(reflection, io, plainStyle);
+    expect(result).toEqual({ kind: 'filled', values: { tenet: 'Learn out loud', story: 'Hi there', name: 'me' } });
+    expect(io.output).toContain('  "Your story" needs at least 5 characters (that was 2). Please try again.');
+  });
+
+  it('closes the form when the input ends', async () => {
+    expect(await fillModal(reflection, memoryIo(['Learn out loud']), plainStyle)).toEqual({ kind: 'closed', why: 'The form was closed without sending.' });
+  });
+
+  it('checks answers as Discord’s own form does', () => {
+    const short = field('t', 'Title', { minLength: 3, maxLength: 5 });
+    expect(problemWith(short, '')).toBe('"Title" is required.');
+    expect(problemWith(short, 'ab')).toBe('"Title" needs at least 3 characters (that was 2).');
+    expect(problemWith(short, 'abcdef')).toBe('"Title" allows at most 5 characters (that was 6).');
+    expect(problemWith(short, 'abcd')).toBeNull();
+    expect(problemWith({ ...short, required: false }, '')).toBeNull();
+  });
+});

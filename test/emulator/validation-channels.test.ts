@@ -1,29 +1,13 @@
-import { ChannelType, RESTJSONErrorCodes, ThreadAutoArchiveDuration } from 'discord-api-types/v10';
+import { ChannelType, ThreadAutoArchiveDuration } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import {
   validateDmChannelCreate,
   validateThreadFromMessage,
   validateThreadModify,
   validateThreadWithoutMessage,
-  type ValidationResult,
 } from '../../src/sandbox/emulator/validation/index.js';
+import { accepted, chars, leaf, refused } from './validation-support.js';
 
-/** The 50035 error tree of a refused body. */
-function refused(result: ValidationResult<unknown>): unknown {
-  if (result.ok) throw new Error('expected the body to be refused');
-  expect(result.error.toBody()).toMatchObject({ code: RESTJSONErrorCodes.InvalidFormBodyOrContentType, message: 'Invalid Form Body' });
-  expect(result.error.status).toBe(400);
-  return result.error.errors;
-}
-
-function accepted<T>(result: ValidationResult<T>): T {
-  if (!result.ok) throw new Error(`expected the body to pass, got ${JSON.stringify(result.error.toBody())}`);
-  return result.value;
-}
-
-/** One error at a path; without `message`, any wording passes. */
-const leaf = (code: string, message?: string) => ({ _errors: [{ code, message: message ?? expect.any(String) }] });
-const chars = (n: number, c = 'a') => c.repeat(n);
 
 describe('starting a thread', () => {
   it.each([

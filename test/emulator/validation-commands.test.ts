@@ -1,29 +1,13 @@
 import { ApplicationCommandType, ContextMenuCommandBuilder, InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
-import { ApplicationCommandOptionType as Opt, ChannelType, RESTJSONErrorCodes } from 'discord-api-types/v10';
+import { ApplicationCommandOptionType as Opt, ChannelType } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import {
   commandSize,
   validateCommandBulkOverwrite,
   validateCommandCreate,
-  type ValidationResult,
 } from '../../src/sandbox/emulator/validation/index.js';
+import { accepted, chars, leaf, refused } from './validation-support.js';
 
-/** The 50035 error tree of a refused body. */
-function refused(result: ValidationResult<unknown>): unknown {
-  if (result.ok) throw new Error('expected the body to be refused');
-  expect(result.error.toBody()).toMatchObject({ code: RESTJSONErrorCodes.InvalidFormBodyOrContentType, message: 'Invalid Form Body' });
-  expect(result.error.status).toBe(400);
-  return result.error.errors;
-}
-
-function accepted<T>(result: ValidationResult<T>): T {
-  if (!result.ok) throw new Error(`expected the body to pass, got ${JSON.stringify(result.error.toBody())}`);
-  return result.value;
-}
-
-/** One error at a path; without `message`, any wording passes. */
-const leaf = (code: string, message?: string) => ({ _errors: [{ code, message: message ?? expect.any(String) }] });
-const chars = (n: number, c = 'a') => c.repeat(n);
 
 const command = (extra: Record<string, unknown> = {}) => ({ name: 'poem', description: 'This week’s poem', ...extra });
 const option = (name: string, type: Opt = Opt.String, extra: Record<string, unknown> = {}) => ({ type, name, description: `the ${name}`, ...extra });

@@ -7,31 +7,15 @@ import {
   TextInputBuilder,
   TextInputStyle,
 } from 'discord.js';
-import { InteractionResponseType as Callback, InteractionType, MessageFlags, RESTJSONErrorCodes } from 'discord-api-types/v10';
+import { InteractionResponseType as Callback, InteractionType, MessageFlags } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import {
   allowedCallbackTypes,
   callbackTypeNotAllowed,
   validateInteractionCallback,
-  type ValidationResult,
 } from '../../src/sandbox/emulator/validation/index.js';
+import { accepted, chars, leaf, refused } from './validation-support.js';
 
-/** The 50035 error tree of a refused body. */
-function refused(result: ValidationResult<unknown>): unknown {
-  if (result.ok) throw new Error('expected the body to be refused');
-  expect(result.error.toBody()).toMatchObject({ code: RESTJSONErrorCodes.InvalidFormBodyOrContentType, message: 'Invalid Form Body' });
-  expect(result.error.status).toBe(400);
-  return result.error.errors;
-}
-
-function accepted<T>(result: ValidationResult<T>): T {
-  if (!result.ok) throw new Error(`expected the body to pass, got ${JSON.stringify(result.error.toBody())}`);
-  return result.value;
-}
-
-/** One error at a path; without `message`, any wording passes. */
-const leaf = (code: string, message?: string) => ({ _errors: [{ code, message: message ?? expect.any(String) }] });
-const chars = (n: number, c = 'a') => c.repeat(n);
 const callback = (body: unknown) => validateInteractionCallback(body);
 
 describe('which callback answers which interaction', () => {

@@ -1,5 +1,5 @@
 import { ApplicationCommandType, ContextMenuCommandBuilder, InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
-import { ApplicationCommandOptionType as Opt, ChannelType } from 'discord-api-types/v10';
+import { ApplicationCommandOptionType as Opt, ChannelType, RESTJSONErrorCodes } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import {
   commandSize,

@@ -43,7 +43,8 @@ export async function runSandbox(config: Config): Promise<number> {
   mkdirSync(dirname(logPath), { recursive: true });
   const logFile = destination({ dest: logPath, sync: true });
   const logger = createLogger({ level: config.logLevel, secrets: [harness.emulator.token], destination: logFile });
-  const demo = buildDemoGuild(harness);
+  // Stable IDs: what the bot stored about the demo server last time still matches it.
+  const demo = harness.world.withStableIds(() => buildDemoGuild(harness));
   const clock = new ManualClock();
 
   let bot: RunningBot;

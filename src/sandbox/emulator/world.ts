@@ -121,6 +121,9 @@ const DEFAULT_EVERYONE_PERMISSIONS =
   PermissionFlagsBits.UseApplicationCommands |
   PermissionFlagsBits.UseExternalEmojis;
 
+/** 2025-01-01T00:00:00Z: the instant stable IDs are drawn from, safely before any real ID the emulator makes. */
+const STABLE_IDS_AT = Date.UTC(2025, 0, 1);
+
 export const THREAD_TYPES: ReadonlySet<ChannelType> = new Set([ChannelType.PublicThread, ChannelType.PrivateThread, ChannelType.AnnouncementThread]);
 
 export class World {
@@ -149,6 +152,14 @@ export class World {
 
   #emit(event: WorldEvent): void {
     this.events.emit('change', event);
+  }
+
+  /**
+   * Builds part of the world with the same IDs every time (the sandbox's demo server), so data
+   * the bot keeps about it in a database survives from one run to the next.
+   */
+  withStableIds<T>(build: () => T): T {
+    return this.snowflakes.pinned(STABLE_IDS_AT, build);
   }
 
   isoNow(): string {

@@ -16,9 +16,9 @@ interface Run {
   readonly exited: Promise<number | null>;
 }
 
-/** `npm start`, minus npm: the same entry point, with the environment given and no .env file. */
-function start(env: Record<string, string>): Run {
-  const child = spawn(TSX, ['src/main.ts'], {
+/** An npm script's entry point, minus npm, with the environment given and no .env file. */
+function start(env: Record<string, string>, entry: readonly string[] = ['src/main.ts']): Run {
+  const child = spawn(TSX, [...entry], {
     cwd: ROOT,
     // An empty DOTENV_CONFIG_PATH target keeps a developer's own .env out of the test.
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DOTENV_CONFIG_PATH: '/nonexistent/.env', ...env },
@@ -30,6 +30,21 @@ function start(env: Record<string, string>): Run {
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return { child, output: () => output, exited };
 }
+
+describe('npm run migrate', () => {
+  it('applies the migrations and lists them with status', async () => {
+    const env = { DATABASE_PATH: `${mkdtempSync(`${tmpdir()}/roots-migrate-`)}/bot.sqlite` };
+    const before = start(env, ['src/db/migrate-cli.ts', 'status']);
+    expect(await before.exited).toBe(0);
+    expect(before.output()).toMatch(/pending\s+2026-11-24T00-00_guild-settings/);
+    const up = start(env, ['src/db/migrate-cli.ts', 'up']);
+    expect(await up.exited).toBe(0);
+    const after = start(env, ['src/db/migrate-cli.ts', 'status']);
+    expect(await after.exited).toBe(0);
+    expect(after.output()).toMatch(/applied \S+Z\s+2026-11-24T00-00_guild-settings/);
+    expect(after.output()).not.toContain('pending');
+  }, 30_000);
+});
 
 describe('the bot as a process (npm start)', () => {
   let harness: Harness | undefined;

@@ -1,18 +1,25 @@
-import { loadCommunity, type Community } from './community.js';
+import { loadCommunity } from './community.js';
 import { ContentError, type ContentProblem, type ContentResult } from './load.js';
+import { loadOnboardingContent } from '../onboarding/content.js';
 
 /**
- * Everything the bot reads from `data/`, validated once at start-up. A feature with content adds a
- * field here and its loader to `loadContent`, so every problem in every file is reported together.
+ * Everything the bot reads from `data/`, validated once at start-up. A feature with content adds
+ * its loader to this table, one line; every problem in every file is reported together.
  */
-export interface Content {
-  readonly community: Community;
-}
+const LOADERS = {
+  community: loadCommunity,
+  onboarding: loadOnboardingContent,
+} as const;
+
+type Loaded<L> = L extends () => Promise<ContentResult<infer T>> ? T : never;
+
+export type Content = { readonly [K in keyof typeof LOADERS]: Loaded<(typeof LOADERS)[K]> };
 
 export async function loadContent(): Promise<ContentResult<Content>> {
-  const [community] = await Promise.all([loadCommunity()]);
-  const problems: ContentProblem[] = [];
-  for (const result of [community]) if (!result.ok) problems.push(...result.error.problems);
-  if (!community.ok || problems.length > 0) return { ok: false, error: new ContentError(problems) };
-  return { ok: true, value: { community: community.value } };
+  const entries = Object.entries(LOADERS) as [keyof Content, () => Promise<ContentResult<unknown>>][];
+  const results = await Promise.all(entries.map(async ([key, load]) => [key, await load()] as const));
+  const problems: ContentProblem[] = results.flatMap(([, result]) => (result.ok ? [] : result.error.problems));
+  if (problems.length > 0) return { ok: false, error: new ContentError(problems) };
+  // Every result is ok here; the table's types say which value each key holds.
+  return { ok: true, value: Object.fromEntries(results.map(([key, result]) => [key, result.ok ? result.value : undefined])) as unknown as Content };
 }

@@ -1,4 +1,5 @@
+import { onboardingFeature } from '../onboarding/feature.js';
 import type { Feature } from './feature.js';
 
 /** Every feature the bot runs, in start order. Each feature adds itself here, one line. */
-export const FEATURES: readonly Feature[] = [];
+export const FEATURES: readonly Feature[] = [onboardingFeature];

@@ -80,6 +80,51 @@ export interface ModalView {
     readonly value: string | null;
     readonly placeholder: string | null;
   }[];
+  /** The modal's Text Display components (type 10), in order: what it says above its fields. */
+  readonly texts: readonly string[];
+  /** Select menus inside Labels; `submit` takes a list of values (option values or user ids) for each. */
+  readonly selects: readonly ModalSelectView[];
+  /** Every field's and menu's custom_id, in the order the form shows them. */
+  readonly order: readonly string[];
+}
+
+export interface ModalSelectView {
+  readonly customId: string;
+  readonly label: string;
+  readonly type: ComponentType.StringSelect | ComponentType.UserSelect | ComponentType.RoleSelect | ComponentType.MentionableSelect | ComponentType.ChannelSelect;
+  readonly required: boolean;
+  readonly minValues: number;
+  readonly maxValues: number;
+  /** A string select's options; the others are filled by Discord's client. */
+  readonly options: readonly { readonly label: string; readonly value: string }[];
+}
+
+const MODAL_SELECT_TYPES: ReadonlySet<ComponentType> = new Set([
+  ComponentType.StringSelect,
+  ComponentType.UserSelect,
+  ComponentType.RoleSelect,
+  ComponentType.MentionableSelect,
+  ComponentType.ChannelSelect,
+]);
+
+/** Selects in a modal, which Discord allows inside a Label (Component Reference, "Label"). */
+function modalSelects(modal: APIModalInteractionResponseCallbackData): ModalSelectView[] {
+  return modal.components.flatMap((top): ModalSelectView[] => {
+    if (top.type !== ComponentType.Label || !MODAL_SELECT_TYPES.has(top.component.type)) return [];
+    const select = top.component as { type: ModalSelectView['type']; custom_id: string; required?: boolean; min_values?: number; max_values?: number; options?: { label: string; value: string }[] };
+    return [
+      {
+        customId: select.custom_id,
+        label: top.label,
+        type: select.type,
+        // In a modal a select is required unless it says otherwise; min and max default to 1.
+        required: select.required ?? true,
+        minValues: select.min_values ?? 1,
+        maxValues: select.max_values ?? 1,
+        options: (select.options ?? []).map((o) => ({ label: o.label, value: o.value })),
+      },
+    ];
+  });
 }
 
 export class HarnessError extends Error {
@@ -330,7 +375,17 @@ function modalView(interaction: InteractionRecord, modal: APIModalInteractionRes
       });
     }
   }
-  return { interaction, customId: modal.custom_id, title: modal.title, fields };
+  const texts = modal.components.flatMap((top) => (top.type === ComponentType.TextDisplay ? [top.content] : []));
+  const selects = modalSelects(modal);
+  const inputs = new Set([...fields.map((f) => f.customId), ...selects.map((m) => m.customId)]);
+  const order = modal.components
+    .flatMap((top) => {
+      if (top.type === ComponentType.ActionRow) return top.components.map((input) => input.custom_id);
+      if (top.type === ComponentType.Label && 'custom_id' in top.component) return [top.component.custom_id];
+      return [];
+    })
+    .filter((id) => inputs.has(id));
+  return { interaction, customId: modal.custom_id, title: modal.title, fields, texts, selects, order };
 }
 
 export class Actor {
@@ -415,21 +470,67 @@ export class Actor {
   }
 
   /** Fills in and submits a modal the bot showed; checks what Discord's client checks. */
-  async submit(modal: ModalView, values: Readonly<Record<string, string>>): Promise<Response> {
+  async submit(modal: ModalView, values: Readonly<Record<string, string | readonly string[]>>): Promise<Response> {
     for (const key of Object.keys(values)) {
-      if (!modal.fields.some((f) => f.customId === key || f.label === key)) throw new HarnessError(`The form "${modal.title}" has no field ${key}.`);
+      const known = modal.fields.some((f) => f.customId === key || f.label === key) || modal.selects.some((s) => s.customId === key || s.label === key);
+      if (!known) throw new HarnessError(`The form "${modal.title}" has no field ${key}.`);
     }
-    const filled = modal.fields.map((field) => {
-      const value = values[field.customId] ?? values[field.label] ?? '';
+    const filled: unknown[] = modal.fields.map((field) => {
+      // A field the person leaves alone is sent with the text the bot pre-filled, as Discord does.
+      const given = values[field.customId] ?? values[field.label] ?? field.value ?? '';
+      if (typeof given !== 'string') throw new HarnessError(`"${field.label}" is a text field: give it a string.`);
+      const value = given;
       if (field.required && value.length === 0) throw new HarnessError(`"${field.label}" is required.`);
       if (value.length > 0 && field.minLength !== null && value.length < field.minLength) throw new HarnessError(`"${field.label}" needs at least ${field.minLength} characters.`);
       if (field.maxLength !== null && value.length > field.maxLength) throw new HarnessError(`"${field.label}" allows at most ${field.maxLength} characters.`);
       return { type: ComponentType.ActionRow, components: [{ type: ComponentType.TextInput, custom_id: field.customId, value }] };
     });
     const origin = modal.interaction;
+    const selected = this.#modalSelections(modal, values, origin.guildId);
+    filled.push(...selected.components);
     const source = origin.sourceMessage;
-    const record = this.#interact(InteractionType.ModalSubmit, origin.channelId, { custom_id: modal.customId, components: filled }, source);
+    const data = { custom_id: modal.customId, components: filled, ...(selected.resolved ? { resolved: selected.resolved } : {}) };
+    const record = this.#interact(InteractionType.ModalSubmit, origin.channelId, data, source);
     return this.harness.outcome(record);
+  }
+
+  /**
+   * A modal's selects as Discord submits them: each in its Label, with the users and members
+   * picked in a user select in `resolved` (Receiving and Responding, "Modal Submit Data").
+   */
+  #modalSelections(modal: ModalView, values: Readonly<Record<string, string | readonly string[]>>, guildId: string | null): { components: unknown[]; resolved: { users: Record<string, unknown>; members?: Record<string, unknown> } | null } {
+    const { world } = this.#emulator;
+    const users: Record<string, unknown> = {};
+    const members: Record<string, unknown> = {};
+    const components = modal.selects.map((select) => {
+      const given = values[select.customId] ?? values[select.label] ?? [];
+      if (typeof given === 'string') throw new HarnessError(`"${select.label}" is a menu: give it a list of values.`);
+      const picked = [...given];
+      if (picked.length === 0 && select.required) throw new HarnessError(`"${select.label}" is required.`);
+      if (picked.length > 0 && (picked.length < select.minValues || picked.length > select.maxValues)) {
+        throw new HarnessError(`"${select.label}" takes ${select.minValues} to ${select.maxValues} choices.`);
+      }
+      if (select.type === ComponentType.StringSelect) {
+        const unknown = picked.filter((v) => !select.options.some((o) => o.value === v));
+        if (unknown.length > 0) throw new HarnessError(`Not among the options of "${select.label}": ${unknown.join(', ')}.`);
+      } else if (select.type === ComponentType.UserSelect) {
+        for (const id of picked) {
+          // The client offers the server's members only.
+          const member = guildId === null ? undefined : world.guild(guildId).members.get(id);
+          if (!world.users.has(id) || (guildId !== null && !member)) throw new HarnessError(`"${select.label}" can't offer ${id}: not a member here.`);
+          users[id] = world.apiUser(id);
+          if (guildId !== null && member) {
+            const { user: _user, deaf: _deaf, mute: _mute, ...rest } = world.apiMember(guildId, member);
+            members[id] = { ...rest, permissions: world.permissionsIn(modal.interaction.channelId, id).toString() };
+          }
+        }
+      } else {
+        throw new HarnessError(`Filling a ${ComponentType[select.type]} in a modal isn't emulated yet.`);
+      }
+      return { type: ComponentType.Label, component: { type: select.type, custom_id: select.customId, values: picked } };
+    });
+    const anyUsers = Object.keys(users).length > 0;
+    return { components, resolved: anyUsers ? { users, ...(guildId === null ? {} : { members }) } : null };
   }
 
   /** Writes a message in a channel or thread (the bot gets MESSAGE_CREATE). */

@@ -6,6 +6,7 @@ import { ManualClock } from '../clock.js';
 import type { Config } from '../config.js';
 import { createLogger } from '../logger.js';
 import { buildDemoGuild } from './demo-guild.js';
+import { setUpDemoCommunity } from './demo-setup.js';
 import { Harness } from './harness.js';
 import { startBotOnEmulator } from './sandbox-bot.js';
 import { terminalIo } from './terminal/io.js';
@@ -57,6 +58,7 @@ export async function runSandbox(config: Config): Promise<number> {
     say(style.warn(`Roots Bot couldn't start: ${error instanceof Error ? error.message : String(error)}`), `The details are in ${logPath}.`);
     return 1;
   }
+  await setUpDemoCommunity(bot.ctx, demo);
   // A failure in the bot's background work must not end the sandbox; the log keeps it.
   const onRejection = (reason: unknown) => logger.error({ err: reason }, 'an unhandled promise rejection');
   process.on('unhandledRejection', onRejection);

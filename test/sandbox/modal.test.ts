@@ -1,8 +1,8 @@
-import { TextInputStyle } from 'discord-api-types/v10';
+import { ComponentType, TextInputStyle } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import type { ModalView } from '../../src/sandbox/harness.js';
 import { memoryIo } from '../../src/sandbox/terminal/io.js';
-import { fillModal, problemWith } from '../../src/sandbox/terminal/modal.js';
+import { fillModal, pickFrom, problemWith } from '../../src/sandbox/terminal/modal.js';
 import { plainStyle } from '../../src/sandbox/terminal/style.js';
 
 type Field = ModalView['fields'][number];
@@ -26,6 +26,9 @@ const reflection = {
     field('story', 'Your story', { style: TextInputStyle.Paragraph, minLength: 5, maxLength: 500 }),
     field('name', 'Signed', { required: false, value: 'alice' }),
   ],
+  selects: [],
+  order: [],
+  texts: [],
 };
 
 describe('fillModal', () => {
@@ -63,5 +66,34 @@ describe('fillModal', () => {
     expect(problemWith(short, 'abcdef')).toBe('"Title" allows at most 5 characters (that was 6).');
     expect(problemWith(short, 'abcd')).toBeNull();
     expect(problemWith({ ...short, required: false }, '')).toBeNull();
+  });
+
+  it('asks in the order the form shows, with menus answered by number, label or name', async () => {
+    const introduction = {
+      title: 'Introduce yourself',
+      fields: [field('name', 'Your name'), field('school', 'School or region', { required: false })],
+      selects: [
+        { customId: 'role', label: 'Your role', type: ComponentType.StringSelect, required: true, minValues: 1, maxValues: 1, options: [{ label: 'Teacher', value: 'teacher' }, { label: 'Coach', value: 'coach' }] },
+        { customId: 'buddy', label: 'Say hello to', type: ComponentType.UserSelect, required: false, minValues: 1, maxValues: 2, options: [] },
+      ] as const,
+      order: ['name', 'role', 'school', 'buddy'],
+      texts: ['Tell us a little about you.'],
+    };
+    const io = memoryIo(['Alice', 'coach', '', '@ben']);
+    const result = await fillModal(introduction, io, plainStyle, (name) => (name === 'ben' ? '42' : undefined));
+    expect(result).toEqual({ kind: 'filled', values: { name: 'Alice', role: ['coach'], school: '', buddy: ['42'] } });
+    expect(io.output).toContain('      2. Coach');
+    const line = (text: string) => io.output.findIndex((l) => l.includes(text));
+    expect(line('Your role')).toBeLessThan(line('School or region'));
+  });
+});
+
+describe('pickFrom', () => {
+  const menu = { customId: 'reasons', label: 'Why you joined', type: ComponentType.StringSelect, required: true, minValues: 1, maxValues: 2, options: [{ label: 'A', value: 'a' }, { label: 'B', value: 'b' }, { label: 'C', value: 'c' }] } as const;
+  it('takes numbers and labels, and refuses what the menu would not allow', () => {
+    expect(pickFrom(menu, '1, c', () => undefined)).toEqual({ values: ['a', 'c'] });
+    expect(pickFrom(menu, '1,2,3', () => undefined)).toEqual({ problem: '"Why you joined" takes 1 to 2 choices.' });
+    expect(pickFrom(menu, '', () => undefined)).toEqual({ problem: '"Why you joined" is required.' });
+    expect(pickFrom(menu, '9', () => undefined)).toEqual({ problem: '"9" isn\'t one of the choices for "Why you joined".' });
   });
 });

@@ -245,8 +245,10 @@ export class World {
     const guild = this.guild(guildId);
     // Like Discord, a new role lands just above @everyone unless placed; the others move up.
     const position = input.position ?? 1;
-    for (const existing of guild.roles.values()) {
-      if (existing.id !== guild.id && existing.position >= position) existing.position += 1;
+    const moved = [...guild.roles.values()].filter((existing) => existing.id !== guild.id && existing.position >= position);
+    for (const existing of moved) {
+      existing.position += 1;
+      this.dispatch(GatewayDispatchEvents.GuildRoleUpdate, { guild_id: guildId, role: existing });
     }
     const role = this.#role(guildId, { name: input.name, permissions: input.permissions ?? 0n, position, managed: input.managed ?? false });
     guild.roles.set(role.id, role);

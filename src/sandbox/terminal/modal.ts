@@ -1,5 +1,5 @@
-import { TextInputStyle } from 'discord-api-types/v10';
-import type { ModalView } from '../harness.js';
+import { ComponentType, TextInputStyle } from 'discord-api-types/v10';
+import type { ModalSelectView, ModalView } from '../harness.js';
 import type { Io } from './io.js';
 import type { Style } from './style.js';
 
@@ -10,6 +10,9 @@ import type { Style } from './style.js';
  */
 
 type Field = ModalView['fields'][number];
+
+/** Turns a typed name (`alice`, `@alice`) into a member's id, for menus that pick people. */
+export type FindPerson = (name: string) => string | undefined;
 
 function limits(field: Field): string {
   const { minLength: min, maxLength: max } = field;
@@ -23,7 +26,7 @@ function describe(field: Field, style: Style): string {
   const notes = [field.required ? 'required' : 'optional', limits(field)];
   if (field.style === TextInputStyle.Paragraph) notes.push('type \\n for a new line');
   if (field.value) notes.push(`Enter keeps "${field.value}"`);
-  else if (field.placeholder) notes.push(`e.g. ${field.placeholder}`);
+  else if (field.placeholder) notes.push(/^e\.g\./i.test(field.placeholder) ? field.placeholder : `e.g. ${field.placeholder}`);
   return `${style.bold(field.label)} ${style.dim(`(${notes.filter((n) => n !== '').join(', ')})`)}`;
 }
 
@@ -35,27 +38,81 @@ export function problemWith(field: Field, value: string): string | null {
   return null;
 }
 
-export type FormResult = { readonly kind: 'filled'; readonly values: Readonly<Record<string, string>> } | { readonly kind: 'closed'; readonly why: string };
+export type FormResult =
+  | { readonly kind: 'filled'; readonly values: Readonly<Record<string, string | readonly string[]>> }
+  | { readonly kind: 'closed'; readonly why: string };
 
-export async function fillModal(modal: Pick<ModalView, 'title' | 'fields'>, io: Io, style: Style): Promise<FormResult> {
-  const count = modal.fields.length;
+function describeMenu(menu: ModalSelectView, style: Style): string[] {
+  const count = menu.minValues === menu.maxValues ? `pick ${menu.maxValues}` : `pick ${menu.minValues}–${menu.maxValues}`;
+  const how = menu.type === ComponentType.StringSelect ? 'numbers or labels, separated by commas' : 'names, separated by commas';
+  const header = `${style.bold(menu.label)} ${style.dim(`(${menu.required ? 'required' : 'optional'}, ${count}: ${how})`)}`;
+  return [header, ...menu.options.map((option, index) => `    ${index + 1}. ${option.label}`)];
+}
+
+/** The values a typed answer picks in a menu, or why it can't. */
+export function pickFrom(menu: ModalSelectView, typed: string, findPerson: FindPerson): { values: string[] } | { problem: string } {
+  const parts = typed.split(',').map((part) => part.trim()).filter((part) => part !== '');
+  const values: string[] = [];
+  for (const part of parts) {
+    if (menu.type === ComponentType.StringSelect) {
+      const byNumber = /^\d+$/.test(part) ? menu.options[Number(part) - 1] : undefined;
+      const option = byNumber ?? menu.options.find((o) => o.label.toLowerCase() === part.toLowerCase() || o.value === part);
+      if (!option) return { problem: `"${part}" isn't one of the choices for "${menu.label}".` };
+      values.push(option.value);
+    } else {
+      const id = findPerson(part.replace(/^@/, ''));
+      if (id === undefined) return { problem: `There's nobody called ${part} here.` };
+      values.push(id);
+    }
+  }
+  if (values.length === 0 && menu.required) return { problem: `"${menu.label}" is required.` };
+  if (values.length > 0 && (values.length < menu.minValues || values.length > menu.maxValues)) {
+    return { problem: `"${menu.label}" takes ${menu.minValues === menu.maxValues ? menu.maxValues : `${menu.minValues} to ${menu.maxValues}`} choice${menu.maxValues === 1 ? '' : 's'}.` };
+  }
+  return { values };
+}
+
+export async function fillModal(
+  modal: Pick<ModalView, 'title' | 'fields' | 'selects' | 'order' | 'texts'>,
+  io: Io,
+  style: Style,
+  findPerson: FindPerson = () => undefined,
+): Promise<FormResult> {
+  const count = modal.fields.length + modal.selects.length;
   io.print('', `📝 ${style.bold(modal.title)} ${style.dim(`— a form with ${count} ${count === 1 ? 'field' : 'fields'}; type each answer and press Enter.`)}`);
-  const values: Record<string, string> = {};
-  for (const field of modal.fields) {
-    io.print(`  ${describe(field, style)}`);
+  for (const text of modal.texts) io.print(`  ${text}`);
+  const values: Record<string, string | readonly string[]> = {};
+  const ask = async <T>(lines: readonly string[], check: (line: string) => { value: T } | { problem: string }): Promise<{ value: T } | { closed: string }> => {
+    io.print(...lines.map((line) => `  ${line}`));
     for (;;) {
       const line = await io.next('  > ');
-      if (line === null) return { kind: 'closed', why: 'The form was closed without sending.' };
-      const typed = field.style === TextInputStyle.Paragraph ? line.replaceAll('\\n', '\n') : line;
-      const value = typed === '' && field.value ? field.value : typed;
-      const problem = problemWith(field, value);
-      if (problem === null) {
-        values[field.customId] = value;
-        break;
-      }
-      if (!io.interactive) return { kind: 'closed', why: `${problem} The form was closed without sending.` };
-      io.print(`  ${style.warn(problem)} Please try again.`);
+      if (line === null) return { closed: 'The form was closed without sending.' };
+      const checked = check(line);
+      if ('value' in checked) return checked;
+      if (!io.interactive) return { closed: `${checked.problem} The form was closed without sending.` };
+      io.print(`  ${style.warn(checked.problem)} Please try again.`);
     }
+  };
+  const order = modal.order.length > 0 ? modal.order : [...modal.fields.map((f) => f.customId), ...modal.selects.map((m) => m.customId)];
+  for (const customId of order) {
+    const field = modal.fields.find((f) => f.customId === customId);
+    const menu = modal.selects.find((m) => m.customId === customId);
+    const answer = field
+      ? await ask<string>([describe(field, style)], (line) => {
+          const typed = field.style === TextInputStyle.Paragraph ? line.replaceAll('\\n', '\n') : line;
+          const value = typed === '' && field.value ? field.value : typed;
+          const problem = problemWith(field, value);
+          return problem === null ? { value } : { problem };
+        })
+      : menu
+        ? await ask<string[]>(describeMenu(menu, style), (line) => {
+            const picked = pickFrom(menu, line, findPerson);
+            return 'values' in picked ? { value: picked.values } : picked;
+          })
+        : undefined;
+    if (answer === undefined) continue;
+    if ('closed' in answer) return { kind: 'closed', why: answer.closed };
+    values[customId] = answer.value;
   }
   return { kind: 'filled', values };
 }

@@ -1,0 +1,185 @@
+import {
+  ChannelType,
+  DiscordAPIError,
+  RESTJSONErrorCodes,
+  ThreadAutoArchiveDuration,
+  channelMention,
+  userMention,
+  type Client,
+  type Guild,
+  type MessageCreateOptions,
+  type TextChannel,
+} from 'discord.js';
+import type { BotContext } from '../context.js';
+import { findOnboardingSettings, type OnboardingSettings } from './settings.js';
+import { describeRoleProblem, roleProblem, type RoleProblem } from './setup-checks.js';
+import { tenetsAt } from './tenets.js';
+import type { Walk, WalkChannel } from './walk-store.js';
+import { stepMessage, type Opening, type WalkScene } from './walk-views.js';
+import { recordDelivered, recordUnreachable } from './walks.js';
+
+/**
+ * Onboarding's side of Discord: reaching a member (their DMs, or a private thread in the welcome
+ * channel when DMs are closed), granting the member role, and telling moderators what went wrong.
+ * Domain decisions stay in the services; this module only carries them out.
+ */
+
+/** Errors that mean "this way in is closed", as opposed to Discord being unwell (retried later). */
+const CLOSED: ReadonlySet<number> = new Set([
+  RESTJSONErrorCodes.CannotSendMessagesToThisUser,
+  RESTJSONErrorCodes.CannotSendMessagesToThisUserDueToHavingNoMutualGuilds,
+  RESTJSONErrorCodes.MissingAccess,
+  RESTJSONErrorCodes.MissingPermissions,
+  RESTJSONErrorCodes.UnknownChannel,
+  RESTJSONErrorCodes.UnknownMember,
+]);
+
+function isClosed(error: unknown): boolean {
+  return error instanceof DiscordAPIError && typeof error.code === 'number' && CLOSED.has(error.code);
+}
+
+export function sceneFor(guild: Guild, settings: OnboardingSettings | undefined, ctx: BotContext): WalkScene {
+  return { guildName: guild.name, why: ctx.content.onboarding.why, introductionsChannelId: settings?.introductionsChannelId ?? null };
+}
+
+/** Posts to the moderators' log channel; without one, the note goes to the bot's log only. */
+export async function noteModerators(client: Client, ctx: BotContext, guildId: string, note: string): Promise<void> {
+  const settings = await findOnboardingSettings(ctx.db, guildId);
+  const channel = settings?.logChannelId ? client.channels.cache.get(settings.logChannelId) : undefined;
+  if (!channel?.isSendable()) {
+    ctx.logger.warn({ guild: guildId, note }, 'a note for moderators, with no log channel to post it in');
+    return;
+  }
+  try {
+    await channel.send({ content: `🛠️ ${note}` });
+  } catch (error) {
+    ctx.logger.warn({ err: error, guild: guildId, note }, 'could not post a note for moderators');
+  }
+}
+
+async function viaDm(client: Client, walk: Walk, message: MessageCreateOptions): Promise<WalkChannel> {
+  const dm = await client.users.createDM(walk.userId);
+  await dm.send(message);
+  return { via: 'dm', channelId: dm.id };
+}
+
+async function viaThread(guild: Guild, settings: OnboardingSettings, walk: Walk, message: MessageCreateOptions): Promise<WalkChannel | undefined> {
+  const earlier = walk.lastChannel?.via === 'thread' ? guild.channels.cache.get(walk.lastChannel.channelId) : undefined;
+  let thread = earlier?.isThread() ? earlier : undefined;
+  if (!thread) {
+    const parent = settings.welcomeChannelId ? guild.channels.cache.get(settings.welcomeChannelId) : undefined;
+    if (parent?.type !== ChannelType.GuildText) return undefined;
+    thread = await (parent as TextChannel).threads.create({
+      name: `Welcome, ${walk.displayName}`.slice(0, 100),
+      type: ChannelType.PrivateThread,
+      invitable: false,
+      autoArchiveDuration: ThreadAutoArchiveDuration.OneWeek,
+      reason: `Welcome walk for a new member whose DMs are closed`,
+    });
+  }
+  // Adding is idempotent; a member who left and came back must be let in again.
+  await thread.members.add(walk.userId);
+  await thread.send(message);
+  return { via: 'thread', channelId: thread.id };
+}
+
+/**
+ * Sends `message` wherever the member can be reached: where their walk already lives, then the
+ * server's first choice, then the other. Undefined when every way in is closed.
+ */
+export async function reachMember(client: Client, guild: Guild, settings: OnboardingSettings, walk: Walk, message: MessageCreateOptions): Promise<WalkChannel | undefined> {
+  const chosen: Array<'dm' | 'thread'> = settings.firstContact === 'thread' ? ['thread', 'dm'] : ['dm', 'thread'];
+  const lived = walk.lastChannel?.via;
+  const order = lived ? [lived, ...chosen.filter((way) => way !== lived)] : chosen;
+  for (const way of order) {
+    try {
+      const reached = way === 'dm' ? await viaDm(client, walk, message) : await viaThread(guild, settings, walk, message);
+      if (reached) return reached;
+    } catch (error) {
+      if (!isClosed(error)) throw error;
+    }
+  }
+  return undefined;
+}
+
+export type DeliveryOutcome =
+  | { readonly kind: 'delivered'; readonly channel: WalkChannel }
+  | { readonly kind: 'unreachable' }
+  /** The bot is no longer in the server, or the server switched onboarding off. */
+  | { readonly kind: 'skipped' };
+
+/** Shows the member their current step (with a welcome, a nudge…) and records where it went. */
+export async function deliverWalk(client: Client, ctx: BotContext, walk: Walk, opening: Opening): Promise<DeliveryOutcome> {
+  const guild = client.guilds.cache.get(walk.guildId);
+  const settings = await findOnboardingSettings(ctx.db, walk.guildId);
+  const tenets = await tenetsAt(ctx.db, walk.guildId, walk.tenetVersion);
+  if (!guild || !settings || !tenets || walk.step.kind === 'done') return { kind: 'skipped' };
+  const channel = await reachMember(client, guild, settings, walk, stepMessage(walk, tenets, sceneFor(guild, settings, ctx), opening));
+  if (channel) {
+    await recordDelivered(ctx, walk.guildId, walk.userId, channel);
+    return { kind: 'delivered', channel };
+  }
+  if (await recordUnreachable(ctx, walk.guildId, walk.userId)) {
+    const thread = settings.welcomeChannelId
+      ? `I couldn't open a private thread in ${channelMention(settings.welcomeChannelId)} either (\`/onboarding setup\` shows why)`
+      : 'there is no welcome channel for a private thread instead';
+    await noteModerators(
+      client,
+      ctx,
+      walk.guildId,
+      `I couldn't start ${userMention(walk.userId)}'s welcome walk: their DMs are closed and ${thread}. Once that's sorted, \`/onboarding remind member:\` sends it again.`,
+    );
+  }
+  return { kind: 'unreachable' };
+}
+
+export type RoleGrant =
+  | { readonly kind: 'granted'; readonly name: string }
+  | { readonly kind: 'none' }
+  | { readonly kind: 'failed'; readonly problem: RoleProblem | 'member-left' };
+
+/**
+ * Gives the member the server's member role. Discord has the last word, so the grant is always
+ * attempted; when it refuses, the bot's view of the server explains why to the moderators.
+ */
+export async function grantMemberRole(client: Client, ctx: BotContext, guild: Guild, settings: OnboardingSettings, userId: string): Promise<RoleGrant> {
+  const roleId = settings.memberRoleId;
+  if (roleId === null) return { kind: 'none' };
+  const role = guild.roles.cache.get(roleId);
+  if (!role) {
+    await noteModerators(client, ctx, guild.id, `I couldn't give ${userMention(userId)} the member role. ${describeRoleProblem(guild, roleId, 'missing')}`);
+    return { kind: 'failed', problem: 'missing' };
+  }
+  try {
+    await guild.members.addRole({ user: userId, role: roleId, reason: 'Finished the welcome walk' });
+    return { kind: 'granted', name: role.name };
+  } catch (error) {
+    if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownMember) return { kind: 'failed', problem: 'member-left' };
+    if (!isClosed(error)) throw error;
+    const problem = roleProblem(guild, roleId) ?? 'no-manage-roles';
+    await noteModerators(
+      client,
+      ctx,
+      guild.id,
+      `I couldn't give ${userMention(userId)} the **${role.name}** role. ${describeRoleProblem(guild, roleId, problem)} They've finished their welcome walk, so once that's fixed, please give them the role by hand.`,
+    );
+    return { kind: 'failed', problem };
+  }
+}
+
+/** Deliveries under way in this process, so the ticker never starts a second one for the same walk. */
+const underWay = new WeakMap<Client, Set<string>>();
+
+/** {@link deliverWalk}, unless this process is already delivering that walk. */
+export async function deliverOnce(client: Client, ctx: BotContext, walk: Walk, opening: Opening): Promise<DeliveryOutcome | { readonly kind: 'busy' }> {
+  let busy = underWay.get(client);
+  if (!busy) underWay.set(client, (busy = new Set()));
+  const key = `${walk.guildId}/${walk.userId}`;
+  if (busy.has(key)) return { kind: 'busy' };
+  busy.add(key);
+  try {
+    return await deliverWalk(client, ctx, walk, opening);
+  } finally {
+    busy.delete(key);
+  }
+}

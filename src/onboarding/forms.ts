@@ -1,0 +1,153 @@
+import {
+  LabelBuilder,
+  ModalBuilder,
+  StringSelectMenuBuilder,
+  StringSelectMenuOptionBuilder,
+  TextInputBuilder,
+  TextInputStyle,
+  type ModalSubmitInteraction,
+} from 'discord.js';
+import { TENET_LIMITS, TenetListSchema, type JoinReason, type Tenet } from './content.js';
+import { FIELDS, introductionForm, reflectionForm, tenetsForm } from './custom-ids.js';
+import { INTRO_LIMITS, MEMBER_ROLES, introSchema, type Intro } from './intros.js';
+import { stepToken, type OpenStep } from './steps.js';
+import type { TenetSet } from './tenets.js';
+
+/**
+ * The walk's forms (Discord modals) and how their answers are read back. Each field sits in a
+ * Label, the layout Discord recommends, which also lets the introduction offer menus for the role
+ * and the reasons for joining.
+ */
+
+export const REFLECTION_MAX = 200;
+
+export function reflectionModal(guildId: string, userId: string, at: Extract<OpenStep, { kind: 'tenet' }>, tenet: Tenet): ModalBuilder {
+  return new ModalBuilder()
+    .setCustomId(reflectionForm.encode(guildId, userId, stepToken(at)))
+    .setTitle('A line of reflection')
+    .addLabelComponents(
+      new LabelBuilder()
+        .setLabel('What does this tenet mean to you?')
+        .setDescription(tenet.name)
+        .setTextInputComponent(
+          new TextInputBuilder().setCustomId(FIELDS.reflection).setStyle(TextInputStyle.Short).setMinLength(1).setMaxLength(REFLECTION_MAX).setPlaceholder('One line is plenty.'),
+        ),
+    );
+}
+
+export function readReflection(interaction: ModalSubmitInteraction): string {
+  return interaction.fields.getTextInputValue(FIELDS.reflection).trim().slice(0, REFLECTION_MAX);
+}
+
+export function introductionModal(guildId: string, userId: string, displayName: string, reasons: readonly JoinReason[]): ModalBuilder {
+  const roles = Object.entries(MEMBER_ROLES).map(([value, label]) => new StringSelectMenuOptionBuilder().setValue(value).setLabel(label));
+  const reasonOptions = reasons.map((reason) => new StringSelectMenuOptionBuilder().setValue(reason.id).setLabel(reason.text));
+  return new ModalBuilder()
+    .setCustomId(introductionForm.encode(guildId, userId))
+    .setTitle('Introduce yourself')
+    .addLabelComponents(
+      new LabelBuilder()
+        .setLabel('Your name')
+        .setTextInputComponent(
+          new TextInputBuilder().setCustomId(FIELDS.name).setStyle(TextInputStyle.Short).setMaxLength(INTRO_LIMITS.name).setValue(displayName.slice(0, INTRO_LIMITS.name)),
+        ),
+      new LabelBuilder()
+        .setLabel('Your role')
+        .setStringSelectMenuComponent(new StringSelectMenuBuilder().setCustomId(FIELDS.role).setPlaceholder('Pick the one that fits best').setMinValues(1).setMaxValues(1).addOptions(roles)),
+      new LabelBuilder()
+        .setLabel('School or region')
+        .setDescription("Only if you'd like to share it.")
+        .setTextInputComponent(
+          new TextInputBuilder()
+            .setCustomId(FIELDS.schoolRegion)
+            .setStyle(TextInputStyle.Short)
+            .setRequired(false)
+            .setMaxLength(INTRO_LIMITS.schoolRegion)
+            .setPlaceholder('e.g. Lincoln Middle School, Ohio'),
+        ),
+      new LabelBuilder()
+        .setLabel('Why did you join?')
+        .setDescription('Pick any that fit.')
+        .setStringSelectMenuComponent(
+          new StringSelectMenuBuilder().setCustomId(FIELDS.reasons).setPlaceholder('You may want to join if…').setMinValues(1).setMaxValues(reasonOptions.length).addOptions(reasonOptions),
+        ),
+      new LabelBuilder()
+        .setLabel("Anything else you'd like to share?")
+        .setTextInputComponent(
+          new TextInputBuilder()
+            .setCustomId(FIELDS.note)
+            .setStyle(TextInputStyle.Paragraph)
+            .setRequired(false)
+            .setMaxLength(INTRO_LIMITS.note)
+            .setPlaceholder('What you teach, a question you are exploring, a hobby…'),
+        ),
+    );
+}
+
+export type FormResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: readonly string[] };
+
+export function readIntroduction(interaction: ModalSubmitInteraction, reasons: readonly JoinReason[]): FormResult<Intro> {
+  const { fields } = interaction;
+  const parsed = introSchema(reasons).safeParse({
+    name: fields.getTextInputValue(FIELDS.name),
+    role: fields.getStringSelectValues(FIELDS.role),
+    schoolRegion: fields.getTextInputValue(FIELDS.schoolRegion),
+    reasons: fields.getStringSelectValues(FIELDS.reasons),
+    note: fields.getTextInputValue(FIELDS.note),
+  });
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, problems: parsed.error.issues.map((issue) => issue.message) };
+}
+
+/** A tenet in its box: its name, a colon, then its words, as the community page writes them. */
+const asLine = (tenet: Tenet) => `${tenet.name}: ${tenet.text}`;
+
+export function tenetsModal(current: TenetSet): ModalBuilder {
+  const modal = new ModalBuilder().setCustomId(tenetsForm.encode(current.version)).setTitle('Edit the tenets');
+  for (let position = 1; position <= TENET_LIMITS.count; position += 1) {
+    const tenet = current.tenets[position - 1];
+    const input = new TextInputBuilder()
+      .setCustomId(FIELDS.tenet(position))
+      .setStyle(TextInputStyle.Paragraph)
+      .setRequired(position === 1)
+      .setMaxLength(TENET_LIMITS.name + 2 + TENET_LIMITS.text);
+    if (tenet) input.setValue(asLine(tenet));
+    modal.addLabelComponents(
+      new LabelBuilder()
+        .setLabel(`Tenet ${position}`)
+        .setDescription(position === 1 ? 'A name, a colon, then its words.' : 'A name, a colon, then its words. Leave empty for none.')
+        .setTextInputComponent(input),
+    );
+  }
+  return modal;
+}
+
+/** Reads the boxes back into tenets, checked by the same rules as the shipped file. */
+export function readTenets(interaction: ModalSubmitInteraction): FormResult<Tenet[]> {
+  const problems: string[] = [];
+  const tenets: Tenet[] = [];
+  // Boxes may be left empty in between: problems name the box, not the place in the list.
+  const boxes: number[] = [];
+  for (let position = 1; position <= TENET_LIMITS.count; position += 1) {
+    const line = interaction.fields.getTextInputValue(FIELDS.tenet(position)).trim();
+    if (line === '') continue;
+    const colon = line.indexOf(':');
+    if (colon < 1) {
+      problems.push(`Tenet ${position} needs its name, a colon, then its words, like "Be Kind: Kindness brings out the best in all of us."`);
+      continue;
+    }
+    tenets.push({ name: line.slice(0, colon).trim(), text: line.slice(colon + 1).trim() });
+    boxes.push(position);
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  const parsed = TenetListSchema.safeParse(tenets);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  return {
+    ok: false,
+    problems: parsed.error.issues.map((issue) => {
+      const [index, field] = issue.path;
+      if (typeof index !== 'number') return `The tenets ${issue.message}.`;
+      const what = field === 'name' ? 'name' : field === 'text' ? 'words' : 'entry';
+      return `Tenet ${boxes[index] ?? index + 1}'s ${what} ${issue.message}.`;
+    }),
+  };
+}

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import type { BotContext } from '../context.js';
+import type { Db } from '../db/connection.js';
+import type { JoinReason } from './content.js';
+
+type Deps = Pick<BotContext, 'db' | 'clock'>;
+
+/** The roles a member picks from when introducing themselves, as the community names them. */
+export const MEMBER_ROLES = {
+  teacher: 'Teacher',
+  coach: 'Coach',
+  leader: 'School or district leader',
+  other: 'Something else',
+} as const;
+
+export type MemberRole = keyof typeof MEMBER_ROLES;
+
+const MemberRoleSchema = z.enum(Object.keys(MEMBER_ROLES) as [MemberRole, ...MemberRole[]]);
+
+export const INTRO_LIMITS = { name: 80, schoolRegion: 100, note: 300 } as const;
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .transform((value) => (value === '' ? null : value));
+
+/** What a member tells the community about themselves. */
+export interface Intro {
+  readonly name: string;
+  readonly role: MemberRole;
+  readonly schoolRegion: string | null;
+  /** Join reason ids, in the order the content lists them. */
+  readonly reasons: readonly string[];
+  readonly note: string | null;
+}
+
+/** The form's answers, checked again on arrival: a form is input like any other. */
+export function introSchema(reasons: readonly JoinReason[]) {
+  const known = new Set(reasons.map((reason) => reason.id));
+  return z.object({
+    name: z.string().trim().min(1, 'Please tell us your name.').max(INTRO_LIMITS.name, `Your name can be at most ${INTRO_LIMITS.name} characters.`),
+    role: z.array(MemberRoleSchema).length(1, 'Please pick the role that fits you best.').transform(([role]) => role as MemberRole),
+    schoolRegion: optionalText(INTRO_LIMITS.schoolRegion),
+    reasons: z
+      .array(z.string())
+      .min(1, 'Please pick at least one reason you joined.')
+      .refine((ids) => ids.every((id) => known.has(id)), 'One of the reasons picked is not on the list any more; please try again.')
+      .transform((ids) => reasons.map((reason) => reason.id).filter((id) => ids.includes(id))),
+    note: optionalText(INTRO_LIMITS.note),
+  }) satisfies z.ZodType<Intro, unknown>;
+}
+
+export async function saveIntroIn(trx: Db, guildId: string, userId: string, intro: Intro, iso: string): Promise<void> {
+  const values = {
+    name: intro.name,
+    role: intro.role,
+    school_region: intro.schoolRegion,
+    reasons: JSON.stringify(intro.reasons),
+    note: intro.note,
+    channel_id: null,
+    message_id: null,
+    created_at: iso,
+  };
+  await trx
+    .insertInto('onboarding_intros')
+    .values({ guild_id: guildId, user_id: userId, ...values })
+    .onConflict((conflict) => conflict.columns(['guild_id', 'user_id']).doUpdateSet(values))
+    .execute();
+}
+
+export async function recordIntroPost(deps: Deps, guildId: string, userId: string, post: { channelId: string; messageId: string }): Promise<void> {
+  await deps.db.transaction().execute((trx) =>
+    trx
+      .updateTable('onboarding_intros')
+      .set({ channel_id: post.channelId, message_id: post.messageId })
+      .where('guild_id', '=', guildId)
+      .where('user_id', '=', userId)
+      .execute(),
+  );
+}
+
+/**
+ * A first connection: someone who introduced themselves recently and is still here, in the same
+ * role if possible, so the newcomer has one person to say hello to.
+ */
+export async function suggestConnection(db: Db, guildId: string, userId: string, role: MemberRole): Promise<{ userId: string; sameRole: boolean } | undefined> {
+  const recent = (sameRole: boolean) => {
+    let query = db
+      .selectFrom('onboarding_intros as intro')
+      .innerJoin('onboarding_walks as walk', (join) => join.onRef('walk.guild_id', '=', 'intro.guild_id').onRef('walk.user_id', '=', 'intro.user_id'))
+      .select('intro.user_id')
+      .where('intro.guild_id', '=', guildId)
+      .where('intro.user_id', '!=', userId)
+      .where('walk.left_at', 'is', null)
+      .where('walk.step', '=', 'done');
+    if (sameRole) query = query.where('intro.role', '=', role);
+    return query.orderBy('intro.created_at', 'desc').limit(1).executeTakeFirst();
+  };
+  const peer = await recent(true);
+  if (peer) return { userId: peer.user_id, sameRole: true };
+  const anyone = await recent(false);
+  return anyone ? { userId: anyone.user_id, sameRole: false } : undefined;
+}

@@ -1,0 +1,88 @@
+import type { BotContext } from '../context.js';
+import { toWalk, type Walk } from './walk-store.js';
+
+/**
+ * The messages the bot sends members on its own initiative: the one nudge for a stalled walk, a
+ * moderator's reminder, and the prompt to re-commit to changed tenets. Each is claimed (stamped as
+ * sent) in the same transaction that finds it, so a message goes out once even if a tick repeats.
+ */
+
+type Deps = Pick<BotContext, 'db' | 'clock'>;
+
+const DAY_MS = 86_400_000;
+
+/** Walks with no progress for the server's chosen number of days, never nudged before. */
+export async function claimStalledWalks(deps: Deps, limit: number): Promise<Walk[]> {
+  return deps.db.transaction().execute(async (trx) => {
+    const now = deps.clock.now();
+    const guilds = await trx.selectFrom('onboarding_settings').select(['guild_id', 'nudge_after_days']).where('nudge_after_days', '>', 0).execute();
+    const claimed: Walk[] = [];
+    for (const guild of guilds) {
+      if (claimed.length >= limit) break;
+      const stalledSince = new Date(now.getTime() - guild.nudge_after_days * DAY_MS).toISOString();
+      const rows = await trx
+        .selectFrom('onboarding_walks')
+        .selectAll()
+        .where('guild_id', '=', guild.guild_id)
+        .where('step', '!=', 'done')
+        .where('reach', '=', 'delivered')
+        .where('left_at', 'is', null)
+        .where('nudged_at', 'is', null)
+        .where('step_changed_at', '<=', stalledSince)
+        .limit(limit - claimed.length)
+        .execute();
+      for (const row of rows) {
+        await trx.updateTable('onboarding_walks').set({ nudged_at: now.toISOString() }).where('guild_id', '=', row.guild_id).where('user_id', '=', row.user_id).execute();
+        claimed.push(toWalk({ ...row, nudged_at: now.toISOString() }));
+      }
+    }
+    return claimed;
+  });
+}
+
+/** How long a walk must sit still before `/onboarding remind` (for everyone) counts it as stalled. */
+export const REMIND_IDLE_MS = DAY_MS;
+
+/**
+ * `/onboarding remind`: one member's unfinished walk whatever its state, or everyone who has been
+ * still for a day and wasn't reminded in the last day.
+ */
+export async function claimReminders(deps: Deps, guildId: string, userId?: string): Promise<Walk[]> {
+  return deps.db.transaction().execute(async (trx) => {
+    const now = deps.clock.now();
+    const dayAgo = new Date(now.getTime() - REMIND_IDLE_MS).toISOString();
+    let query = trx.selectFrom('onboarding_walks').selectAll().where('guild_id', '=', guildId).where('step', '!=', 'done').where('left_at', 'is', null);
+    query =
+      userId !== undefined
+        ? query.where('user_id', '=', userId)
+        : query
+            .where('reach', 'in', ['delivered', 'unreachable'])
+            .where('step_changed_at', '<=', dayAgo)
+            .where((eb) => eb.or([eb('nudged_at', 'is', null), eb('nudged_at', '<=', dayAgo)]));
+    const rows = await query.execute();
+    for (const row of rows) {
+      await trx.updateTable('onboarding_walks').set({ nudged_at: now.toISOString() }).where('guild_id', '=', row.guild_id).where('user_id', '=', row.user_id).execute();
+    }
+    return rows.map((row) => toWalk({ ...row, nudged_at: now.toISOString() }));
+  });
+}
+
+/** Members asked to re-commit (`requestRecommit`) whose prompt hasn't gone out yet. */
+export async function claimRecommitPrompts(deps: Deps, limit: number): Promise<Walk[]> {
+  return deps.db.transaction().execute(async (trx) => {
+    const iso = deps.clock.now().toISOString();
+    const rows = await trx
+      .selectFrom('onboarding_walks')
+      .selectAll()
+      .where('recommit_version', 'is not', null)
+      .where('recommit_sent_at', 'is', null)
+      .where('left_at', 'is', null)
+      .where('reach', '=', 'delivered')
+      .limit(limit)
+      .execute();
+    for (const row of rows) {
+      await trx.updateTable('onboarding_walks').set({ recommit_sent_at: iso }).where('guild_id', '=', row.guild_id).where('user_id', '=', row.user_id).execute();
+    }
+    return rows.map(toWalk);
+  });
+}

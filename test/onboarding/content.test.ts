@@ -1,0 +1,51 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { loadOnboardingContent } from '../../src/onboarding/content.js';
+import { DATA_DIR } from '../../src/content/community.js';
+import { introSchema } from '../../src/onboarding/intros.js';
+
+describe('onboarding content', () => {
+  it('ships the five Roots tenets, the reasons to join and our values', async () => {
+    const result = await loadOnboardingContent();
+    if (!result.ok) throw result.error;
+    expect(result.value.tenets.map((t) => t.name)).toEqual(['Share Generously', 'Be Kind', 'Hold Hope', 'Think and Rethink', 'Listen and Learn']);
+    // Quoted exactly, typographic apostrophes and quotes included.
+    expect(result.value.tenets[2]?.text).toBe(
+      'This process isn’t easy. Seriously, education is one of the hardest systems to implement positive change in. We are all in this together. Stay hopeful.',
+    );
+    expect(result.value.joinReasons).toHaveLength(7);
+    expect(result.value.values.length).toBeGreaterThan(0);
+  });
+
+  it('points every problem at its file and line', async () => {
+    const dir = `${mkdtempSync(`${tmpdir()}/roots-onboarding-`)}/`;
+    writeFileSync(`${dir}tenets.json`, ['{', '  "tenets": [', '    { "name": "Be Kind", "text": "x" },', '    { "name": "be kind", "text": "" }', '  ]', '}'].join('\n'));
+    writeFileSync(`${dir}join-reasons.json`, '{ "reasons": [ { "id": "Bad Id", "text": "t", "short": "s" } ] }');
+    writeFileSync(`${dir}values.json`, '{ "why": "w", "values": [] ');
+    const result = await loadOnboardingContent(dir);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const lines = result.error.problems.map((p) => `${p.file.slice(dir.length)}:${p.line} ${p.at} ${p.message}`);
+    expect(lines).toEqual([
+      'tenets.json:4 tenets[1].text must not be empty',
+      'tenets.json:4 tenets[1].name "be kind" is already the name of another tenet',
+      'join-reasons.json:1 reasons[0].id must be a short id in lowercase letters, digits and dashes',
+      expect.stringMatching(/^values\.json:1 {2}this isn't valid JSON here/),
+    ]);
+  });
+
+  it('checks an introduction the way the form should have', async () => {
+    const loaded = await loadOnboardingContent(`${DATA_DIR}onboarding/`);
+    if (!loaded.ok) throw loaded.error;
+    const schema = introSchema(loaded.value.joinReasons);
+    const ok = schema.parse({ name: ' Dave ', role: ['coach'], schoolRegion: '', reasons: ['new-ideas', 'innovate'], note: '  ' });
+    expect(ok).toEqual({ name: 'Dave', role: 'coach', schoolRegion: null, reasons: ['innovate', 'new-ideas'], note: null });
+    const bad = schema.safeParse({ name: '', role: [], schoolRegion: '', reasons: ['made-up'], note: '' });
+    expect(bad.success ? [] : bad.error.issues.map((i) => i.message)).toEqual([
+      'Please tell us your name.',
+      'Please pick the role that fits you best.',
+      'One of the reasons picked is not on the list any more; please try again.',
+    ]);
+  });
+});

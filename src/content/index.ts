@@ -1,6 +1,7 @@
 import { loadCommunity } from './community.js';
 import { ContentError, type ContentProblem, type ContentResult } from './load.js';
 import { loadOnboardingContent } from '../onboarding/content.js';
+import { loadCourses } from '../courses/content.js';
 
 /**
  * Everything the bot reads from `data/`, validated once at start-up. A feature with content adds
@@ -9,6 +10,7 @@ import { loadOnboardingContent } from '../onboarding/content.js';
 const LOADERS = {
   community: loadCommunity,
   onboarding: loadOnboardingContent,
+  courses: loadCourses,
 } as const;
 
 type Loaded<L> = L extends () => Promise<ContentResult<infer T>> ? T : never;

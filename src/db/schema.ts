@@ -1,12 +1,13 @@
 import type { Selectable } from 'kysely';
 import type { GuildSettingsTable, GuildTables } from '../guilds/tables.js';
 import type { OnboardingTables } from '../onboarding/tables.js';
+import type { CourseTables } from '../courses/tables.js';
 
 /**
  * The database as the code sees it, composed from each feature's own tables (`src/<feature>/tables.ts`).
  * Timestamps are ISO-8601 UTC strings so the same queries run on SQLite today and PostgreSQL later;
  * IDs from Discord are strings (snowflakes overflow JS numbers).
  */
-export interface Database extends GuildTables, OnboardingTables {}
+export interface Database extends GuildTables, OnboardingTables, CourseTables {}
 
 export type GuildSettings = Selectable<GuildSettingsTable>;

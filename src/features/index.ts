@@ -1,5 +1,6 @@
 import { onboardingFeature } from '../onboarding/feature.js';
+import { coursesFeature } from '../courses/feature.js';
 import type { Feature } from './feature.js';
 
 /** Every feature the bot runs, in start order. Each feature adds itself here, one line. */
-export const FEATURES: readonly Feature[] = [onboardingFeature];
+export const FEATURES: readonly Feature[] = [onboardingFeature, coursesFeature];

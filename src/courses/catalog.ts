@@ -1,0 +1,71 @@
+import type { Db } from '../db/connection.js';
+import type { ShippedCourses } from './content.js';
+import { CourseSchema, type Course } from './course.js';
+import { failure, success, type Outcome } from './problems.js';
+import type { Services } from './services.js';
+
+export interface CatalogEntry {
+  readonly course: Course;
+  readonly source: 'shipped' | 'imported';
+  /** Closed to new members; those already in it can still finish. */
+  readonly retired: boolean;
+}
+
+/** The courses one server sees: shipped ones and its own imports, with its retirements applied. */
+export interface Catalog {
+  readonly entries: ReadonlyMap<string, CatalogEntry>;
+  /** Ids of stored imports that no longer pass validation (the schema changed since): left out. */
+  readonly unreadable: readonly string[];
+}
+
+export async function loadCatalog(db: Db, shipped: ShippedCourses, guildId: string): Promise<Catalog> {
+  const [imports, retirements] = await Promise.all([
+    db.selectFrom('course_imports').select(['course_id', 'definition']).where('guild_id', '=', guildId).execute(),
+    db.selectFrom('course_retirements').select('course_id').where('guild_id', '=', guildId).execute(),
+  ]);
+  const retired = new Set(retirements.map((r) => r.course_id));
+  const entries = new Map<string, CatalogEntry>();
+  for (const course of shipped.values()) entries.set(course.id, { course, source: 'shipped', retired: retired.has(course.id) });
+  const unreadable: string[] = [];
+  for (const row of imports) {
+    const course = parseStoredCourse(row.definition);
+    // An import never takes a shipped id (the import checks), so this only guards old rows.
+    if (course === undefined || entries.has(course.id)) unreadable.push(row.course_id);
+    else entries.set(course.id, { course, source: 'imported', retired: retired.has(course.id) });
+  }
+  return { entries, unreadable };
+}
+
+/** A stored import, validated again on the way out; undefined if it no longer passes. */
+export function parseStoredCourse(definition: string): Course | undefined {
+  try {
+    const parsed = CourseSchema.safeParse(JSON.parse(definition));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Courses members can join, in title order. */
+export function openCourses(catalog: Catalog): CatalogEntry[] {
+  return [...catalog.entries.values()].filter((entry) => !entry.retired).sort((a, b) => a.course.title.localeCompare(b.course.title));
+}
+
+/** By id (what autocomplete sends) or by exact title (what a member may type instead). */
+export function findCourse(catalog: Catalog, query: string): Outcome<CatalogEntry> {
+  const wanted = query.trim().toLowerCase();
+  const entry = catalog.entries.get(wanted) ?? [...catalog.entries.values()].find((e) => e.course.title.toLowerCase() === wanted);
+  return entry === undefined ? failure({ kind: 'unknown-course', query }) : success(entry);
+}
+
+/** Closes a course to new members in one server. False if it was already retired. */
+export async function retireCourse({ db, clock }: Services, guildId: string, courseId: string): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const inserted = await trx
+      .insertInto('course_retirements')
+      .values({ guild_id: guildId, course_id: courseId, retired_at: clock.now().toISOString() })
+      .onConflict((conflict) => conflict.columns(['guild_id', 'course_id']).doNothing())
+      .executeTakeFirst();
+    return Number(inserted.numInsertedOrUpdatedRows ?? 0n) > 0;
+  });
+}

@@ -1,0 +1,64 @@
+import type { Course } from './course.js';
+import { completionsOf, findEnrolment } from './enrolments.js';
+import type { Services } from './services.js';
+import { failure, success, type Outcome } from './problems.js';
+import { checkCompletable, progressOf, type CourseProgress, type LessonPosition } from './progress.js';
+
+/** The longest reflection kept; the modal says so and enforces it, and so does the server. */
+export const REFLECTION_LIMIT = 1000;
+
+export interface CompleteLesson {
+  readonly guildId: string;
+  readonly userId: string;
+  readonly course: Course;
+  readonly lessonId: string;
+  /** As typed in the modal. */
+  readonly reflection: string;
+}
+
+export interface Completed {
+  readonly position: LessonPosition;
+  readonly progress: CourseProgress;
+  readonly completedAt: string;
+}
+
+/** Trims a reflection and holds it to the limit: a reflection is required, and never too long. */
+export function checkReflection(raw: string): Outcome<string> {
+  const body = raw.trim();
+  if (body.length === 0) return failure({ kind: 'reflection-empty' });
+  if (body.length > REFLECTION_LIMIT) return failure({ kind: 'reflection-too-long', length: body.length, limit: REFLECTION_LIMIT });
+  return success(body);
+}
+
+/**
+ * Completes a lesson with its reflection (private until shared), in one transaction: enrolled,
+ * not done before, and in order where the course requires it. Any problem writes nothing.
+ */
+export async function completeLesson({ db, clock }: Services, input: CompleteLesson): Promise<Outcome<Completed>> {
+  const { guildId, userId, course } = input;
+  const body = checkReflection(input.reflection);
+  if (!body.ok) return body;
+  const now = clock.now().toISOString();
+  return db.transaction().execute(async (trx) => {
+    if ((await findEnrolment(trx, guildId, userId, course.id)) === undefined) return failure({ kind: 'not-enrolled', course });
+    const completions = await completionsOf(trx, guildId, userId, course.id);
+    const completable = checkCompletable(course, input.lessonId, completions);
+    if (!completable.ok) return completable;
+    const { lesson } = completable.value;
+    const key = { guild_id: guildId, user_id: userId, course_id: course.id, lesson_id: lesson.id };
+    await trx.insertInto('course_completions').values({ ...key, completed_at: now }).execute();
+    await trx
+      .insertInto('course_reflections')
+      .values({ ...key, body: body.value, visibility: 'private', written_at: now, shared_at: null, shared_channel_id: null, shared_message_id: null })
+      .execute();
+    await trx
+      .updateTable('course_enrolments')
+      .set({ last_activity_at: now })
+      .where('guild_id', '=', guildId)
+      .where('user_id', '=', userId)
+      .where('course_id', '=', course.id)
+      .execute();
+    const progress = progressOf(course, [...completions, { lessonId: lesson.id, completedAt: now }]);
+    return success({ position: completable.value, progress, completedAt: now });
+  });
+}

@@ -1,0 +1,73 @@
+import type { ApplicationCommandOptionChoiceData, AutocompleteInteraction } from 'discord.js';
+import type { BotContext } from '../../context.js';
+import { UserFacingError } from '../../interactions/errors.js';
+import { findCourse, openCourses, type CatalogEntry } from '../catalog.js';
+import { memberCourses } from '../enrolments.js';
+import { fit } from '../present/format.js';
+import { catalogFor, memberCourse } from './lookup.js';
+
+/** Discord shows at most 25 suggestions, each named in at most 100 characters. */
+const MAX_CHOICES = 25;
+const CHOICE_NAME_MAX = 100;
+
+/** Subcommands about a course the member is in, which suggest only those. */
+const MEMBER_COURSE_SUBCOMMANDS = new Set(['lesson', 'complete', 'drop']);
+
+const matches = (typed: string, ...texts: string[]) => texts.some((text) => text.toLowerCase().includes(typed));
+
+async function courseChoices(interaction: AutocompleteInteraction, ctx: BotContext, guildId: string, typed: string): Promise<ApplicationCommandOptionChoiceData[]> {
+  const subcommand = interaction.options.getSubcommand(false) ?? '';
+  const [catalog, mine] = await Promise.all([catalogFor(ctx, guildId), memberCourses(ctx.db, guildId, interaction.user.id)]);
+  const joined = new Set(mine.enrolments.map((enrolment) => enrolment.courseId));
+  let entries: CatalogEntry[];
+  if (MEMBER_COURSE_SUBCOMMANDS.has(subcommand)) entries = [...catalog.entries.values()].filter((entry) => joined.has(entry.course.id));
+  else if (subcommand === 'enroll') entries = openCourses(catalog).filter((entry) => !joined.has(entry.course.id));
+  else if (subcommand === 'retire') entries = openCourses(catalog);
+  else entries = [...catalog.entries.values()];
+  return entries
+    .filter((entry) => matches(typed, entry.course.title, entry.course.id))
+    .slice(0, MAX_CHOICES)
+    .map(({ course, retired }) => ({ name: fit(`${course.title}${retired ? ' (retired)' : ''}`, CHOICE_NAME_MAX), value: course.id }));
+}
+
+async function lessonChoices(interaction: AutocompleteInteraction, ctx: BotContext, guildId: string, typed: string): Promise<ApplicationCommandOptionChoiceData[]> {
+  const courseQuery = interaction.options.getString('course');
+  let entry: CatalogEntry | undefined;
+  if (courseQuery === null || courseQuery === '') {
+    try {
+      entry = await memberCourse(ctx, guildId, interaction.user.id, null);
+    } catch (error) {
+      // No single course to suggest from (none joined, or several): the member picks a course first.
+      if (error instanceof UserFacingError) return [];
+      throw error;
+    }
+  } else {
+    const found = findCourse(await catalogFor(ctx, guildId), courseQuery);
+    entry = found.ok ? found.value : undefined;
+  }
+  if (entry === undefined) return [];
+  const { course } = entry;
+  const done = new Set((await memberCourses(ctx.db, guildId, interaction.user.id)).completions.get(course.id)?.map((c) => c.lessonId) ?? []);
+  return course.lessons
+    .map((lesson, index) => ({ lesson, number: index + 1 }))
+    .filter(({ lesson }) => matches(typed, lesson.title, lesson.id))
+    .slice(0, MAX_CHOICES)
+    .map(({ lesson, number }) => ({ name: fit(`${number}. ${lesson.title}${done.has(lesson.id) ? ' ✓' : ''}`, CHOICE_NAME_MAX), value: lesson.id }));
+}
+
+/** Suggestions for the `course` and `lesson` options, fitted to what each subcommand is for. */
+export async function autocompleteCourseOptions(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void> {
+  if (!interaction.inGuild()) {
+    await interaction.respond([]);
+    return;
+  }
+  const focused = interaction.options.getFocused(true);
+  const typed = focused.value.trim().toLowerCase();
+  const choices =
+    focused.name === 'course'
+      ? await courseChoices(interaction, ctx, interaction.guildId, typed)
+      : focused.name === 'lesson'
+        ? await lessonChoices(interaction, ctx, interaction.guildId, typed)
+        : [];
+  await interaction.respond(choices);
+}

@@ -1,0 +1,65 @@
+import { parseContent, type ContentProblem } from '../content/load.js';
+import { parseStoredCourse } from './catalog.js';
+import type { ShippedCourses } from './content.js';
+import { CourseSchema, type Course } from './course.js';
+import type { Services } from './services.js';
+
+/** Far above any real course (the schema caps a course near 100 kB of text) and far below memory trouble. */
+export const IMPORT_MAX_BYTES = 200_000;
+
+export type ImportProblem =
+  | { readonly kind: 'not-json'; readonly filename: string }
+  | { readonly kind: 'too-large'; readonly size: number; readonly limit: number }
+  | { readonly kind: 'unreadable'; readonly filename: string }
+  | { readonly kind: 'invalid'; readonly problems: readonly ContentProblem[] }
+  | { readonly kind: 'shipped-id'; readonly course: Course };
+
+export type ImportOutcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: ImportProblem };
+
+/** What can be told from the attachment before downloading it. */
+export function checkImportAttachment(file: { readonly name: string; readonly size: number }): ImportOutcome<null> {
+  if (!file.name.toLowerCase().endsWith('.json')) return { ok: false, problem: { kind: 'not-json', filename: file.name } };
+  if (file.size > IMPORT_MAX_BYTES) return { ok: false, problem: { kind: 'too-large', size: file.size, limit: IMPORT_MAX_BYTES } };
+  return { ok: true, value: null };
+}
+
+/**
+ * Validates a course file exactly as `data/courses/` is validated at start-up, with problems
+ * pointing at the file's lines. A server's course can't take the id of a shipped one.
+ */
+export function validateCourseFile(filename: string, text: string, shipped: ShippedCourses): ImportOutcome<Course> {
+  const parsed = parseContent(filename, text, CourseSchema);
+  if (!parsed.ok) return { ok: false, problem: { kind: 'invalid', problems: parsed.error.problems } };
+  const clash = shipped.get(parsed.value.id);
+  if (clash !== undefined) return { ok: false, problem: { kind: 'shipped-id', course: clash } };
+  return { ok: true, value: parsed.value };
+}
+
+export interface Imported {
+  readonly course: Course;
+  /** The version it replaced, if the server had imported this id before. */
+  readonly previous: Course | undefined;
+  /** Lesson ids in the previous version that the new one no longer has. */
+  readonly removedLessonIds: readonly string[];
+}
+
+/**
+ * Stores a validated course for one server, replacing an earlier import of the same id; members'
+ * progress carries over by lesson id. Importing also brings back a course that was retired.
+ */
+export async function saveImportedCourse({ db, clock }: Services, guildId: string, course: Course): Promise<Imported> {
+  const now = clock.now().toISOString();
+  const definition = JSON.stringify(course);
+  return db.transaction().execute(async (trx) => {
+    const earlier = await trx.selectFrom('course_imports').select('definition').where('guild_id', '=', guildId).where('course_id', '=', course.id).executeTakeFirst();
+    await trx
+      .insertInto('course_imports')
+      .values({ guild_id: guildId, course_id: course.id, definition, imported_at: now, updated_at: now })
+      .onConflict((conflict) => conflict.columns(['guild_id', 'course_id']).doUpdateSet({ definition, updated_at: now }))
+      .execute();
+    await trx.deleteFrom('course_retirements').where('guild_id', '=', guildId).where('course_id', '=', course.id).execute();
+    const previous = earlier === undefined ? undefined : parseStoredCourse(earlier.definition);
+    const kept = new Set(course.lessons.map((lesson) => lesson.id));
+    return { course, previous, removedLessonIds: (previous?.lessons ?? []).map((lesson) => lesson.id).filter((id) => !kept.has(id)) };
+  });
+}

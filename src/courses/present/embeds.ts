@@ -1,0 +1,151 @@
+import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, MessageFlags, type InteractionReplyOptions } from 'discord.js';
+import { practiseProtocol } from '../../protocols/practice-link.js';
+import type { CatalogEntry } from '../catalog.js';
+import type { Course, Lesson } from '../course.js';
+import type { LessonView } from '../enrolments.js';
+import type { CourseProgress } from '../progress.js';
+import { discordDate, fit, plural, positionLabel, progressBar, protocolName, unitOf } from './format.js';
+import { courseIds } from './ids.js';
+
+/** Roots green, so course messages are recognisable at a glance. */
+const COURSE_COLOUR = 0x3f8f5a;
+/** Embeds hold 25 fields. */
+const MAX_FIELDS = 25;
+
+export interface ListedCourse {
+  readonly entry: CatalogEntry;
+  /** The member's progress if they are in it. */
+  readonly progress: CourseProgress | undefined;
+}
+
+export function courseListEmbed(courses: readonly ListedCourse[]): EmbedBuilder {
+  const shown = courses.slice(0, MAX_FIELDS);
+  const embed = new EmbedBuilder()
+    .setColor(COURSE_COLOUR)
+    .setTitle('Courses you can take')
+    .setDescription('Take them at your own pace; I keep your place. Join one with `/course enroll`.')
+    .addFields(
+      shown.map(({ entry: { course }, progress }) => {
+        const status =
+          progress === undefined ? '' : progress.finishedAt !== undefined ? ' · ✓ finished' : ` · you're in it (${progress.done}/${progress.total})`;
+        const shape = `${plural(course.lessons.length, course.unit)}${course.order === 'in-order' ? ', taken in order' : ', in any order'}`;
+        const value = `${fit(course.summary, 700)}\n**For:** ${course.audience}\n**Shape:** ${shape}`;
+        return { name: fit(`${course.title}${status}`, 256), value: fit(value, 1024) };
+      }),
+    );
+  if (courses.length > shown.length) embed.setFooter({ text: `And ${courses.length - shown.length} more; type in /course enroll to find them.` });
+  return embed;
+}
+
+type Row = ActionRowBuilder<ButtonBuilder>;
+
+/** A lesson with what to do next: complete it, practise its protocol, or finish an earlier one first. */
+export function lessonMessage(course: Course, view: Extract<LessonView, { kind: 'lesson' }>): { embeds: EmbedBuilder[]; components: Row[] } {
+  const { lesson, number } = view.position;
+  const embed = new EmbedBuilder()
+    .setColor(COURSE_COLOUR)
+    .setAuthor({ name: fit(course.title, 256) })
+    .setTitle(fit(`${positionLabel(course, number)} · ${lesson.title}`, 256))
+    .setDescription(lesson.text);
+  if (lesson.experience !== undefined) embed.addFields({ name: `In your school: ${lesson.experience.name}`, value: lesson.experience.text });
+  embed.addFields({ name: 'Reflect', value: lesson.reflection });
+  const status =
+    view.completedAt !== undefined
+      ? `✓ You completed this ${unitOf(course)} on ${discordDate(view.completedAt)}.`
+      : view.blockedBy !== undefined
+        ? `This course is taken in order: complete **${view.blockedBy.title}** first, then come back here.`
+        : `When you're ready, press **Complete & reflect** to note what you noticed.`;
+  embed.addFields({ name: 'Your progress', value: `${progressBar(view.progress.done, view.progress.total)}\n${status}` });
+  if (lesson.minutes !== undefined) embed.setFooter({ text: `About ${lesson.minutes} minutes` });
+
+  const buttons: ButtonBuilder[] = [];
+  if (view.completedAt === undefined && view.blockedBy === undefined) {
+    buttons.push(new ButtonBuilder().setCustomId(courseIds.reflect.encode(course.id, lesson.id)).setLabel('Complete & reflect').setStyle(ButtonStyle.Primary));
+  }
+  if (lesson.practice !== undefined) {
+    buttons.push(
+      new ButtonBuilder()
+        .setCustomId(practiseProtocol.encode(lesson.practice.protocol))
+        .setLabel(fit(`Practise ${protocolName(lesson.practice.protocol)}`, 80))
+        .setStyle(ButtonStyle.Secondary),
+    );
+  }
+  return { embeds: [embed], components: buttons.length === 0 ? [] : [new ActionRowBuilder<ButtonBuilder>().addComponents(buttons)] };
+}
+
+function finishedMessage(course: Course, progress: CourseProgress): string {
+  return `You've finished **${course.title}**: all ${plural(progress.total, course.unit)} done 🎉 To revisit one, pick it in the \`lesson\` option.`;
+}
+
+/** What `/course lesson`, `/course enroll` and "Open the next lesson" show, privately: a lesson, or the finish line. */
+export function lessonReply(course: Course, view: LessonView, intro?: string): InteractionReplyOptions {
+  const flags = MessageFlags.Ephemeral;
+  if (view.kind === 'finished') return { content: [intro, finishedMessage(course, view.progress)].filter(Boolean).join('\n\n'), flags };
+  return { ...(intro === undefined ? {} : { content: intro }), ...lessonMessage(course, view), flags };
+}
+
+export interface ProgressItem {
+  readonly entry: CatalogEntry;
+  readonly progress: CourseProgress;
+}
+
+/** Courses still going first (what's next matters most), then finished ones; each in enrolment order. */
+export function progressEmbed(items: readonly ProgressItem[]): EmbedBuilder {
+  const going = items.filter((item) => item.progress.next !== undefined);
+  const finished = items.filter((item) => item.progress.next === undefined);
+  const shown = [...going, ...finished].slice(0, MAX_FIELDS);
+  return new EmbedBuilder()
+    .setColor(COURSE_COLOUR)
+    .setTitle('Your courses')
+    .addFields(
+      shown.map(({ entry: { course, retired }, progress }) => {
+        const next =
+          progress.next === undefined
+            ? `Finished${progress.finishedAt === undefined ? '' : ` on ${discordDate(progress.finishedAt)}`} 🎉`
+            : `Next: ${positionLabel(course, progress.next.number)} · **${progress.next.lesson.title}**`;
+        return { name: fit(`${course.title}${retired ? ' (retired)' : ''}`, 256), value: fit(`${progressBar(progress.done, progress.total)}\n${next}`, 1024) };
+      }),
+    )
+    .setFooter({ text: '/course lesson picks up where you left off.' });
+}
+
+function nextLessonButton(course: Course, progress: CourseProgress): ButtonBuilder | undefined {
+  if (progress.next === undefined) return undefined;
+  return new ButtonBuilder()
+    .setCustomId(courseIds.open.encode(course.id, progress.next.lesson.id))
+    .setLabel(`Open the next ${unitOf(course)}`)
+    .setStyle(ButtonStyle.Secondary);
+}
+
+/** The way on once a reflection is shared or kept: the next lesson, if there is one. */
+export function nextLessonRow(course: Course, progress: CourseProgress): Row[] {
+  const button = nextLessonButton(course, progress);
+  return button === undefined ? [] : [new ActionRowBuilder<ButtonBuilder>().addComponents(button)];
+}
+
+/** After the reflection modal: progress, the choice to share or not, and the way on. */
+export function completedMessage(course: Course, lesson: Lesson, progress: CourseProgress): { content: string; components: Row[] } {
+  const headline =
+    progress.next === undefined
+      ? `**${lesson.title}** is complete, and that was the last one: you've finished **${course.title}** 🎉`
+      : `**${lesson.title}** is complete. Next up: **${progress.next.lesson.title}**.`;
+  const next = nextLessonButton(course, progress);
+  const buttons = [
+    new ButtonBuilder().setCustomId(courseIds.share.encode(course.id, lesson.id)).setLabel('Share with the course channel').setStyle(ButtonStyle.Primary),
+    new ButtonBuilder().setCustomId(courseIds.keepPrivate.encode(course.id)).setLabel('Keep it private').setStyle(ButtonStyle.Secondary),
+    ...(next === undefined ? [] : [next]),
+  ];
+  return {
+    content: `${headline}\n${progressBar(progress.done, progress.total)}\n\nYour reflection is saved privately. Would you like to share it with the course channel? Nobody gets pinged.`,
+    components: [new ActionRowBuilder<ButtonBuilder>().addComponents(buttons)],
+  };
+}
+
+/**
+ * A shared reflection as posted in the course channel: the member is named, never pinged. The text
+ * goes in the message itself, not an embed, so it still shows where the bot lacks Embed Links; with
+ * the schema's limits it stays under 1,600 characters, within Discord's 2,000.
+ */
+export function sharedReflectionMessage(course: Course, lesson: Lesson, userId: string, body: string): { content: string } {
+  return { content: `<@${userId}> shared a reflection on **${lesson.title}** from *${course.title}*:\n>>> *${lesson.reflection}*\n\n${body}` };
+}

@@ -1,0 +1,32 @@
+import { stringify } from 'csv-stringify/sync';
+import type { ReportRow } from '../report.js';
+
+/**
+ * The columns of `/course report`'s CSV, documented for moderators: `member` is the name shown in
+ * the server when the report was made, `member_id` the Discord id (stable if they rename),
+ * timestamps are ISO-8601 UTC, and `finished_at` is empty until every current lesson is done.
+ */
+export const REPORT_COLUMNS = ['member', 'member_id', 'enrolled_at', 'lessons_done', 'lessons_total', 'last_activity', 'finished_at'] as const;
+
+/**
+ * Spreadsheets run a cell starting with = + - @ (or a tab or return) as a formula; a display name
+ * like `=HYPERLINK(…)` must stay text, so such names get a leading apostrophe (OWASP's advice).
+ */
+function asText(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+export function reportCsv(rows: readonly ReportRow[], names: ReadonlyMap<string, string>): string {
+  return stringify(
+    rows.map((row) => [
+      asText(names.get(row.userId) ?? ''),
+      row.userId,
+      row.enrolledAt,
+      row.lessonsDone,
+      row.lessonsTotal,
+      row.lastActivityAt,
+      row.finishedAt ?? '',
+    ]),
+    { header: true, columns: [...REPORT_COLUMNS], eof: true },
+  );
+}

@@ -1,0 +1,30 @@
+import type { Course, Lesson } from './course.js';
+
+/**
+ * Everything that can stop a member's course action, as values: services return them, and
+ * `explainProblem` (presentation) turns each into a kind sentence. Nothing is written when one occurs.
+ */
+export type CourseProblem =
+  | { readonly kind: 'unknown-course'; readonly query: string }
+  /** The member left the course option empty and isn't in any course. */
+  | { readonly kind: 'no-courses' }
+  /** The member left the course option empty and is working through several. */
+  | { readonly kind: 'which-course'; readonly courses: readonly Course[] }
+  | { readonly kind: 'unknown-lesson'; readonly course: Course; readonly query: string }
+  | { readonly kind: 'retired'; readonly course: Course }
+  | { readonly kind: 'already-enrolled'; readonly course: Course }
+  | { readonly kind: 'not-enrolled'; readonly course: Course }
+  | { readonly kind: 'already-completed'; readonly course: Course; readonly lesson: Lesson; readonly completedAt: string }
+  /** `first` is the earliest lesson before `lesson` that is still open. */
+  | { readonly kind: 'out-of-order'; readonly course: Course; readonly lesson: Lesson; readonly first: Lesson }
+  /** Nothing left to complete. */
+  | { readonly kind: 'course-finished'; readonly course: Course }
+  | { readonly kind: 'reflection-empty' }
+  | { readonly kind: 'reflection-too-long'; readonly length: number; readonly limit: number }
+  | { readonly kind: 'no-reflection'; readonly course: Course; readonly lesson: Lesson }
+  | { readonly kind: 'already-shared'; readonly course: Course; readonly lesson: Lesson };
+
+export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: CourseProblem };
+
+export const success = <T>(value: T): Outcome<T> => ({ ok: true, value });
+export const failure = (problem: CourseProblem): Outcome<never> => ({ ok: false, problem });

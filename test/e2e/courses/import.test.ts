@@ -1,0 +1,110 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { completeLessons, message, modal, ROOT_CAUSES, startCourseScene, type CourseScene } from './support.js';
+
+const lesson = (id: string, title: string) => ({ id, title, text: `What to do for ${title}.`, reflection: `What did ${title} show you?` });
+
+const circles = (lessons: ReturnType<typeof lesson>[]) => ({
+  id: 'restorative-circles',
+  title: 'Restorative Circles',
+  summary: 'Short practices for opening and closing the day in a circle.',
+  audience: 'Classroom teachers.',
+  order: 'any-order',
+  lessons,
+});
+
+const file = (course: unknown, filename = 'restorative-circles.json') => ({ filename, data: JSON.stringify(course, null, 2), contentType: 'application/json' });
+
+describe('importing and retiring courses', () => {
+  let scene: CourseScene;
+  beforeEach(async () => {
+    scene = await startCourseScene();
+  });
+  afterEach(() => scene.bed.close());
+
+  const morgan = () => scene.bed.harness.as(scene.morgan);
+  const alice = () => scene.bed.harness.as(scene.alice);
+
+  it('imports a course members can take in any order, and an update keeps their progress by lesson id', async () => {
+    const v1 = circles([lesson('opening-circle', 'Opening Circle'), lesson('closing-circle', 'Closing Circle'), lesson('talking-piece', 'The Talking Piece')]);
+    const imported = message(await morgan().run('#general', 'course import', { file: file(v1) }));
+    expect(imported.content).toBe('Imported **Restorative Circles** (3 lessons). Members can join it with `/course enroll`.');
+    expect(imported.ephemeral).toBe(true);
+
+    await alice().run('#general', 'course enroll', { course: 'restorative-circles' });
+    // Any order: the last lesson first is fine.
+    await completeLessons(scene, scene.alice, 'restorative-circles', ['talking-piece', 'opening-circle']);
+
+    const v2 = circles([lesson('opening-circle', 'Opening a Circle'), lesson('closing-circle', 'Closing Circle'), lesson('circle-keeper', 'Keeping the Circle')]);
+    const updated = message(await morgan().run('#general', 'course import', { file: file(v2) }));
+    expect(updated.content).toBe(
+      'Updated **Restorative Circles** (3 lessons). The 1 member in it keeps their progress on every lesson whose id stayed the same. `talking-piece` is gone from the course; completions of it are kept but no longer count.',
+    );
+    const progress = message(await alice().run('#general', 'course progress'));
+    expect(progress.embeds[0]?.fields?.[0]?.value).toBe('▰▰▰▱▱▱▱▱▱▱ 1/3\nNext: Lesson 2 of 3 · **Closing Circle**');
+    expect(await alice().autocomplete('#general', 'course lesson', { course: 'restorative-circles', lesson: '' }, 'lesson')).toEqual([
+      { name: '1. Opening a Circle ✓', value: 'opening-circle' },
+      { name: '2. Closing Circle', value: 'closing-circle' },
+      { name: '3. Keeping the Circle', value: 'circle-keeper' },
+    ]);
+  });
+
+  it('refuses an invalid course file, pointing at each problem by line, and writes nothing', async () => {
+    const text = [
+      '{',
+      '  "id": "Restorative Circles",',
+      '  "title": "Restorative Circles",',
+      '  "summary": "",',
+      '  "audience": "Teachers.",',
+      '  "order": "whenever",',
+      '  "lessons": [',
+      '    { "id": "one", "title": "One", "text": "Do one.", "reflection": "How was one?" },',
+      '    { "id": "one", "title": "Two", "text": "Do two.", "reflection": "How was two?", "practice": { "protocol": "Five Whys!" } }',
+      '  ]',
+      '}',
+    ].join('\n');
+    const refused = message(await morgan().run('#general', 'course import', { file: { filename: 'circles.json', data: text } }));
+    expect(refused.content).toBe(
+      [
+        "I couldn't import that course, so nothing was changed. Here are 5 things to fix (file:line:column):",
+        '```',
+        'circles.json:2:9 (id): must be lowercase letters, digits and dashes, like leading-equitable-schools',
+        'circles.json:4:14 (summary): must not be empty',
+        'circles.json:6:12 (order): Invalid option: expected one of "in-order"|"any-order"',
+        'circles.json:9:13 (lessons[1].id): "one" is already the id of lessons[0]; each lesson needs its own id',
+        'circles.json:9:111 (lessons[1].practice.protocol): must be a short id in lowercase letters, digits and dashes, like five-whys',
+        '```',
+      ].join('\n'),
+    );
+    const syntax = message(await morgan().run('#general', 'course import', { file: { filename: 'broken.json', data: '{\n  "id": "x",\n  "title": "X"\n  "summary": "y"\n}' } }));
+    expect(syntax.content).toContain('broken.json:4:3: this isn\'t valid JSON here (CommaExpected)');
+    expect(await scene.bed.bot.db.selectFrom('course_imports').selectAll().execute()).toEqual([]);
+  });
+
+  it('explains a file that is not JSON, a shipped course id, and moderator-only access', async () => {
+    expect(message(await morgan().run('#general', 'course import', { file: { filename: 'circles.docx', data: 'PK…' } })).content).toBe(
+      'Please attach the course as a `.json` file; "circles.docx" isn\'t one. Nothing was changed.',
+    );
+    const shipped = { ...circles([lesson('one', 'One')]), id: ROOT_CAUSES };
+    expect(message(await morgan().run('#general', 'course import', { file: file(shipped) })).content).toBe(
+      'The id "root-causes-to-grassroots-action" belongs to **From Root Causes to Grassroots Action**, which comes with Roots Bot. Please give your course an id of its own. Nothing was changed.',
+    );
+    expect(message(await alice().run('#general', 'course import', { file: file(circles([lesson('one', 'One')])) })).content).toMatch(/^Only moderators/);
+    expect(await scene.bed.bot.db.selectFrom('course_imports').selectAll().execute()).toEqual([]);
+  });
+
+  it('keeps an imported course to its own server, and brings a retired import back when it is imported again', async () => {
+    await morgan().run('#general', 'course import', { file: file(circles([lesson('one', 'One')])) });
+    const confirm = message(await morgan().run('#general', 'course retire', { course: 'restorative-circles' }));
+    await morgan().click(confirm, 'Retire it');
+    expect(message(await alice().run('#general', 'course enroll', { course: 'restorative-circles' })).content).toContain("isn't taking new members anymore");
+    await morgan().run('#general', 'course import', { file: file(circles([lesson('one', 'One')])) });
+    const joined = message(await alice().run('#general', 'course enroll', { course: 'Restorative Circles' }));
+    expect(joined.embeds[0]?.title).toBe('Lesson 1 of 1 · One');
+    expect(modal(await alice().click(joined, 'Complete & reflect')).texts).toEqual(['**What did One show you?**']);
+
+    const elsewhere = scene.bed.harness.guild('Other school', { owner: 'owner' });
+    scene.bed.harness.channel(elsewhere, 'staffroom');
+    scene.bed.harness.member(elsewhere, 'alice');
+    expect(message(await alice().run('#staffroom', 'course enroll', { course: 'restorative-circles' })).content).toContain("I couldn't find a course called");
+  });
+});

@@ -1,6 +1,7 @@
 import { loadCommunity } from './community.js';
 import { ContentError, type ContentProblem, type ContentResult } from './load.js';
 import { loadOnboardingContent } from '../onboarding/content.js';
+import { loadRitualContent } from '../rituals/content.js';
 import { loadCourses } from '../courses/content.js';
 
 /**
@@ -10,6 +11,7 @@ import { loadCourses } from '../courses/content.js';
 const LOADERS = {
   community: loadCommunity,
   onboarding: loadOnboardingContent,
+  rituals: loadRitualContent,
   courses: loadCourses,
 } as const;
 

@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { GuildSettingsTable, GuildTables } from '../guilds/tables.js';
 import type { OnboardingTables } from '../onboarding/tables.js';
+import type { RitualTables } from '../rituals/tables.js';
 import type { CourseTables } from '../courses/tables.js';
 
 /**
@@ -8,6 +9,6 @@ import type { CourseTables } from '../courses/tables.js';
  * Timestamps are ISO-8601 UTC strings so the same queries run on SQLite today and PostgreSQL later;
  * IDs from Discord are strings (snowflakes overflow JS numbers).
  */
-export interface Database extends GuildTables, OnboardingTables, CourseTables {}
+export interface Database extends GuildTables, OnboardingTables, RitualTables, CourseTables {}
 
 export type GuildSettings = Selectable<GuildSettingsTable>;

@@ -1,6 +1,7 @@
 import { onboardingFeature } from '../onboarding/feature.js';
+import { ritualsFeature } from '../rituals/feature.js';
 import { coursesFeature } from '../courses/feature.js';
 import type { Feature } from './feature.js';
 
 /** Every feature the bot runs, in start order. Each feature adds itself here, one line. */
-export const FEATURES: readonly Feature[] = [onboardingFeature, coursesFeature];
+export const FEATURES: readonly Feature[] = [onboardingFeature, ritualsFeature, coursesFeature];

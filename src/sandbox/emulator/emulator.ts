@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { GatewayIntentBits } from 'discord-api-types/v10';
 import { ApplicationCommands } from './commands.js';
 import { GatewayServer } from './gateway.js';
+import { RequestFaults } from './faults.js';
 import { DISCORD_INTERACTION_TIMINGS, Interactions, type InteractionTimings } from './interactions.js';
 import { createRateLimiter, type RateLimiterOptions } from './rate-limit.js';
 import { RestApi, type RequestRecord } from './rest.js';
@@ -32,6 +33,8 @@ export class DiscordEmulator {
   readonly commands: ApplicationCommands;
   readonly interactions: Interactions;
   readonly requests: RequestRecord[] = [];
+  /** Test hooks on REST requests: hold, drop or fail them (faults.ts). */
+  readonly faults = new RequestFaults();
   readonly limiter;
   readonly #server: Server;
   readonly #gateway: GatewayServer;
@@ -59,6 +62,7 @@ export class DiscordEmulator {
       app: { id: this.application.id, name, botUserId: this.bot.id, token: this.token },
       urls: () => ({ http: this.httpUrl, gateway: this.gatewayUrl }),
       onRequest: (record) => this.requests.push(record),
+      faults: this.faults,
     });
     this.#server = createServer((request, response) => void this.#rest.handle(request, response));
     const privilegedIntents = options.privilegedIntents ?? GatewayIntentBits.GuildMembers;

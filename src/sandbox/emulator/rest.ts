@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ChannelType, InteractionResponseType, MessageFlags, PermissionFlagsBits, type APIMessage } from 'discord-api-types/v10';
 import { ApiErrors, DiscordApiError } from './api-error.js';
+import type { RequestFaults } from './faults.js';
 import type { ApplicationCommands } from './commands.js';
 import type { Interactions } from './interactions.js';
 import { assertNotEmpty, attachmentsFor, composeMessage, editedMessage, type MessageBody, type UploadedFile } from './messages.js';
@@ -62,6 +63,8 @@ export interface RestDependencies {
   readonly app: { readonly id: string; readonly name: string; readonly botUserId: string; readonly token: string };
   readonly urls: () => { readonly http: string; readonly gateway: string };
   readonly onRequest?: (record: RequestRecord) => void;
+  /** Test hooks: hold, drop or fail requests (faults.ts). */
+  readonly faults?: RequestFaults;
 }
 
 const ok = (body: unknown): Reply => ({ status: 200, body });
@@ -504,6 +507,8 @@ export class RestApi {
     let status = 500;
     const headers: Record<string, string> = {};
     let body: unknown;
+    // A dropped request gets no answer at all: the connection is cut, as when a network fails.
+    let dropped = false;
     try {
       if (method === 'GET' && url.pathname.startsWith('/attachments/')) {
         this.#serveAttachment(url.pathname, response);
@@ -535,9 +540,23 @@ export class RestApi {
         return;
       }
       const { json, files, upload } = await this.#body(request, method);
+      // Held here, the request has fully arrived but not been acted on: released after the client
+      // died, it still takes effect, as a request already sent to Discord would.
+      const intercepted = { method, route: match.template.route, params: match.params };
+      const before = (await this.deps.faults?.intercept('before-handling', intercepted)) ?? { kind: 'continue' };
+      if (before.kind === 'drop') {
+        dropped = true;
+        return;
+      }
+      if (before.kind === 'respond') {
+        ({ status, body } = before.response);
+        Object.assign(headers, before.response.headers);
+        return;
+      }
       const reply = match.template.handle({ params: match.params, query: url.searchParams, body: json, files, upload });
       status = reply.status;
       body = reply.body;
+      dropped = (await this.deps.faults?.intercept('after-handling', intercepted))?.kind === 'drop';
     } catch (error) {
       if (error instanceof DiscordApiError) {
         status = error.status;
@@ -547,7 +566,10 @@ export class RestApi {
         body = { code: 0, message: `500: Internal Server Error (${error instanceof Error ? error.message : String(error)})` };
       }
     } finally {
-      if (!response.headersSent) {
+      if (dropped) {
+        response.destroy();
+        this.deps.onRequest?.({ method, route: routeName, path: url.pathname, status: 0, at: Date.now() });
+      } else if (!response.headersSent) {
         const payload = body === undefined ? undefined : JSON.stringify(body);
         response.writeHead(status, { ...headers, ...(payload === undefined ? {} : { 'content-type': 'application/json' }) });
         response.end(payload);

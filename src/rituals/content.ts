@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { DATA_DIR } from '../content/community.js';
+import { ContentError, loadContentFile, type ContentResult } from '../content/load.js';
+
+/**
+ * The starter libraries shipped in `data/rituals/`: public-domain poems (with author, year and
+ * where they were first published) and podcast-club prompts. Each server gets its own copy the
+ * first time it needs one, and moderators add and remove from there.
+ */
+
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const key = z.string().regex(/^[a-z0-9][a-z0-9-]{0,60}$/, 'must be a short id in lowercase letters, digits and dashes');
+const questions = z.array(text(300)).min(2, 'needs at least 2 discussion questions').max(3, 'has at most 3 discussion questions');
+
+/** Embed limits shape these: a title fits in 256 characters, a description in 4096. */
+export const StarterPoemSchema = z.strictObject({
+  key,
+  title: text(200),
+  author: text(100),
+  year: z.number().int().min(1000).max(1928, 'must be before 1929: the starter set ships only public-domain poems'),
+  source: text(300),
+  text: text(3800),
+  questions,
+});
+
+export const StarterPodcastSchema = z.strictObject({
+  key,
+  title: text(200),
+  show: text(100).optional(),
+  link: z.url({ protocol: /^https$/, error: 'must be an https:// link' }).optional(),
+  about: text(1000).optional(),
+  questions,
+});
+
+const uniqueKeys = <T extends { key: string }>(entries: readonly T[], ctx: z.core.$RefinementCtx<readonly T[]>) => {
+  const seen = new Set<string>();
+  for (const [index, entry] of entries.entries()) {
+    if (seen.has(entry.key)) ctx.addIssue({ code: 'custom', path: [index, 'key'], message: `the key "${entry.key}" is used twice` });
+    seen.add(entry.key);
+  }
+};
+
+const PoemsSchema = z.array(StarterPoemSchema).min(1, 'needs at least one poem').superRefine(uniqueKeys);
+const PodcastsSchema = z.array(StarterPodcastSchema).min(1, 'needs at least one prompt').superRefine(uniqueKeys);
+
+export type StarterPoem = z.output<typeof StarterPoemSchema>;
+export type StarterPodcast = z.output<typeof StarterPodcastSchema>;
+
+export interface RitualContent {
+  readonly poems: readonly StarterPoem[];
+  readonly podcasts: readonly StarterPodcast[];
+}
+
+export async function loadRitualContent(dir = `${DATA_DIR}rituals/`): Promise<ContentResult<RitualContent>> {
+  const [poems, podcasts] = await Promise.all([loadContentFile(`${dir}poems.json`, PoemsSchema), loadContentFile(`${dir}podcasts.json`, PodcastsSchema)]);
+  if (poems.ok && podcasts.ok) return { ok: true, value: { poems: poems.value, podcasts: podcasts.value } };
+  const problems = [poems, podcasts].flatMap((result) => (result.ok ? [] : result.error.problems));
+  return { ok: false, error: new ContentError(problems) };
+}

@@ -1,0 +1,44 @@
+import { UserFacingError } from '../interactions/errors.js';
+import { explainCronProblems } from './cron.js';
+import type { Outcome, RitualProblem } from './problems.js';
+import { unknownTimeZoneMessage } from './time-zones.js';
+
+/** Every ritual problem as a kind sentence for the moderator who ran into it. */
+export function explainProblem(problem: RitualProblem): string {
+  switch (problem.kind) {
+    case 'bad-cron':
+      return explainCronProblems(problem.text, problem.problems);
+    case 'bad-zone':
+      return unknownTimeZoneMessage(problem.zone);
+    case 'never-runs':
+      return `The schedule \`${problem.cron}\` never comes round (that date doesn't happen in the next eight years), so I haven't saved it.`;
+    case 'prompt-needs-text':
+      return 'A prompt ritual posts your own words: please add them with the `text` option.';
+    case 'unknown-ritual':
+      return `I can't find ritual #${problem.id} in this server. \`/ritual list\` shows the ones there are.`;
+    case 'already-paused':
+      return `Ritual #${problem.schedule.id} is already paused. \`/ritual resume\` starts it again.`;
+    case 'already-active':
+      return `Ritual #${problem.schedule.id} is already running; nothing to resume.`;
+    case 'paused':
+      return `Ritual #${problem.schedule.id} is paused. Resume it first with \`/ritual resume ritual:${problem.schedule.id}\`.`;
+    case 'nothing-upcoming':
+      return `Ritual #${problem.schedule.id} has nothing coming up to skip.`;
+    case 'nothing-to-retry':
+      return `Ritual #${problem.schedule.id} has no failed post to try again. All good!`;
+    case 'already-this-minute':
+      return `Ritual #${problem.schedule.id} has already posted this minute, so I won't post it twice.`;
+    case 'empty-library':
+      return `This server's ${problem.library} library is empty. Add one with \`/${problem.library} add\`.`;
+    case 'invalid-entry':
+      return ['That one needs a small fix before I can add it:', ...problem.issues.map((issue) => `• ${issue}`)].join('\n');
+    case 'unknown-entry':
+      return `I can't find ${problem.library} #${problem.id} in this server's library. \`/${problem.library} list\` shows what's there.`;
+  }
+}
+
+/** For command handlers: the value, or the problem shown to the moderator as a kind message. */
+export function valueOrExplain<T>(outcome: Outcome<T>): T {
+  if (!outcome.ok) throw new UserFacingError(explainProblem(outcome.problem));
+  return outcome.value;
+}

@@ -1,0 +1,322 @@
+import type { Updateable } from 'kysely';
+import type { BotContext } from '../context.js';
+import type { Db } from '../db/connection.js';
+import { findEntry } from './library.js';
+import { toOccurrence, toSchedule, type BrokenTarget, type LibraryEntry, type Occurrence, type Schedule } from './model.js';
+import { nextOccurrence, nextOccurrences, occurrencesBetween } from './occurrences.js';
+import { failure, success, type Outcome } from './problems.js';
+import { pickFor } from './rotation.js';
+import { specOf } from './schedules.js';
+import type { RitualOccurrenceTable } from './tables.js';
+
+/**
+ * The occurrence ledger. Every occurrence is written here, unique on (schedule, instant), before
+ * anything is posted: a claim that loses the race inserts nothing, so a second tick, a second
+ * process or a restart can never post it again. States move one way:
+ *
+ *   claimed ──> posted
+ *      │  └───> failed ──(/ritual retry)──> claimed
+ *      └──(pause)──> skipped          missed, skipped: written directly, never posted
+ */
+
+export type LedgerServices = Pick<BotContext, 'db' | 'clock'>;
+
+/** How far back a restart looks for occurrences to record as missed. */
+const LOOKBACK_MS = 31 * 86_400_000;
+
+type OccurrenceOrigin = Occurrence['origin'];
+
+async function insertOccurrence(
+  trx: Db,
+  schedule: Schedule,
+  at: Date,
+  state: 'claimed' | 'missed' | 'skipped',
+  origin: OccurrenceOrigin,
+  now: string,
+): Promise<number | undefined> {
+  const inserted = await trx
+    .insertInto('ritual_occurrences')
+    .values({
+      schedule_id: schedule.id,
+      guild_id: schedule.guildId,
+      occurrence_at: at.toISOString(),
+      origin,
+      state,
+      attempts: 0,
+      next_attempt_at: state === 'claimed' ? now : null,
+      created_at: now,
+      updated_at: now,
+    })
+    .onConflict((conflict) => conflict.columns(['schedule_id', 'occurrence_at']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return inserted?.id;
+}
+
+/** Claims an occurrence and, for library rituals, chooses what it will post, in one transaction. */
+async function claim(trx: Db, schedule: Schedule, at: Date, origin: OccurrenceOrigin, now: string): Promise<number | undefined> {
+  const id = await insertOccurrence(trx, schedule, at, 'claimed', origin, now);
+  if (id === undefined || schedule.kind === 'prompt') return id;
+  const entry = await pickFor(trx, { id: schedule.id, guildId: schedule.guildId, kind: schedule.kind }, id, now);
+  if (entry) await trx.updateTable('ritual_occurrences').set({ entry_id: entry.id }).where('id', '=', id).execute();
+  return id;
+}
+
+export interface DueSummary {
+  readonly claimed: number;
+  readonly missed: number;
+}
+
+/**
+ * What happens to the occurrences a schedule has fallen behind on, as of `now`:
+ * - those after `runningSince` fell due while this process was up (the ticker was merely between
+ *   ticks, or a test or the sandbox moved the clock): each is claimed;
+ * - those before fell due while the bot was down. Like a Kubernetes CronJob with
+ *   startingDeadlineSeconds, only the most recent is still posted, and only if it is no later than
+ *   the schedule's catch-up window; the rest are recorded as missed. Never a burst of old posts.
+ */
+export function triage(occurrences: readonly Date[], now: Date, runningSince: Date, catchUpMinutes: number): { claim: Date[]; miss: Date[] } {
+  const downtime = occurrences.filter((at) => at.getTime() <= runningSince.getTime());
+  const running = occurrences.filter((at) => at.getTime() > runningSince.getTime());
+  const latest = downtime.at(-1);
+  const catchUp = latest !== undefined && now.getTime() - latest.getTime() <= catchUpMinutes * 60_000 ? [latest] : [];
+  return { claim: [...catchUp, ...running], miss: downtime.filter((at) => !catchUp.includes(at)) };
+}
+
+async function claimDueFor(trx: Db, scheduleId: number, now: Date, runningSince: Date): Promise<DueSummary> {
+  const row = await trx.selectFrom('ritual_schedules').selectAll().where('id', '=', scheduleId).executeTakeFirst();
+  const schedule = row && toSchedule(row);
+  if (schedule?.status.state !== 'active' || schedule.status.nextDueAt === null || schedule.status.nextDueAt > now) return { claimed: 0, missed: 0 };
+  const spec = specOf(schedule);
+  const from = new Date(Math.max(schedule.status.nextDueAt.getTime() - 1, now.getTime() - LOOKBACK_MS));
+  const { claim: toClaim, miss } = triage(occurrencesBetween(spec, schedule.timeZone, from, now), now, runningSince, schedule.catchUpMinutes);
+  const stamp = now.toISOString();
+  let claimed = 0;
+  for (const at of miss) await insertOccurrence(trx, schedule, at, 'missed', 'schedule', stamp);
+  for (const at of toClaim) if ((await claim(trx, schedule, at, 'schedule', stamp)) !== undefined) claimed += 1;
+  const next = nextOccurrence(spec, schedule.timeZone, now);
+  await trx.updateTable('ritual_schedules').set({ next_due_at: next?.toISOString() ?? null, updated_at: stamp }).where('id', '=', schedule.id).execute();
+  return { claimed, missed: miss.length };
+}
+
+/** Claims (or records as missed) every occurrence due by `now`, one transaction per schedule. */
+export async function claimDue({ db }: LedgerServices, now: Date, runningSince: Date): Promise<DueSummary> {
+  const due = await db
+    .selectFrom('ritual_schedules')
+    .select('id')
+    .where('status', '=', 'active')
+    .where('next_due_at', '<=', now.toISOString())
+    .execute();
+  let claimed = 0;
+  let missed = 0;
+  for (const { id } of due) {
+    const summary = await db.transaction().execute((trx) => claimDueFor(trx, id, now, runningSince));
+    claimed += summary.claimed;
+    missed += summary.missed;
+  }
+  return { claimed, missed };
+}
+
+/** Claimed occurrences whose (next) attempt is due, oldest first. */
+export async function readyToDeliver(db: Db, now: Date, limit = 5000): Promise<number[]> {
+  const rows = await db
+    .selectFrom('ritual_occurrences')
+    .select('id')
+    .where('state', '=', 'claimed')
+    .where('next_attempt_at', '<=', now.toISOString())
+    .orderBy('occurrence_at')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+export async function findOccurrence(db: Db, id: number): Promise<Occurrence | undefined> {
+  const row = await db.selectFrom('ritual_occurrences').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toOccurrence(row);
+}
+
+/** A claimed occurrence with everything needed to post it, and how many attempts came before. */
+export interface Attempt {
+  readonly occurrence: Occurrence & { readonly state: 'claimed' };
+  readonly schedule: Schedule;
+  readonly entry: LibraryEntry | undefined;
+  /** Attempts started before this one (since the last `/ritual retry`). */
+  readonly earlierAttempts: number;
+  /** Whether anything was tried before (a crash mid-attempt, a failure, a retried failure): an earlier post may have landed. */
+  readonly triedBefore: boolean;
+}
+
+/** Starts an attempt: counts it first, so a crash mid-attempt still shows on restart. */
+export async function beginAttempt({ db, clock }: LedgerServices, occurrenceId: number): Promise<Attempt | undefined> {
+  const now = clock.now().toISOString();
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .updateTable('ritual_occurrences')
+      .set((eb) => ({ attempts: eb('attempts', '+', 1), updated_at: now }))
+      .where('id', '=', occurrenceId)
+      .where('state', '=', 'claimed')
+      .returningAll()
+      .executeTakeFirst();
+    const occurrence = row && toOccurrence(row);
+    if (occurrence?.state !== 'claimed') return undefined;
+    const scheduleRow = await trx.selectFrom('ritual_schedules').selectAll().where('id', '=', occurrence.scheduleId).executeTakeFirstOrThrow();
+    const entry = occurrence.entryId === null ? undefined : await findEntry(trx, occurrence.entryId);
+    const earlierAttempts = occurrence.attempts - 1;
+    return { occurrence, schedule: toSchedule(scheduleRow), entry, earlierAttempts, triedBefore: earlierAttempts > 0 || occurrence.lastError !== null };
+  });
+}
+
+/** Each transition below happens only from `claimed`, and says whether it did: a notice follows only a real change. */
+async function settle(db: Db, occurrenceId: number, set: Updateable<RitualOccurrenceTable>): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const result = await trx.updateTable('ritual_occurrences').set(set).where('id', '=', occurrenceId).where('state', '=', 'claimed').executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  });
+}
+
+export function markPosted(db: Db, occurrenceId: number, post: { messageId: string; threadId: string | null }, now: Date): Promise<boolean> {
+  const stamp = now.toISOString();
+  return settle(db, occurrenceId, { state: 'posted', message_id: post.messageId, thread_id: post.threadId, next_attempt_at: null, last_error: null, updated_at: stamp });
+}
+
+export function scheduleRetry(db: Db, occurrenceId: number, error: string, at: Date, now: Date): Promise<boolean> {
+  return settle(db, occurrenceId, { next_attempt_at: at.toISOString(), last_error: error, updated_at: now.toISOString() });
+}
+
+export function markFailed(db: Db, occurrenceId: number, error: string, now: Date): Promise<boolean> {
+  return settle(db, occurrenceId, { state: 'failed', next_attempt_at: null, last_error: error, updated_at: now.toISOString() });
+}
+
+/**
+ * The channel stopped working: the occurrence fails and the schedule pauses itself, together.
+ * Returns whether the schedule was running until now, so moderators are told once, not per post.
+ */
+export async function pauseForBrokenTarget(db: Db, occurrence: Occurrence, reason: BrokenTarget, error: string, now: Date): Promise<boolean> {
+  const stamp = now.toISOString();
+  return db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('ritual_occurrences')
+      .set({ state: 'failed', next_attempt_at: null, last_error: error, updated_at: stamp })
+      .where('id', '=', occurrence.id)
+      .where('state', '=', 'claimed')
+      .execute();
+    const paused = await trx
+      .updateTable('ritual_schedules')
+      .set({ status: 'paused', pause_reason: reason, next_due_at: null, updated_at: stamp })
+      .where('id', '=', occurrence.scheduleId)
+      .where('status', '=', 'active')
+      .executeTakeFirst();
+    return Number(paused.numUpdatedRows) > 0;
+  });
+}
+
+// ---- moderators' requests -------------------------------------------------------------------------
+
+/** `/ritual run-now`: an extra occurrence at this minute, claimed like any other. */
+export async function claimNow({ db, clock }: LedgerServices, schedule: Schedule): Promise<Outcome<number>> {
+  if (schedule.status.state === 'paused') return failure({ kind: 'paused', schedule });
+  const now = clock.now();
+  // Within one minute a second press finds the first claim: a double click posts once.
+  const minute = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
+  const stamp = now.toISOString();
+  const id = await db.transaction().execute(async (trx) => {
+    // This minute may already hold a skipped or missed occurrence: asking to post now overrides
+    // that decision. One that is claimed, posted or failed is this minute's post already.
+    await trx
+      .deleteFrom('ritual_occurrences')
+      .where('schedule_id', '=', schedule.id)
+      .where('occurrence_at', '=', minute.toISOString())
+      .where('state', 'in', ['skipped', 'missed'])
+      .execute();
+    return claim(trx, schedule, minute, 'manual', stamp);
+  });
+  return id === undefined ? failure({ kind: 'already-this-minute', schedule }) : success(id);
+}
+
+/** `/ritual skip-next`: records the next occurrence not yet skipped as skipped, so it is never claimed. */
+export async function skipNext({ db, clock }: LedgerServices, schedule: Schedule): Promise<Outcome<Date>> {
+  if (schedule.status.state === 'paused') return failure({ kind: 'paused', schedule });
+  const now = clock.now();
+  const upcoming = nextOccurrences(specOf(schedule), schedule.timeZone, now, 25);
+  if (upcoming.length === 0) return failure({ kind: 'nothing-upcoming', schedule });
+  return db.transaction().execute(async (trx) => {
+    const recorded = await trx
+      .selectFrom('ritual_occurrences')
+      .select('occurrence_at')
+      .where('schedule_id', '=', schedule.id)
+      .where('occurrence_at', 'in', upcoming.map((at) => at.toISOString()))
+      .execute();
+    const taken = new Set(recorded.map((row) => row.occurrence_at));
+    const next = upcoming.find((at) => !taken.has(at.toISOString()));
+    if (next === undefined) return failure({ kind: 'nothing-upcoming', schedule });
+    await insertOccurrence(trx, schedule, next, 'skipped', 'schedule', now.toISOString());
+    return success(next);
+  });
+}
+
+/** `/ritual retry`: the latest failed occurrence goes back to claimed with a fresh count of attempts. */
+export async function retryLatestFailed({ db, clock }: LedgerServices, schedule: Schedule): Promise<Outcome<Occurrence>> {
+  const now = clock.now().toISOString();
+  return db.transaction().execute(async (trx) => {
+    const failed = await trx
+      .selectFrom('ritual_occurrences')
+      .select('id')
+      .where('schedule_id', '=', schedule.id)
+      .where('state', '=', 'failed')
+      .orderBy('occurrence_at', 'desc')
+      .executeTakeFirst();
+    if (failed === undefined) return failure({ kind: 'nothing-to-retry', schedule });
+    // The attempt count restarts; `last_error` stays, so the retry still looks for a post an
+    // earlier attempt may have landed before sending another.
+    const row = await trx
+      .updateTable('ritual_occurrences')
+      .set({ state: 'claimed', attempts: 0, next_attempt_at: now, updated_at: now })
+      .where('id', '=', failed.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return success(toOccurrence(row));
+  });
+}
+
+// ---- reading the ledger ---------------------------------------------------------------------------
+
+export interface ScheduleHistory {
+  readonly lastPosted: Occurrence | undefined;
+  /** Failed occurrences not yet retried, newest first. */
+  readonly failed: readonly Occurrence[];
+  /** Missed in the last 30 days, newest first. */
+  readonly missed: readonly Occurrence[];
+  /** Upcoming occurrences a moderator chose to skip. */
+  readonly skippedAhead: ReadonlySet<number>;
+}
+
+export async function historyOf(db: Db, scheduleId: number, now: Date): Promise<ScheduleHistory> {
+  const since = new Date(now.getTime() - 30 * 86_400_000).toISOString();
+  const rows = await db
+    .selectFrom('ritual_occurrences')
+    .selectAll()
+    .where('schedule_id', '=', scheduleId)
+    .where((eb) =>
+      eb.or([
+        eb('state', '=', 'failed'),
+        eb.and([eb('state', '=', 'missed'), eb('occurrence_at', '>=', since)]),
+        eb.and([eb('state', '=', 'skipped'), eb('occurrence_at', '>', now.toISOString())]),
+      ]),
+    )
+    .orderBy('occurrence_at', 'desc')
+    .execute();
+  const lastPostedRow = await db
+    .selectFrom('ritual_occurrences')
+    .selectAll()
+    .where('schedule_id', '=', scheduleId)
+    .where('state', '=', 'posted')
+    .orderBy('occurrence_at', 'desc')
+    .executeTakeFirst();
+  const occurrences = rows.map(toOccurrence);
+  return {
+    lastPosted: lastPostedRow && toOccurrence(lastPostedRow),
+    failed: occurrences.filter((o) => o.state === 'failed'),
+    missed: occurrences.filter((o) => o.state === 'missed'),
+    skippedAhead: new Set(occurrences.filter((o) => o.state === 'skipped').map((o) => o.at.getTime())),
+  };
+}

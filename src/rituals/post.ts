@@ -1,0 +1,146 @@
+import type { APIEmbed, RESTPostAPIChannelMessageJSONBody } from 'discord-api-types/v10';
+import { listenButtonRow } from './listen-button.js';
+import type { LibraryEntry, Schedule } from './model.js';
+import { nonceFor } from './nonce.js';
+
+/**
+ * What a ritual posts, as Discord message bodies: pure, so the tick, `/ritual preview` and the
+ * tests all see the same post. Every post carries a marker (its footer and timestamp) that lets a
+ * restarted bot recognise a post an earlier attempt already made.
+ */
+
+const COLOURS = { poem: 0x5b8c5a, podcast: 0x3f7cac, prompt: 0xc07f3a } as const;
+const THREAD_NAME_MAX = 100;
+/** A week: the conversation stays open until the next weekly post. */
+const THREAD_ARCHIVE_MINUTES = 10_080;
+
+const DEFAULT_POEM_QUESTIONS = ['Which line stays with you, and why?', 'Where does this poem meet your work with learners this week?'];
+
+export interface PostMarker {
+  readonly scheduleId: number;
+  readonly occurrenceAt: Date;
+}
+
+export interface ComposedPost {
+  readonly channelId: string;
+  readonly marker: PostMarker;
+  readonly message: RESTPostAPIChannelMessageJSONBody;
+  /** Present when the schedule opens a discussion thread on each post. */
+  readonly thread: { readonly name: string; readonly autoArchiveMinutes: number; readonly opening: RESTPostAPIChannelMessageJSONBody | null } | null;
+}
+
+function footerLabel(schedule: Schedule): string {
+  switch (schedule.kind) {
+    case 'poem':
+      return 'Poetry ritual';
+    case 'podcast':
+      return 'Podcast club';
+    case 'prompt':
+      return 'Prompt';
+  }
+}
+
+/** The footer's last words are the marker `ritual #<id>`; members read it as "which ritual is this". */
+const footerFor = (schedule: Schedule) => `${footerLabel(schedule)} · ritual #${schedule.id}`;
+const MARKER = /ritual #(\d+)$/;
+
+const numbered = (questions: readonly string[]) => questions.map((q, i) => `${i + 1}. ${q}`).join('\n');
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
+function poemEmbed(entry: LibraryEntry & { kind: 'poem' }, questions: readonly string[] | null): APIEmbed {
+  const byline = `— **${entry.author}**${entry.year === null ? '' : `, ${entry.year}`}`;
+  return {
+    title: entry.title,
+    description: `${entry.text}\n\n${byline}`,
+    fields: [
+      ...(entry.source === null ? [] : [{ name: 'Source', value: entry.source }]),
+      ...(questions === null ? [] : [{ name: 'To reflect on', value: numbered(questions) }]),
+    ],
+  };
+}
+
+function podcastEmbed(entry: LibraryEntry & { kind: 'podcast' }, questions: readonly string[] | null, inThread: boolean): APIEmbed {
+  const where = inThread ? ' and join the conversation in the thread below' : '';
+  const description = [
+    entry.show === null ? null : `*${entry.show}*`,
+    entry.about,
+    entry.link === null ? null : `▶️ [Listen to the episode](${entry.link})`,
+    `Listen this week, then press **I listened**${where}.`,
+  ].filter((part): part is string => part !== null);
+  return {
+    title: `🎧 ${entry.title}`,
+    ...(entry.link === null ? {} : { url: entry.link }),
+    description: description.join('\n\n'),
+    fields: questions === null ? [] : [{ name: 'Questions for the club', value: numbered(questions) }],
+  };
+}
+
+function openingFor(questions: readonly string[]): string {
+  return `Let's talk! A few questions to start us off:\n\n${numbered(questions)}\n\nShare as much or as little as you like.`;
+}
+
+export type Composition = { readonly ok: true; readonly post: ComposedPost } | { readonly ok: false; readonly reason: 'empty-library' };
+
+/**
+ * Builds the post for an occurrence. `occurrenceId` is null for a preview (its button can't be
+ * pressed); `entry` is what rotation chose, undefined when the library was empty.
+ */
+export function composePost(schedule: Schedule, occurrence: { readonly id: number | null; readonly at: Date }, entry: LibraryEntry | undefined): Composition {
+  const inThread = schedule.openThread;
+  let embed: APIEmbed;
+  let questions: readonly string[] | null = null;
+  let title: string;
+  if (schedule.kind === 'prompt') {
+    embed = { title: '💬 A prompt for us', description: schedule.promptText };
+    title = truncate(schedule.promptText.split('\n')[0] ?? 'Prompt', 60);
+  } else if (entry?.kind === 'poem') {
+    questions = entry.questions.length > 0 ? entry.questions : DEFAULT_POEM_QUESTIONS;
+    embed = poemEmbed(entry, inThread ? null : questions);
+    title = entry.title;
+  } else if (entry?.kind === 'podcast') {
+    questions = entry.questions;
+    embed = podcastEmbed(entry, inThread ? null : questions, inThread);
+    title = entry.title;
+  } else {
+    return { ok: false, reason: 'empty-library' };
+  }
+  const marker = { scheduleId: schedule.id, occurrenceAt: occurrence.at };
+  const message: RESTPostAPIChannelMessageJSONBody = {
+    embeds: [{ ...embed, color: COLOURS[schedule.kind], footer: { text: footerFor(schedule) }, timestamp: occurrence.at.toISOString() }],
+    ...(schedule.kind === 'podcast' ? { components: [listenButtonRow(occurrence.id, 0)] } : {}),
+    // Raw REST bypasses the client's allowedMentions default: words from a library never ping.
+    allowed_mentions: { parse: [] },
+    nonce: nonceFor(schedule.id, occurrence.at, 'post'),
+    enforce_nonce: true,
+  };
+  const thread = inThread
+    ? {
+        name: truncate(`${footerLabel(schedule)}: ${title}`, THREAD_NAME_MAX),
+        autoArchiveMinutes: THREAD_ARCHIVE_MINUTES,
+        opening:
+          questions === null
+            ? null
+            : { content: openingFor(questions), allowed_mentions: { parse: [] }, nonce: nonceFor(schedule.id, occurrence.at, 'opening'), enforce_nonce: true },
+      }
+    : null;
+  return { ok: true, post: { channelId: schedule.channelId, marker, message, thread } };
+}
+
+/** A message as the recovery check sees it. */
+export interface SeenMessage {
+  readonly id: string;
+  readonly authorId: string;
+  readonly embeds: readonly Pick<APIEmbed, 'footer' | 'timestamp'>[];
+}
+
+/** Whether `message` is the post for `marker`, sent by the bot (`botId`) in an earlier attempt. */
+export function isPostOf(message: SeenMessage, marker: PostMarker, botId: string): boolean {
+  if (message.authorId !== botId) return false;
+  const [embed] = message.embeds;
+  const scheduleId = MARKER.exec(embed?.footer?.text ?? '')?.[1];
+  // Discord may write the timestamp back as +00:00 rather than Z: compare instants, not text.
+  return scheduleId === String(marker.scheduleId) && embed?.timestamp !== undefined && Date.parse(embed.timestamp) === marker.occurrenceAt.getTime();
+}

@@ -1,0 +1,160 @@
+import type { BotContext } from '../context.js';
+import { deliverPost } from './delivery.js';
+import { beginAttempt, claimDue, findOccurrence, markFailed, markPosted, pauseForBrokenTarget, readyToDeliver, scheduleRetry } from './ledger.js';
+import type { BrokenTarget, Occurrence } from './model.js';
+import { emptyLibraryNotice, failedNotice, pausedNotice, tellModerators } from './notices.js';
+import { composePost } from './post.js';
+import { classifyFailure, type RitualTransport } from './transport.js';
+
+/**
+ * Runs rituals: each tick claims what is due (ledger.ts) and delivers every claimed occurrence
+ * whose attempt is due, a few at a time. Failures are sorted three ways: a broken channel pauses
+ * the schedule; a transient failure is tried again after a back-off (1 minute, then 5), and the
+ * third failure marks the occurrence failed; a rejected post fails at once. Moderators are told
+ * when a schedule pauses itself or an occurrence fails.
+ */
+
+export interface RuntimeOptions {
+  /** Deliveries in flight at once; the REST manager's queues pace them against Discord's limits. */
+  readonly concurrency?: number;
+  /** The wait before each further attempt: its length + 1 is the number of attempts. */
+  readonly retryDelaysMs?: readonly number[];
+  /**
+   * Real time one attempt may take, rate-limit waits included. discord.js waits out 429s without
+   * end; this bound turns a 429 storm into a failed attempt that backs off like any other.
+   */
+  readonly attemptTimeoutMs?: number;
+}
+
+export const DEFAULT_RUNTIME_OPTIONS: Required<RuntimeOptions> = {
+  concurrency: 16,
+  retryDelaysMs: [60_000, 5 * 60_000],
+  attemptTimeoutMs: 120_000,
+};
+
+export type DeliveryReport =
+  | { readonly kind: 'posted'; readonly channelId: string; readonly messageId: string; readonly threadId: string | null }
+  | { readonly kind: 'retrying'; readonly at: Date; readonly detail: string }
+  | { readonly kind: 'failed'; readonly detail: string }
+  | { readonly kind: 'paused'; readonly reason: BrokenTarget }
+  /** Someone else settled it first (another tick, a pause, a delete). */
+  | { readonly kind: 'not-claimed'; readonly occurrence: Occurrence | undefined };
+
+export interface RitualRuntime {
+  /** One tick: claim what is due by `now`, then deliver what is ready. */
+  tick(now: Date): Promise<void>;
+  /** Delivers one claimed occurrence now; a second call while it is in flight shares the first. */
+  deliver(occurrenceId: number): Promise<DeliveryReport>;
+  /** Resolves when no delivery is in flight. */
+  idle(): Promise<void>;
+}
+
+export interface RuntimeDependencies extends Pick<BotContext, 'db' | 'clock' | 'logger'> {
+  readonly transport: RitualTransport;
+  /** Since when this process has been running: occurrences after it were not missed to downtime. */
+  readonly runningSince: Date;
+}
+
+export function createRitualRuntime(deps: RuntimeDependencies, options: RuntimeOptions = {}): RitualRuntime {
+  const { db, clock, logger, transport } = deps;
+  const settings = { ...DEFAULT_RUNTIME_OPTIONS, ...options };
+  const maxAttempts = settings.retryDelaysMs.length + 1;
+  const inFlight = new Map<number, Promise<DeliveryReport>>();
+
+  async function fail(occurrence: Occurrence, detail: string, notice: string): Promise<DeliveryReport> {
+    const failed = await markFailed(db, occurrence.id, detail, clock.now());
+    if (failed) await tellModerators({ db, transport, logger }, occurrence.guildId, notice);
+    return { kind: 'failed', detail };
+  }
+
+  async function attempt(occurrenceId: number): Promise<DeliveryReport> {
+    const started = await beginAttempt({ db, clock }, occurrenceId);
+    if (started === undefined) return { kind: 'not-claimed', occurrence: await findOccurrence(db, occurrenceId) };
+    const { occurrence, schedule, entry } = started;
+    const log = { guild: schedule.guildId, ritual: schedule.id, occurrence: occurrence.id, due: occurrence.at.toISOString() };
+    const composed = composePost(schedule, occurrence, entry);
+    if (!composed.ok) {
+      logger.warn(log, 'a ritual could not post: its library is empty');
+      return fail(occurrence, 'the library is empty', emptyLibraryNotice(schedule, occurrence));
+    }
+    try {
+      const delivered = await deliverPost(transport, composed.post, started.triedBefore, AbortSignal.timeout(settings.attemptTimeoutMs));
+      await markPosted(db, occurrence.id, delivered, clock.now());
+      logger.info({ ...log, message: delivered.messageId, recovered: delivered.recovered }, 'a ritual posted');
+      return { kind: 'posted', channelId: schedule.channelId, messageId: delivered.messageId, threadId: delivered.threadId };
+    } catch (error) {
+      const failure = classifyFailure(error);
+      const now = clock.now();
+      const attempts = started.earlierAttempts + 1;
+      logger.warn({ ...log, err: error, failure: failure.kind, attempts }, 'a ritual post attempt failed');
+      if (failure.kind === 'broken') {
+        const paused = await pauseForBrokenTarget(db, occurrence, failure.reason, failure.detail, now);
+        if (paused) await tellModerators({ db, transport, logger }, schedule.guildId, pausedNotice(schedule, failure.reason, occurrence));
+        return { kind: 'paused', reason: failure.reason };
+      }
+      const delay = settings.retryDelaysMs[attempts - 1];
+      if (failure.kind === 'transient' && attempts < maxAttempts && delay !== undefined) {
+        const at = new Date(now.getTime() + delay);
+        await scheduleRetry(db, occurrence.id, failure.detail, at, now);
+        return { kind: 'retrying', at, detail: failure.detail };
+      }
+      return fail(occurrence, failure.detail, failedNotice(schedule, occurrence, attempts, failure.detail));
+    }
+  }
+
+  function deliver(occurrenceId: number): Promise<DeliveryReport> {
+    const running = inFlight.get(occurrenceId);
+    if (running) return running;
+    const task = attempt(occurrenceId).finally(() => inFlight.delete(occurrenceId));
+    inFlight.set(occurrenceId, task);
+    return task;
+  }
+
+  /** Runs `work` over `items`, `limit` at a time; one failure doesn't stop the rest. */
+  async function eachLimited(items: readonly number[], limit: number, work: (item: number) => Promise<unknown>): Promise<void> {
+    let next = 0;
+    const worker = async () => {
+      while (next < items.length) {
+        const item = items[next++] as number;
+        try {
+          await work(item);
+        } catch (error) {
+          logger.error({ err: error, occurrence: item }, 'a ritual delivery failed unexpectedly; it stays claimed and is tried again next tick');
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  }
+
+  return {
+    async tick(now) {
+      const due = await claimDue({ db, clock }, now, deps.runningSince);
+      if (due.claimed + due.missed > 0) logger.info({ ...due, at: now.toISOString() }, 'rituals fell due');
+      await eachLimited(await readyToDeliver(db, now), settings.concurrency, deliver);
+    },
+    deliver,
+    async idle() {
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight.values()]);
+    },
+  };
+}
+
+/** What commands (`/ritual run-now`, `retry`) and tests reach of the running feature. */
+export interface RunningRituals {
+  deliver(occurrenceId: number): Promise<DeliveryReport>;
+  /** Resolves when the current tick and every delivery in flight have finished. */
+  settled(): Promise<void>;
+}
+
+// Keyed by the context the bot hands to both the feature and the router, so a command finds the
+// runtime of its own bot (tests run several in one process) without a global.
+const running = new WeakMap<BotContext, RunningRituals>();
+
+export function registerRituals(ctx: BotContext, rituals: RunningRituals): () => void {
+  running.set(ctx, rituals);
+  return () => running.delete(ctx);
+}
+
+export function ritualsOf(ctx: BotContext): RunningRituals | undefined {
+  return running.get(ctx);
+}

@@ -1,0 +1,172 @@
+import type { Updateable } from 'kysely';
+import type { Db } from '../db/connection.js';
+import { parseCron, type CronSpec } from './cron.js';
+import { ensureStarterLibrary, type LibraryServices } from './library.js';
+import { toSchedule, type RitualKind, type Schedule } from './model.js';
+import { nextOccurrence } from './occurrences.js';
+import { failure, success, type Outcome } from './problems.js';
+import type { RitualScheduleTable } from './tables.js';
+import { canonicalTimeZone } from './time-zones.js';
+
+/** Moderators' schedules: creating, changing, pausing and removing them. */
+
+/** Kubernetes' CronJob has no default; six hours suits a weekly ritual: same day, not next week. */
+export const DEFAULT_CATCH_UP_MINUTES = 6 * 60;
+
+export interface ScheduleInput {
+  readonly kind: RitualKind;
+  readonly channelId: string;
+  readonly cron: string;
+  readonly timeZone: string;
+  readonly openThread: boolean;
+  readonly promptText?: string | null;
+  readonly catchUpMinutes?: number;
+}
+
+export type ScheduleChanges = Partial<Omit<ScheduleInput, 'kind'>>;
+
+export async function findSchedule(db: Db, guildId: string, id: number): Promise<Schedule | undefined> {
+  const row = await db.selectFrom('ritual_schedules').selectAll().where('guild_id', '=', guildId).where('id', '=', id).executeTakeFirst();
+  return row && toSchedule(row);
+}
+
+export async function listSchedules(db: Db, guildId: string): Promise<Schedule[]> {
+  const rows = await db.selectFrom('ritual_schedules').selectAll().where('guild_id', '=', guildId).orderBy('id').execute();
+  return rows.map(toSchedule);
+}
+
+/** A stored schedule's cron; it was validated when saved. */
+export function specOf(schedule: Pick<Schedule, 'cron'>): CronSpec {
+  const parsed = parseCron(schedule.cron);
+  if (!parsed.ok) throw new Error(`stored cron "${schedule.cron}" no longer parses`);
+  return parsed.spec;
+}
+
+interface Timing {
+  readonly cron: string;
+  readonly timeZone: string;
+  readonly nextDueAt: Date;
+}
+
+/** Checks a cron and zone together, and that they ever come round. */
+function checkTiming(cronText: string, zoneText: string, now: Date): Outcome<Timing> {
+  const parsed = parseCron(cronText);
+  if (!parsed.ok) return failure({ kind: 'bad-cron', text: cronText, problems: parsed.problems });
+  const timeZone = canonicalTimeZone(zoneText);
+  if (timeZone === undefined) return failure({ kind: 'bad-zone', zone: zoneText });
+  const nextDueAt = nextOccurrence(parsed.spec, timeZone, now);
+  if (nextDueAt === undefined) return failure({ kind: 'never-runs', cron: parsed.spec.source });
+  return success({ cron: parsed.spec.source, timeZone, nextDueAt });
+}
+
+function promptTextFor(kind: RitualKind, text: string | null | undefined): Outcome<string | null> {
+  if (kind !== 'prompt') return success(null);
+  const trimmed = text?.trim() ?? '';
+  return trimmed.length === 0 ? failure({ kind: 'prompt-needs-text' }) : success(trimmed);
+}
+
+export async function createSchedule(services: LibraryServices, guildId: string, createdBy: string, input: ScheduleInput): Promise<Outcome<Schedule>> {
+  const now = services.clock.now();
+  const timing = checkTiming(input.cron, input.timeZone, now);
+  if (!timing.ok) return timing;
+  const prompt = promptTextFor(input.kind, input.promptText);
+  if (!prompt.ok) return prompt;
+  const stamp = now.toISOString();
+  return services.db.transaction().execute(async (trx) => {
+    if (input.kind !== 'prompt') await ensureStarterLibrary(trx, guildId, services.content, stamp);
+    const row = await trx
+      .insertInto('ritual_schedules')
+      .values({
+        guild_id: guildId,
+        kind: input.kind,
+        channel_id: input.channelId,
+        cron: timing.value.cron,
+        time_zone: timing.value.timeZone,
+        open_thread: input.openThread ? 1 : 0,
+        prompt_text: prompt.value,
+        catch_up_minutes: input.catchUpMinutes ?? DEFAULT_CATCH_UP_MINUTES,
+        status: 'active',
+        pause_reason: null,
+        next_due_at: timing.value.nextDueAt.toISOString(),
+        created_by: createdBy,
+        created_at: stamp,
+        updated_at: stamp,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return success(toSchedule(row));
+  });
+}
+
+async function update(trx: Db, schedule: Schedule, set: Updateable<RitualScheduleTable>): Promise<Schedule> {
+  const row = await trx.updateTable('ritual_schedules').set(set).where('id', '=', schedule.id).returningAll().executeTakeFirstOrThrow();
+  return toSchedule(row);
+}
+
+/** Runs `change` on the schedule inside a transaction, or says it doesn't exist. */
+async function withSchedule<T>(db: Db, guildId: string, id: number, change: (trx: Db, schedule: Schedule) => Promise<Outcome<T>>): Promise<Outcome<T>> {
+  return db.transaction().execute(async (trx) => {
+    const schedule = await findSchedule(trx, guildId, id);
+    return schedule === undefined ? failure({ kind: 'unknown-ritual', id }) : change(trx, schedule);
+  });
+}
+
+export async function editSchedule(services: LibraryServices, guildId: string, id: number, changes: ScheduleChanges): Promise<Outcome<Schedule>> {
+  const now = services.clock.now();
+  return withSchedule(services.db, guildId, id, async (trx, schedule) => {
+    const retimed = changes.cron !== undefined || changes.timeZone !== undefined;
+    const timing = checkTiming(changes.cron ?? schedule.cron, changes.timeZone ?? schedule.timeZone, now);
+    if (!timing.ok) return timing;
+    const prompt = schedule.kind === 'prompt' ? promptTextFor('prompt', changes.promptText ?? schedule.promptText) : success(null);
+    if (!prompt.ok) return prompt;
+    // A new time starts counting from now; an unchanged one keeps its place (and any catch-up due).
+    const nextDue = retimed && schedule.status.state === 'active' ? { next_due_at: timing.value.nextDueAt.toISOString() } : {};
+    return success(
+      await update(trx, schedule, {
+        cron: timing.value.cron,
+        time_zone: timing.value.timeZone,
+        ...nextDue,
+        ...(changes.channelId !== undefined ? { channel_id: changes.channelId } : {}),
+        ...(changes.openThread !== undefined ? { open_thread: changes.openThread ? 1 : 0 } : {}),
+        ...(changes.catchUpMinutes !== undefined ? { catch_up_minutes: changes.catchUpMinutes } : {}),
+        prompt_text: prompt.value,
+        updated_at: now.toISOString(),
+      }),
+    );
+  });
+}
+
+export async function pauseSchedule(services: Pick<LibraryServices, 'db' | 'clock'>, guildId: string, id: number): Promise<Outcome<Schedule>> {
+  const now = services.clock.now().toISOString();
+  return withSchedule(services.db, guildId, id, async (trx, schedule) => {
+    if (schedule.status.state === 'paused') return failure({ kind: 'already-paused', schedule });
+    // Anything claimed but not yet out stays unposted: a pause means quiet from now on.
+    await trx
+      .updateTable('ritual_occurrences')
+      .set({ state: 'skipped', next_attempt_at: null, updated_at: now })
+      .where('schedule_id', '=', schedule.id)
+      .where('state', '=', 'claimed')
+      .execute();
+    return success(await update(trx, schedule, { status: 'paused', pause_reason: 'moderator', next_due_at: null, updated_at: now }));
+  });
+}
+
+/** Resumes from now on: what fell due while paused is not posted late. */
+export async function resumeSchedule(services: Pick<LibraryServices, 'db' | 'clock'>, guildId: string, id: number): Promise<Outcome<Schedule>> {
+  const now = services.clock.now();
+  return withSchedule(services.db, guildId, id, async (trx, schedule) => {
+    if (schedule.status.state === 'active') return failure({ kind: 'already-active', schedule });
+    const next = nextOccurrence(specOf(schedule), schedule.timeZone, now);
+    return success(
+      await update(trx, schedule, { status: 'active', pause_reason: null, next_due_at: next?.toISOString() ?? null, updated_at: now.toISOString() }),
+    );
+  });
+}
+
+export async function deleteSchedule(db: Db, guildId: string, id: number): Promise<Outcome<Schedule>> {
+  return withSchedule(db, guildId, id, async (trx, schedule) => {
+    // The ledger, rotation and "I listened" rows go with it (ON DELETE CASCADE).
+    await trx.deleteFrom('ritual_schedules').where('id', '=', schedule.id).execute();
+    return success(schedule);
+  });
+}

@@ -121,6 +121,13 @@ describe('emulator REST conformance', () => {
       const second = (await rest.post(Routes.channelMessages(general.id), { body })) as APIMessage;
       expect(second.id).toBe(first.id);
       expect(harness.read(general)).toHaveLength(1);
+
+      // Discord remembers nonces for a few minutes only: an old one no longer dedupes.
+      const [stored] = harness.world.messagesIn(general.id);
+      if (stored) stored.message = { ...stored.message, timestamp: new Date(Date.now() - 6 * 60_000).toISOString() };
+      const third = (await rest.post(Routes.channelMessages(general.id), { body })) as APIMessage;
+      expect(third.id).not.toBe(first.id);
+      expect(harness.read(general)).toHaveLength(2);
     });
 
     it('answers 50007 when a member has closed their DMs', async () => {

@@ -70,6 +70,8 @@ export interface RestDependencies {
 const ok = (body: unknown): Reply => ({ status: 200, body });
 const noContent: Reply = { status: 204 };
 const API_PREFIX = '/api/v10';
+/** How long Discord remembers a nonce for `enforce_nonce` ("the past few minutes"; five here). */
+export const NONCE_MEMORY_MS = 5 * 60_000;
 
 /**
  * The REST half of the emulator: the routes the bot uses, each checking what Discord checks
@@ -297,10 +299,19 @@ export class RestApi {
           const channel = this.#sendableChannel(params.channel_id ?? '');
           const parsed = this.#withPermittedContent(channel, need(validateChannelMessageCreate(body, upload)), files);
           if (parsed.enforce_nonce && parsed.nonce !== undefined) {
-            // Discord answers a repeated nonce with the message it already created (within minutes).
+            // Discord answers a repeated nonce from the same author with the message it already
+            // created, but remembers nonces only "in the past few minutes": after that, a resend
+            // posts again, which is what a bot recovering from a long outage must guard against.
+            const since = world.now() - NONCE_MEMORY_MS;
             const earlier = world
               .messagesIn(channel.id)
-              .find((r) => r.message.author.id === this.#bot() && r.message.nonce !== undefined && String(r.message.nonce) === String(parsed.nonce));
+              .find(
+                (r) =>
+                  r.message.author.id === this.#bot() &&
+                  r.message.nonce !== undefined &&
+                  String(r.message.nonce) === String(parsed.nonce) &&
+                  Date.parse(r.message.timestamp) >= since,
+              );
             if (earlier) return ok(earlier.message);
           }
           const { message, pings } = composeMessage(world, {

@@ -44,7 +44,7 @@ export function generalHelp(scene: HelpScene, style: Style): string[] {
     ...table(rows, style),
     '',
     style.dim('  Options go as name:value, for example:'),
-    style.accent('    /ritual create kind:poem channel:#poems cron:"0 9 * * MON"'),
+    style.accent('    /ritual create kind:poem channel:#poems cron:"0 9 * * MON" timezone:Europe/London'),
     ...wrap('Quotes are optional, but keep a value together if it contains something like "note:". Write name:? to list the choices for an option.', WIDTH - 2).map((line) => `  ${style.dim(line)}`),
     '',
     style.bold('Slash commands:'),

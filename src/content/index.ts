@@ -3,6 +3,7 @@ import { ContentError, type ContentProblem, type ContentResult } from './load.js
 import { loadOnboardingContent } from '../onboarding/content.js';
 import { loadRitualContent } from '../rituals/content.js';
 import { loadCourses } from '../courses/content.js';
+import { loadProtocols } from '../protocols/protocol-content.js';
 
 /**
  * Everything the bot reads from `data/`, validated once at start-up. A feature with content adds
@@ -13,6 +14,7 @@ const LOADERS = {
   onboarding: loadOnboardingContent,
   rituals: loadRitualContent,
   courses: loadCourses,
+  protocols: loadProtocols,
 } as const;
 
 type Loaded<L> = L extends () => Promise<ContentResult<infer T>> ? T : never;

@@ -1,0 +1,133 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { DATA_DIR } from '../content/community.js';
+import { ContentError, loadContentFile, type ContentProblem, type ContentResult } from '../content/load.js';
+import { ProtocolId } from './practice-link.js';
+
+/**
+ * A protocol is a facilitated conversation in steps (`data/protocols/<id>.json`). Each step asks
+ * the group something (`prompt`), helps the facilitator hold it (`guidance`) and says what the
+ * step collects, which decides what "Add" asks for and how the step's message lists it:
+ * - `answers`: free text (whys, restatements, interview questions, readiness notes);
+ * - `causes`: free text sorted under a category, as on a fishbone;
+ * - `choices`: the facilitator picks, from what earlier steps collected, what the group chose
+ *   (root causes, questions to ask); members may also name one in their own words;
+ * - `actions`: what we'll do, who owns it, by when.
+ */
+
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+
+/** Discord's limits for what these strings become: modal labels 45, placeholders 100, select options 100. */
+const fieldLabel = text(45);
+const placeholder = text(100);
+
+const Answers = z.strictObject({
+  kind: z.literal('answers'),
+  label: fieldLabel,
+  placeholder: placeholder.optional(),
+});
+
+const Causes = z.strictObject({
+  kind: z.literal('causes'),
+  label: fieldLabel,
+  placeholder: placeholder.optional(),
+  categories: z
+    .array(text(80))
+    .min(2, 'a fishbone needs at least 2 categories')
+    .max(25, 'Discord offers at most 25 choices in a menu')
+    .refine((list) => new Set(list.map((c) => c.toLowerCase())).size === list.length, 'categories must be different from each other'),
+});
+
+const Choices = z.strictObject({
+  kind: z.literal('choices'),
+  /** What members name in their own words here, e.g. "A root cause". */
+  label: fieldLabel,
+  placeholder: placeholder.optional(),
+  /** The summary's heading for what was chosen, e.g. "Root causes we chose". */
+  heading: text(80),
+  /** 1-based numbers of the earlier steps whose contributions are offered; all earlier ones if absent. */
+  from: z.array(z.int().min(1)).min(1).optional(),
+});
+
+const Actions = z.strictObject({ kind: z.literal('actions') });
+
+const Collects = z.discriminatedUnion('kind', [Answers, Causes, Choices, Actions]);
+
+const StepSchema = z.strictObject({
+  title: text(80),
+  prompt: text(600),
+  guidance: text(900),
+  collects: Collects,
+});
+
+export const ProtocolSchema = z
+  .strictObject({
+    title: text(60),
+    /** One line, shown when choosing a protocol (autocomplete choices are at most 100 characters with the title). */
+    summary: text(200),
+    steps: z.array(StepSchema).min(2, 'a protocol needs at least 2 steps').max(20, 'keep a protocol to at most 20 steps'),
+  })
+  .superRefine((protocol, ctx) => {
+    protocol.steps.forEach((step, index) => {
+      if (step.collects.kind !== 'choices') return;
+      for (const [at, number] of (step.collects.from ?? []).entries()) {
+        const source = protocol.steps[number - 1];
+        const problem =
+          number > index
+            ? `step ${number} is not before this step`
+            : source === undefined || (source.collects.kind !== 'answers' && source.collects.kind !== 'causes')
+              ? `step ${number} doesn't collect answers or causes to choose from`
+              : undefined;
+        if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['steps', index, 'collects', 'from', at] });
+      }
+    });
+  });
+
+export type Protocol = z.output<typeof ProtocolSchema> & { readonly id: string };
+export type CollectKind = Protocol['steps'][number]['collects']['kind'];
+
+/** Every protocol by id, in the order they should be offered (by title). */
+export type ProtocolCatalog = ReadonlyMap<string, Protocol>;
+
+export const PROTOCOLS_DIR = `${DATA_DIR}protocols/`;
+
+/** The steps whose contributions a `choices` step offers (0-based), per its `from` or all earlier text steps. */
+export function candidateSteps(protocol: Protocol, stepIndex: number): number[] {
+  const step = protocol.steps[stepIndex];
+  if (step?.collects.kind !== 'choices') return [];
+  const from = step.collects.from?.map((n) => n - 1);
+  return protocol.steps
+    .map((s, index) => ({ s, index }))
+    .filter(({ s, index }) => index < stepIndex && (s.collects.kind === 'answers' || s.collects.kind === 'causes'))
+    .filter(({ index }) => from === undefined || from.includes(index))
+    .map(({ index }) => index);
+}
+
+/** Loads `data/protocols/*.json`; every problem in every file is reported together. */
+export async function loadProtocols(dir = PROTOCOLS_DIR): Promise<ContentResult<ProtocolCatalog>> {
+  let files: string[];
+  try {
+    files = (await readdir(dir)).filter((file) => file.endsWith('.json')).sort();
+  } catch {
+    files = [];
+  }
+  if (files.length === 0) {
+    return { ok: false, error: new ContentError([{ file: dir, line: 1, column: 1, at: '', message: 'there are no protocols here (expected *.json files)' }]) };
+  }
+  const problems: ContentProblem[] = [];
+  const protocols: Protocol[] = [];
+  const results = await Promise.all(files.map(async (file) => ({ file, result: await loadContentFile(path.join(dir, file), ProtocolSchema) })));
+  for (const { file, result } of results) {
+    const id = file.slice(0, -'.json'.length);
+    const validId = ProtocolId.safeParse(id);
+    if (!validId.success) {
+      problems.push({ file: path.join(dir, file), line: 1, column: 1, at: '', message: `the file name ${validId.error.issues[0]?.message ?? 'is not a valid protocol id'}` });
+    }
+    if (!result.ok) problems.push(...result.error.problems);
+    else if (validId.success) protocols.push({ ...result.value, id });
+  }
+  if (problems.length > 0) return { ok: false, error: new ContentError(problems) };
+  protocols.sort((a, b) => a.title.localeCompare(b.title));
+  return { ok: true, value: new Map(protocols.map((p) => [p.id, p])) };
+}

@@ -1,0 +1,34 @@
+import type { Db } from '../db/connection.js';
+import { fail, succeed, type Outcome } from './outcome.js';
+import { findRun, type OpenRun } from './runs.js';
+
+/** Who is acting on a run: the facilitator, a moderator (Manage Server), or any member. */
+export interface Actor {
+  readonly userId: string;
+  readonly isModerator: boolean;
+}
+
+/** The facilitator moves the protocol along; moderators may too, e.g. when the facilitator is away. */
+export function mayFacilitate(run: Pick<OpenRun, 'facilitatorId'>, actor: Actor): boolean {
+  return actor.isModerator || (run.facilitatorId !== null && run.facilitatorId === actor.userId);
+}
+
+/**
+ * The run, if it is still open at `step`: buttons and forms carry the step they were made for, so
+ * a click on an older step's message (or a finished run's) is told so instead of acting.
+ */
+export async function openRunAt(db: Db, runId: number, step: number): Promise<Outcome<OpenRun>> {
+  const run = await findRun(db, runId);
+  if (run === undefined) return fail({ kind: 'no-such-run' });
+  if (run.state === 'finished') return fail({ kind: 'finished', run });
+  if (run.step !== step) return fail({ kind: 'moved-on', run });
+  return succeed(run);
+}
+
+/** Open at `step`, not paused, and `actor` may facilitate it. */
+export async function facilitatedRunAt(db: Db, runId: number, step: number, actor: Actor): Promise<Outcome<OpenRun>> {
+  const found = await openRunAt(db, runId, step);
+  if (!found.ok) return found;
+  if (!mayFacilitate(found.value, actor)) return fail({ kind: 'not-facilitator', run: found.value });
+  return found;
+}

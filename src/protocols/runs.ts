@@ -1,0 +1,92 @@
+import type { Selectable } from 'kysely';
+import type { Db } from '../db/connection.js';
+import type { ProtocolRunsTable } from './tables.js';
+
+type RunRow = Selectable<ProtocolRunsTable>;
+
+interface RunFields {
+  readonly id: number;
+  readonly guildId: string;
+  readonly channelId: string;
+  readonly threadId: string;
+  readonly protocolId: string;
+  readonly topic: string;
+  readonly facilitatorId: string | null;
+  /** 0-based. */
+  readonly step: number;
+  readonly stepMessageId: string | null;
+  readonly startedAt: string;
+}
+
+/** A run as the domain sees it: only a finished run has a finish time and a summary. */
+export type Run =
+  | (RunFields & { readonly state: 'running' | 'paused' })
+  | (RunFields & { readonly state: 'finished'; readonly finishedAt: string; readonly summaryMessageId: string | null });
+
+export type OpenRun = Extract<Run, { state: 'running' | 'paused' }>;
+export type FinishedRun = Extract<Run, { state: 'finished' }>;
+
+export function toRun(row: RunRow): Run {
+  const fields: RunFields = {
+    id: row.id,
+    guildId: row.guild_id,
+    channelId: row.channel_id,
+    threadId: row.thread_id,
+    protocolId: row.protocol_id,
+    topic: row.topic,
+    facilitatorId: row.facilitator_id,
+    step: row.current_step,
+    stepMessageId: row.step_message_id,
+    startedAt: row.created_at,
+  };
+  if (row.state !== 'finished') return { ...fields, state: row.state };
+  // A finished row always has finished_at (set in the same update); fall back rather than throw.
+  return { ...fields, state: 'finished', finishedAt: row.finished_at ?? row.updated_at, summaryMessageId: row.summary_message_id };
+}
+
+export async function findRun(db: Db, runId: number): Promise<Run | undefined> {
+  const row = await db.selectFrom('protocol_runs').selectAll().where('id', '=', runId).executeTakeFirst();
+  return row && toRun(row);
+}
+
+export async function findRunByThread(db: Db, threadId: string): Promise<Run | undefined> {
+  const row = await db.selectFrom('protocol_runs').selectAll().where('thread_id', '=', threadId).executeTakeFirst();
+  return row && toRun(row);
+}
+
+/** Running and paused runs in a server, oldest first. */
+export async function openRuns(db: Db, guildId: string): Promise<OpenRun[]> {
+  const rows = await db
+    .selectFrom('protocol_runs')
+    .selectAll()
+    .where('guild_id', '=', guildId)
+    .where('state', '!=', 'finished')
+    .orderBy('id')
+    .execute();
+  return rows.map(toRun).filter((run): run is OpenRun => run.state !== 'finished');
+}
+
+/** Runs in a server, newest first: for `/protocol export` suggestions. */
+export async function recentRuns(db: Db, guildId: string, limit: number): Promise<Run[]> {
+  const rows = await db.selectFrom('protocol_runs').selectAll().where('guild_id', '=', guildId).orderBy('id', 'desc').limit(limit).execute();
+  return rows.map(toRun);
+}
+
+/**
+ * Runs whose messages a crash or restart may have left behind: open ones without a step message
+ * (the bot stopped between a move and posting the next step) and finished ones without a summary.
+ */
+export async function runsNeedingMessages(db: Db): Promise<Run[]> {
+  const rows = await db
+    .selectFrom('protocol_runs')
+    .selectAll()
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('state', '!=', 'finished'), eb('step_message_id', 'is', null)]),
+        eb.and([eb('state', '=', 'finished'), eb('summary_message_id', 'is', null)]),
+      ]),
+    )
+    .orderBy('id')
+    .execute();
+  return rows.map(toRun);
+}

@@ -1,0 +1,89 @@
+import { PermissionFlagsBits } from 'discord-api-types/v10';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChannelRecord, GuildRecord, UserRecord } from '../../../src/sandbox/emulator/world.js';
+import { startTestBed, type TestBed } from '../../support/bot.js';
+import { add, currentStep, description, message, next, press, privateNote, seen, startProtocol } from './steps.js';
+
+describe('only the facilitator or a moderator moves a protocol along', () => {
+  let bed: TestBed;
+  let general: ChannelRecord;
+  let alice: UserRecord;
+  let ben: UserRecord;
+  let morgan: UserRecord;
+
+  beforeAll(async () => {
+    bed = await startTestBed((h) => {
+      const guild: GuildRecord = h.guild('Roots', { owner: 'owner' });
+      general = h.channel(guild, 'general');
+      alice = h.member(guild, 'alice');
+      ben = h.member(guild, 'ben');
+      morgan = h.member(guild, 'morgan', { roles: [h.role(guild, 'Moderators', PermissionFlagsBits.ManageGuild)] });
+    });
+  });
+  afterAll(() => bed.close());
+
+  it('refuses other members kindly, lets a moderator step in, and pauses and resumes', async () => {
+    const h = bed.harness;
+    const { thread, step } = await startProtocol(h, alice, general, 'five-whys', 'Late arrivals after lunch');
+
+    for (const control of ['Next', 'Pause', 'Finish early']) {
+      const note = privateNote(await press(h, ben, thread, control));
+      expect(note).toBe(`Only the facilitator (<@${alice.id}>) or a moderator can move the protocol along. You can still add your thoughts with **Add**.`);
+    }
+    expect(currentStep(h, thread).id).toBe(step.id);
+
+    // A moderator may move it on when the facilitator is away.
+    const second = await next(h, morgan, thread);
+    expect(second.embeds[0]?.title).toBe('Step 2 of 8 · Why? (1 of 5)');
+    expect((await press(h, alice, thread, 'Back')).kind).toBe('update');
+    const back = await seen(h, thread.id, (m) => m.buttons.length > 0 && m.embeds[0]?.title === 'Step 1 of 8 · Name the problem' && m.id !== step.id);
+    expect(back.buttons.find((b) => b.label === 'Back')?.disabled).toBe(true);
+
+    // Pause: nobody can add or move on; only Resume and Finish remain.
+    const paused = h.nextPost({ channelId: thread.id, where: (m) => m.id === back.id && description(m).includes('Paused') });
+    expect((await press(h, alice, thread, 'Pause')).kind).toBe('update');
+    const pausedView = await paused;
+    expect(pausedView.buttons.map((b) => b.label)).toEqual(['Resume', 'Finish early']);
+    expect(privateNote(await press(h, ben, thread, 'Resume'))).toContain('Only the facilitator');
+    const resumed = h.nextPost({ channelId: thread.id, where: (m) => m.id === back.id && m.buttons.some((b) => b.label === 'Add') });
+    expect((await press(h, alice, thread, 'Resume')).kind).toBe('update');
+    await resumed;
+    await add(h, ben, thread, { text: 'After lunch the doors are locked' }, 'doors are locked');
+
+    // Finishing early asks first; "Keep going" changes nothing.
+    const confirm = message(await press(h, alice, thread, 'Finish early'));
+    expect(confirm.ephemeral).toBe(true);
+    const kept = await h.as(alice).click(confirm, 'Keep going');
+    expect(kept.kind === 'update' && kept.message?.content).toBe('Carrying on; nothing changed.');
+    expect(currentStep(h, thread).id).toBe(back.id);
+  });
+
+  it('tells a member whose click or form arrives after the group moved on, and stores nothing', async () => {
+    const h = bed.harness;
+    const { thread } = await startProtocol(h, alice, general, 'fishbone', 'Empty library at lunch');
+    const form = await h.as(ben).click(currentStep(h, thread), 'Add');
+    if (form.kind !== 'modal') throw new Error('expected the form');
+    const staleConfirm = message(await press(h, alice, thread, 'Finish early'));
+    await next(h, alice, thread);
+
+    const late = await h.as(ben).submit(form.modal, { text: 'Lunch is only 25 minutes' });
+    expect(privateNote(late)).toBe("The group has moved on to step 2, so I didn't change anything here. Please use the newest step message in the thread.");
+    expect(await bed.bot.db.selectFrom('protocol_contributions').selectAll().where('text', '=', 'Lunch is only 25 minutes').execute()).toEqual([]);
+    expect(privateNote(await h.as(alice).click(staleConfirm, 'Finish now'))).toContain('moved on to step 2');
+  });
+
+  it("answers a finished protocol's buttons and forms kindly", async () => {
+    const h = bed.harness;
+    const { thread } = await startProtocol(h, alice, general, 'center-student-perspectives', 'Who speaks in class');
+    const form = await h.as(ben).click(currentStep(h, thread), 'Add');
+    if (form.kind !== 'modal') throw new Error('expected the form');
+    const first = message(await press(h, alice, thread, 'Finish early'));
+    const second = message(await press(h, alice, thread, 'Finish early'));
+    expect((await h.as(alice).click(second, 'Finish now')).kind).toBe('update');
+    await seen(h, thread.id, (m) => m.embeds[0]?.title === 'Summary · Center Student Perspectives');
+
+    const finished = 'This protocol has finished, so its buttons are resting now. The summary is at the end of the thread, and `/protocol export` gives you the full record.';
+    expect(privateNote(await h.as(alice).click(first, 'Finish now'))).toBe(finished);
+    expect(privateNote(await h.as(ben).submit(form.modal, { text: 'Quiet students' }))).toBe(finished);
+  });
+});

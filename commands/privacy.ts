@@ -37,7 +37,7 @@ export default defineCommand({
         );
         await interaction.reply({
           content:
-            'This deletes your onboarding walk, commitments, introduction, course progress and reflections in this server. Your messages in channels stay. It cannot be undone. Go ahead?',
+            'This deletes what I keep about you in this server: your onboarding walk, commitments and introduction, your course progress and reflections, your podcast-club listens, and your protocol contributions and actions. Posts already in channels stay. It cannot be undone. Go ahead?',
           components: [buttons],
           flags: MessageFlags.Ephemeral,
         });

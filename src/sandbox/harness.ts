@@ -16,7 +16,7 @@ import {
 import { CommandInputError, type OptionInput } from './emulator/commands.js';
 import { DiscordEmulator, type EmulatorOptions } from './emulator/emulator.js';
 import { InteractionFailedError, type InteractionOutcome, type InteractionRecord, type NewInteraction } from './emulator/interactions.js';
-import { attachmentsFor } from './emulator/messages.js';
+import { attachmentsFor, composeMessage, type MessageBody } from './emulator/messages.js';
 import type { ChannelRecord, GuildRecord, MessageRecord, UserRecord, WorldEvent } from './emulator/world.js';
 
 /**
@@ -284,6 +284,16 @@ export class Harness {
       .map((record) => viewMessage(this.emulator, record));
   }
 
+  /**
+   * Puts a message in a channel as `authorId` wrote it, straight into the world (no REST, no
+   * checks): for setting a scene, such as an old bot message a member finds and clicks.
+   */
+  post(authorId: string, channel: ChannelRecord | string, body: MessageBody): MessageView {
+    const channelId = this.channelId(channel);
+    const { message, pings } = composeMessage(this.world, { channelId, authorId, body });
+    return viewMessage(this.emulator, this.world.addMessage(channelId, message, { pings }));
+  }
+
   /** The DM channel between the bot and `user`, if the bot opened one. */
   dmOf(user: UserRecord): ChannelRecord | undefined {
     return [...this.world.channels.values()].find((c) => c.type === ChannelType.DM && c.recipients.includes(user.id));
@@ -535,25 +545,8 @@ export class Actor {
 
   /** Writes a message in a channel or thread (the bot gets MESSAGE_CREATE). */
   say(channel: ChannelRecord | string, content: string): MessageView {
-    const { world } = this.#emulator;
     const channelId = this.#channelId(channel);
-    if (!world.canView(channelId, this.user.id)) throw new HarnessError(`${this.user.username} can't see that channel.`);
-    const message: APIMessage = {
-      id: world.snowflakes.next(),
-      channel_id: channelId,
-      author: world.apiUser(this.user.id),
-      content,
-      timestamp: world.isoNow(),
-      edited_timestamp: null,
-      tts: false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
-      attachments: [],
-      embeds: [],
-      pinned: false,
-      type: 0,
-    };
-    return viewMessage(this.#emulator, world.addMessage(channelId, message, { pings: { users: [], roles: [], everyone: false } }));
+    if (!this.#emulator.world.canView(channelId, this.user.id)) throw new HarnessError(`${this.user.username} can't see that channel.`);
+    return this.harness.post(this.user.id, channelId, { content });
   }
 }

@@ -1,9 +1,9 @@
-import { ButtonStyle, ComponentType, OverwriteType, PermissionFlagsBits, type APIMessage } from 'discord-api-types/v10';
+import { ButtonStyle, ComponentType, OverwriteType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/clock.js';
 import { practiseProtocol } from '../../../src/protocols/practice-link.js';
 import type { ChannelRecord, GuildRecord, UserRecord } from '../../../src/sandbox/emulator/world.js';
-import { viewMessage, type MessageView } from '../../../src/sandbox/harness.js';
+import type { MessageView } from '../../../src/sandbox/harness.js';
 import { startTestBed, type TestBed } from '../../support/bot.js';
 import { currentStep, description, message, modal, next, privateNote, seen, startProtocol } from './steps.js';
 
@@ -35,27 +35,13 @@ describe('protocols and input that needs a kind answer', () => {
 
   /** A bot message with a course lesson's "practise" button, as `/course lesson` shows it. */
   function lessonWithPractice(channelId: string): MessageView {
-    const { world, bot } = bed.harness.emulator;
-    const lesson: APIMessage = {
-      id: world.snowflakes.next(),
-      channel_id: channelId,
-      author: world.apiUser(bot.id),
+    const { harness } = bed;
+    return harness.post(harness.emulator.bot.id, channelId, {
       content: 'Lesson 2 · Change the Discourse',
-      timestamp: world.isoNow(),
-      edited_timestamp: null,
-      tts: false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
-      attachments: [],
-      embeds: [],
-      pinned: false,
-      type: 0,
       components: [
         { type: ComponentType.ActionRow, components: [{ type: ComponentType.Button, custom_id: practiseProtocol.encode('change-the-discourse'), label: 'Practise Change the Discourse', style: ButtonStyle.Secondary }] },
       ],
-    };
-    return viewMessage(bed.harness.emulator, world.addMessage(channelId, lesson, { pings: { users: [], roles: [], everyone: false } }));
+    });
   }
 
   it('tells the starter when the bot may not open threads, and writes nothing', async () => {

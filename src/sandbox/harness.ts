@@ -530,7 +530,7 @@ export class Actor {
           if (!world.users.has(id) || (guildId !== null && !member)) throw new HarnessError(`"${select.label}" can't offer ${id}: not a member here.`);
           users[id] = world.apiUser(id);
           if (guildId !== null && member) {
-            const { user: _user, deaf: _deaf, mute: _mute, ...rest } = world.apiMember(guildId, member);
+            const { user: _user, deaf: _deaf, mute: _mute, ...rest } = world.apiMember(member);
             members[id] = { ...rest, permissions: world.permissionsIn(modal.interaction.channelId, id).toString() };
           }
         }

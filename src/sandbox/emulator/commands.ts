@@ -195,7 +195,7 @@ export class ApplicationCommands {
           add('users', user.id, world.apiUser(user.id));
           const member = context.guildId === null ? undefined : world.guild(context.guildId).members.get(user.id);
           if (member && context.guildId) {
-            const { user: _user, ...partial } = world.apiMember(context.guildId, member);
+            const { user: _user, ...partial } = world.apiMember(member);
             add('members', user.id, { ...partial, permissions: '0' });
           }
           return user.id;

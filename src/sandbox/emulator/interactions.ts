@@ -141,7 +141,7 @@ export class Interactions {
             guild_id: record.guildId,
             guild: { id: record.guildId, locale: 'en-US', features: [] },
             guild_locale: 'en-US',
-            member: { ...world.apiMember(record.guildId ?? '', member), permissions: world.permissionsIn(channel.id, record.userId).toString() },
+            member: { ...world.apiMember(member), permissions: world.permissionsIn(channel.id, record.userId).toString() },
             authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: record.guildId },
             context: InteractionContextType.Guild,
           }

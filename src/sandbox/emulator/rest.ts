@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ChannelType, InteractionResponseType, MessageFlags, PermissionFlagsBits, type APIMessage } from 'discord-api-types/v10';
+import { ChannelType, MessageFlags, PermissionFlagsBits, type APIMessage } from 'discord-api-types/v10';
 import { ApiErrors, DiscordApiError } from './api-error.js';
 import type { RequestFaults } from './faults.js';
 import type { ApplicationCommands } from './commands.js';
@@ -453,7 +453,7 @@ export class RestApi {
         auth: 'bot',
         handle: ({ params }) => {
           const guild = this.#joinedGuild(params.guild_id);
-          return ok(world.apiMember(guild.id, world.member(guild.id, params.user_id ?? '')));
+          return ok(world.apiMember(world.member(guild.id, params.user_id ?? '')));
         },
       },
       {

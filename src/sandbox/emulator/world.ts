@@ -202,7 +202,7 @@ export class World {
 
   createGuild(input: { name: string; ownerId: string; rulesScreening?: boolean }): GuildRecord {
     const id = this.snowflakes.next();
-    const everyone = this.#role(id, { name: '@everyone', permissions: DEFAULT_EVERYONE_PERMISSIONS, position: 0 }, id);
+    const everyone = this.#role({ name: '@everyone', permissions: DEFAULT_EVERYONE_PERMISSIONS, position: 0 }, id);
     const guild: GuildRecord = {
       id,
       name: input.name,
@@ -223,8 +223,7 @@ export class World {
     return guild;
   }
 
-  #role(guildId: string, input: { name: string; permissions: bigint; position: number; managed?: boolean }, id = this.snowflakes.next()): APIRole {
-    void guildId;
+  #role(input: { name: string; permissions: bigint; position: number; managed?: boolean }, id = this.snowflakes.next()): APIRole {
     return {
       id,
       name: input.name,
@@ -250,7 +249,7 @@ export class World {
       existing.position += 1;
       this.dispatch(GatewayDispatchEvents.GuildRoleUpdate, { guild_id: guildId, role: existing });
     }
-    const role = this.#role(guildId, { name: input.name, permissions: input.permissions ?? 0n, position, managed: input.managed ?? false });
+    const role = this.#role({ name: input.name, permissions: input.permissions ?? 0n, position, managed: input.managed ?? false });
     guild.roles.set(role.id, role);
     this.dispatch(GatewayDispatchEvents.GuildRoleCreate, { guild_id: guildId, role });
     return role;
@@ -268,7 +267,7 @@ export class World {
     return member;
   }
 
-  apiMember(guildId: string, member: MemberRecord): APIGuildMember {
+  apiMember(member: MemberRecord): APIGuildMember {
     return {
       user: this.apiUser(member.userId),
       nick: member.nick,
@@ -291,14 +290,14 @@ export class World {
     this.user(userId);
     const member: MemberRecord = { userId, roles: options.roles ?? [], joinedAt: this.isoNow(), pending: guild.rulesScreening, nick: null };
     guild.members.set(userId, member);
-    this.dispatch(GatewayDispatchEvents.GuildMemberAdd, { ...this.apiMember(guildId, member), guild_id: guildId });
+    this.dispatch(GatewayDispatchEvents.GuildMemberAdd, { ...this.apiMember(member), guild_id: guildId });
     return member;
   }
 
   updateMember(guildId: string, userId: string, change: Partial<Pick<MemberRecord, 'roles' | 'pending' | 'nick'>>): MemberRecord {
     const member = this.member(guildId, userId);
     Object.assign(member, change);
-    this.dispatch(GatewayDispatchEvents.GuildMemberUpdate, { ...this.apiMember(guildId, member), guild_id: guildId });
+    this.dispatch(GatewayDispatchEvents.GuildMemberUpdate, { ...this.apiMember(member), guild_id: guildId });
     this.#emit({ type: 'memberUpdate', guildId, member });
     return member;
   }
@@ -617,7 +616,7 @@ export class World {
           unavailable: false,
           member_count: guild.members.size,
           voice_states: [],
-          members: [...guild.members.values()].map((m) => this.apiMember(guild.id, m)),
+          members: [...guild.members.values()].map((m) => this.apiMember(m)),
           channels: channels.filter((c) => !c.thread).map((c) => this.apiChannel(c)),
           threads: channels.filter((c) => c.thread && !c.thread.archived && this.canView(c.id, userId)).map((c) => this.apiChannel(c)),
           presences: [],

@@ -68,19 +68,21 @@ export interface DueSummary {
 }
 
 /**
- * What happens to the occurrences a schedule has fallen behind on, as of `now`:
- * - those after `runningSince` fell due while this process was up (the ticker was merely between
- *   ticks, or a test or the sandbox moved the clock): each is claimed;
- * - those before fell due while the bot was down. Like a Kubernetes CronJob with
- *   startingDeadlineSeconds, only the most recent is still posted, and only if it is no later than
- *   the schedule's catch-up window; the rest are recorded as missed. Never a burst of old posts.
+ * What happens to the occurrences a schedule has fallen behind on, as of `now`. At most one is
+ * posted, the most recent, whatever the reason it was missed — never a burst of old posts:
+ * - if some fell due while this process was up (the ticker was between ticks, the machine slept,
+ *   or a test or the sandbox moved the clock), the latest of those is claimed;
+ * - otherwise they all fell due while the bot was down. Like a Kubernetes CronJob with
+ *   startingDeadlineSeconds, the most recent is still posted only if it is no later than the
+ *   schedule's catch-up window.
+ * The rest are recorded as missed, so `/ritual list` shows them.
  */
 export function triage(occurrences: readonly Date[], now: Date, runningSince: Date, catchUpMinutes: number): { claim: Date[]; miss: Date[] } {
-  const downtime = occurrences.filter((at) => at.getTime() <= runningSince.getTime());
-  const running = occurrences.filter((at) => at.getTime() > runningSince.getTime());
-  const latest = downtime.at(-1);
-  const catchUp = latest !== undefined && now.getTime() - latest.getTime() <= catchUpMinutes * 60_000 ? [latest] : [];
-  return { claim: [...catchUp, ...running], miss: downtime.filter((at) => !catchUp.includes(at)) };
+  const latest = occurrences.at(-1);
+  const fellDueWhileRunning = latest !== undefined && latest.getTime() > runningSince.getTime();
+  const withinCatchUp = latest !== undefined && now.getTime() - latest.getTime() <= catchUpMinutes * 60_000;
+  const claim = latest !== undefined && (fellDueWhileRunning || withinCatchUp) ? [latest] : [];
+  return { claim, miss: occurrences.filter((at) => !claim.includes(at)) };
 }
 
 async function claimDueFor(trx: Db, scheduleId: number, now: Date, runningSince: Date): Promise<DueSummary> {

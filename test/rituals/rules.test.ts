@@ -24,9 +24,14 @@ describe('triage after downtime (startingDeadlineSeconds)', () => {
     expect(triage(due, startedAt, startedAt, 6 * 60)).toEqual({ claim: [], miss: due });
   });
 
-  it('claims everything that fell due while this process was running (clock jumps, slow ticks)', () => {
-    const running = [t('2026-03-03T09:00:00Z'), t('2026-03-04T09:00:00Z')];
+  it('claims what fell due while this process was running, however late (clock jumps, slow ticks)', () => {
+    const running = [t('2026-03-03T09:00:00Z')];
     expect(triage(running, t('2026-03-09T09:00:00Z'), startedAt, 6 * 60)).toEqual({ claim: running, miss: [] });
+  });
+
+  it('posts only the latest of several that fell due while the process slept, never a burst', () => {
+    const slept = [t('2026-03-03T09:00:00Z'), t('2026-03-04T09:00:00Z'), t('2026-03-05T09:00:00Z')];
+    expect(triage(slept, t('2026-03-05T10:00:00Z'), startedAt, 6 * 60)).toEqual({ claim: [slept[2]], miss: [slept[0], slept[1]] });
   });
 });
 

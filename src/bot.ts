@@ -17,7 +17,7 @@ import { BOT_VERSION } from './version.js';
  * The gateway intents the bot asks for. GuildMembers is privileged: it must be switched on in the
  * Developer Portal, because onboarding starts when a member joins.
  */
-export const BOT_INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMembers, GatewayIntentBits.DirectMessages] as const;
+export const BOT_INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMembers] as const;
 
 export interface BotOptions {
   readonly token: string;
@@ -27,6 +27,8 @@ export interface BotOptions {
   readonly logger: Logger;
   readonly clock?: Clock;
   readonly commandsDir?: string;
+  /** Commands already loaded (the sandbox publishes them first); loaded from `commandsDir` otherwise. */
+  readonly registry?: CommandRegistry;
   /** The features to run; all of them unless a test narrows it. */
   readonly features?: readonly Feature[];
 }
@@ -51,7 +53,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 
   const content = await loadContent();
   if (!content.ok) throw new StartupError(`The content in data/ has problems:\n${content.error.message}`);
-  const registry = await loadCommands(options.commandsDir ?? COMMANDS_DIR);
+  const registry = options.registry ?? (await loadCommands(options.commandsDir ?? COMMANDS_DIR));
 
   const db = openDatabase(options.databasePath);
   try {
@@ -71,7 +73,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 
   const client = new Client({
     intents: [...BOT_INTENTS],
-    // DMs arrive for channels the cache has never seen; without this partial they are dropped.
+    // Interactions from DMs come from channels the cache has never seen; without this partial
+    // discord.js drops them.
     partials: [Partials.Channel],
     // Nothing the bot writes pings anyone unless a message opts in explicitly.
     allowedMentions: { parse: [] },
@@ -99,7 +102,15 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const readyClient = client as Client<true>;
   await Promise.all(readyClient.guilds.cache.map((guild) => ensureGuildSettings(db, clock, guild.id)));
   const running: Stoppable[] = [];
-  for (const feature of features) if (feature.start) running.push(await feature.start(readyClient, ctx));
+  try {
+    for (const feature of features) if (feature.start) running.push(await feature.start(readyClient, ctx));
+  } catch (error) {
+    // A feature that can't start stops the bot, but what already started must not linger.
+    await Promise.all(running.map((task) => task.stop()));
+    await client.destroy();
+    await db.destroy();
+    throw error;
+  }
   logger.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size, version: BOT_VERSION }, 'Roots Bot is online');
 
   let stopping: Promise<void> | undefined;

@@ -4,7 +4,7 @@ import { isAllowed, NOT_A_MODERATOR } from './access.js';
 import { parseCustomId } from './custom-id.js';
 import { errorReference, somethingWentWrong, UserFacingError } from './errors.js';
 import type { BoundHandler, CommandAction, ComponentRoute } from './handlers.js';
-import type { CommandRegistry } from './registry.js';
+import { CommandRegistryError, type CommandRegistry } from './registry.js';
 import { replyPrivately } from './replies.js';
 
 export const STALE_COMPONENT =
@@ -43,7 +43,11 @@ function describe(interaction: Interaction): Record<string, string | null> {
  */
 export function createRouter(registry: CommandRegistry, ctx: BotContext, extraComponents: readonly ComponentRoute[] = []): InteractionRouter {
   const components = new Map(registry.components);
-  for (const route of extraComponents) components.set(route.spec.key, route);
+  for (const route of extraComponents) {
+    // A silent override would send one feature's clicks to another's handler.
+    if (components.has(route.spec.key)) throw new CommandRegistryError([`the custom_id "${route.spec.key}" is handled twice`]);
+    components.set(route.spec.key, route);
+  }
   const inFlight = new Set<Promise<void>>();
 
   async function runCommand(interaction: ChatInputCommandInteraction): Promise<void> {

@@ -229,7 +229,7 @@ export class Harness {
           PermissionFlagsBits.ManageThreads |
           PermissionFlagsBits.ManageRoles),
     });
-    guild.members.set(this.emulator.bot.id, { userId: this.emulator.bot.id, roles: [botRole.id], joinedAt: this.world.isoNow(), pending: false, nick: null });
+    this.world.seatMember(guild.id, this.emulator.bot.id, [botRole.id]);
     return guild;
   }
 
@@ -244,7 +244,7 @@ export class Harness {
   /** Someone who is already a member (no join event): for setting the scene. */
   member(guild: GuildRecord, username: string, options: { roles?: string[]; dmsOpen?: boolean } = {}): UserRecord {
     const user = this.user(username, options.dmsOpen === undefined ? {} : { dmsOpen: options.dmsOpen });
-    guild.members.set(user.id, { userId: user.id, roles: options.roles ?? [], joinedAt: this.world.isoNow(), pending: false, nick: null });
+    this.world.seatMember(guild.id, user.id, options.roles ?? []);
     return user;
   }
 
@@ -450,8 +450,8 @@ export class Actor {
   }
 
   #source(message: MessageView): MessageRecord {
-    const record = this.#emulator.world.messagesIn(message.channelId).find((r) => r.message.id === message.id);
-    if (!record || (record.visibleTo !== null && record.visibleTo !== this.user.id)) throw new HarnessError(`${this.user.username} can't see that message.`);
+    const record = this.#emulator.world.findMessage(message.channelId, message.id);
+    if (record.visibleTo !== null && record.visibleTo !== this.user.id) throw new HarnessError(`${this.user.username} can't see that message.`);
     return record;
   }
 

@@ -11,5 +11,5 @@ import type { DiscordEmulator } from './emulator/emulator.js';
 export async function startBotOnEmulator(emulator: DiscordEmulator, options: Omit<BotOptions, 'token' | 'apiUrl'>): Promise<RunningBot> {
   const registry = await loadCommands(options.commandsDir);
   await publishCommands({ token: emulator.token, apiUrl: emulator.apiUrl }, registry.definitions);
-  return startBot({ ...options, token: emulator.token, apiUrl: emulator.apiUrl });
+  return startBot({ ...options, registry, token: emulator.token, apiUrl: emulator.apiUrl });
 }

@@ -91,6 +91,15 @@ describe('emulator REST conformance', () => {
       expect((await apiError(callback(command.id, command.token, modal))).code).toBe(40060);
     });
 
+    it('fills a public "thinking…" with the first follow-up, which keeps the public visibility', async () => {
+      const record = interaction();
+      await callback(record.id, record.token, { type: InteractionResponseType.DeferredChannelMessageWithSource });
+      const appId = harness.emulator.application.id;
+      await rest.post(Routes.webhook(appId, record.token), { body: { content: 'here you go', flags: MessageFlags.Ephemeral }, auth: false });
+      const shown = harness.read(general);
+      expect(shown.map((m) => [m.content, m.loading, m.ephemeral])).toEqual([['here you go', false, false]]);
+    });
+
     it('edits the deferred reply through the webhook and keeps ephemeral replies to one person', async () => {
       const record = interaction();
       await callback(record.id, record.token, { type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags: MessageFlags.Ephemeral } });
@@ -130,6 +139,17 @@ describe('emulator REST conformance', () => {
       expect(harness.read(general)).toHaveLength(2);
     });
 
+    it('answers 50007 to a DM for someone who shares no server with the bot', async () => {
+      const stranger = harness.user('stranger');
+      const dm = (await rest.post(Routes.userChannels(), { body: { recipient_id: stranger.id } })) as APIChannel;
+      expect((await apiError(rest.post(Routes.channelMessages(dm.id), { body: { content: 'hello' } }))).code).toBe(50007);
+    });
+
+    it('checks a reply names a message in the channel, and TTS needs its permission', async () => {
+      expect((await apiError(rest.post(Routes.channelMessages(general.id), { body: { content: 'x', message_reference: { message_id: '123456789012345678' } } }))).code).toBe(10008);
+      expect((await apiError(rest.post(Routes.channelMessages(general.id), { body: { content: 'x', tts: true } }))).code).toBe(50013);
+    });
+
     it('answers 50007 when a member has closed their DMs', async () => {
       const closed = harness.member(guild, 'dana', { dmsOpen: false });
       const dm = (await rest.post(Routes.userChannels(), { body: { recipient_id: closed.id } })) as APIChannel;
@@ -145,6 +165,19 @@ describe('emulator REST conformance', () => {
       });
       expect((await apiError(rest.post(Routes.channelMessages(readOnly.id), { body: { content: 'x' } }))).code).toBe(50013);
       expect((await apiError(rest.post(Routes.channelMessages(hidden.id), { body: { content: 'x' } }))).code).toBe(50001);
+    });
+  });
+
+  describe('archived threads', () => {
+    it('refuses edits with 50083, while a new message unarchives an unlocked thread', async () => {
+      const starter = (await rest.post(Routes.channelMessages(general.id), { body: { content: 'Poem' } })) as APIMessage;
+      const thread = (await rest.post(Routes.threads(general.id, starter.id), { body: { name: 'Talk' } })) as APIChannel;
+      const inThread = (await rest.post(Routes.channelMessages(thread.id), { body: { content: 'Step 1' } })) as APIMessage;
+      harness.world.updateThread(thread.id, { archived: true });
+      const refused = await apiError(rest.patch(Routes.channelMessage(thread.id, inThread.id), { body: { content: 'Step 1, edited' } }));
+      expect([refused.status, refused.code]).toEqual([400, 50083]);
+      await rest.post(Routes.channelMessages(thread.id), { body: { content: 'Back again' } });
+      expect(harness.world.channel(thread.id).thread?.archived).toBe(false);
     });
   });
 

@@ -35,11 +35,12 @@ export async function startChildBot(
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const exited = once(child, 'exit');
-  const messages = (type: ChildMessage['type']) =>
+  const messages = (type: ChildMessage['type'], id?: number) =>
     new Promise<ChildMessage>((resolve, reject) => {
       const onMessage = (message: ChildMessage) => {
         if (message.type === 'failed') reject(new Error(`the bot process could not start: ${message.message}`));
-        else if (message.type === type) {
+        // A settle reply answers one request: overlapping calls must not resolve each other.
+        else if (message.type === type && (id === undefined || ('id' in message && message.id === id))) {
           child.off('message', onMessage);
           resolve(message);
         }
@@ -54,7 +55,7 @@ export async function startChildBot(
     setClock: (at) => post({ type: 'clock', at }),
     async settled() {
       const id = ++settles;
-      const reply = messages('settled');
+      const reply = messages('settled', id);
       post({ type: 'settle', id });
       await reply;
     },

@@ -26,7 +26,6 @@ const E = RESTJSONErrorCodes;
 export const ApiErrors = {
   unauthorized: () => new DiscordApiError(401, 0, '401: Unauthorized'),
   notFound: () => new DiscordApiError(404, 0, '404: Not Found'),
-  methodNotAllowed: () => new DiscordApiError(405, 0, '405: Method Not Allowed'),
   unknownChannel: () => new DiscordApiError(404, E.UnknownChannel, 'Unknown Channel'),
   unknownGuild: () => new DiscordApiError(404, E.UnknownGuild, 'Unknown Guild'),
   unknownMember: () => new DiscordApiError(404, E.UnknownMember, 'Unknown Member'),
@@ -46,6 +45,4 @@ export const ApiErrors = {
   cannotEditOthersMessage: () => new DiscordApiError(403, E.CannotEditMessageAuthoredByAnotherUser, 'Cannot edit a message authored by another user'),
   threadAlreadyCreated: () => new DiscordApiError(400, E.ThreadAlreadyCreatedForMessage, 'A thread has already been created for this message'),
   invalidFormBody: (errors: unknown) => new DiscordApiError(400, E.InvalidFormBodyOrContentType, 'Invalid Form Body', errors),
-  /** With the nonce's original message, Discord answers 200 rather than erroring; kept for clarity. */
-  interactionFailed: () => new DiscordApiError(400, E.UnknownInteraction, 'Unknown interaction'),
 } as const;

@@ -1,7 +1,6 @@
 import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
-  ChannelType,
   InteractionContextType,
   type APIApplicationCommand,
   type APIApplicationCommandOption,
@@ -254,5 +253,3 @@ export class ApplicationCommands {
     return [...this.world.guild(guildId).roles.values()].find((r) => r.id === key || r.name === key);
   }
 }
-
-export const TEXT_CHANNEL_TYPES: readonly ChannelType[] = [ChannelType.GuildText, ChannelType.GuildAnnouncement];

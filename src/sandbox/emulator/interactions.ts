@@ -264,6 +264,13 @@ export class Interactions {
   followUp(applicationId: string, token: string, body: MessageBody, files: readonly UploadedFile[]): APIMessage {
     const record = this.#byWebhook(applicationId, token);
     const { world } = this;
+    const pending = record.originalMessage;
+    if (pending && ((pending.message.flags ?? 0) & MessageFlags.Loading) !== 0) {
+      // On Discord the first follow-up after a deferred reply fills in the "thinking…" message,
+      // which keeps the visibility the deferral chose: an ephemeral flag here changes nothing.
+      this.#edit(pending, { ...body, flags: (body.flags ?? 0) & ~MessageFlags.Ephemeral }, files);
+      return pending.message;
+    }
     const ephemeral = ((body.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
     const { message, pings } = composeMessage(world, {
       channelId: record.channelId,
@@ -291,7 +298,9 @@ export class Interactions {
 
   /** DELETE /webhooks/{application}/{token}/messages/{id | @original} */
   deleteMessage(applicationId: string, token: string, messageId: string): void {
-    const target = this.#webhookMessage(this.#byWebhook(applicationId, token), messageId);
+    const record = this.#byWebhook(applicationId, token);
+    const target = this.#webhookMessage(record, messageId);
     this.world.deleteMessage(target.message.channel_id, target.message.id);
+    if (record.originalMessage === target) record.originalMessage = null;
   }
 }

@@ -109,12 +109,13 @@ export class RestApi {
     const channel = world.channel(channelId);
     if (channel.type === ChannelType.DM) {
       const recipient = channel.recipients.find((id) => id !== this.#bot());
-      if (recipient !== undefined && !world.user(recipient).dmsOpen) throw ApiErrors.cannotMessageUser();
+      // Discord delivers a bot's DM only to someone who shares a server with it and allows DMs.
+      const sharesServer = [...world.guilds.values()].some((g) => recipient !== undefined && g.members.has(recipient) && g.members.has(this.#bot()));
+      if (recipient !== undefined && (!world.user(recipient).dmsOpen || !sharesServer)) throw ApiErrors.cannotMessageUser();
       return channel;
     }
     this.#require(channel, 'sendMessage');
     if (channel.thread?.locked && !this.#has(channel, PermissionFlagsBits.ManageThreads)) throw ApiErrors.threadLocked();
-    if (channel.thread?.archived) world.updateThread(channel.id, { archived: false });
     return channel;
   }
 
@@ -298,6 +299,12 @@ export class RestApi {
         handle: ({ params, body, files, upload }) => {
           const channel = this.#sendableChannel(params.channel_id ?? '');
           const parsed = this.#withPermittedContent(channel, need(validateChannelMessageCreate(body, upload)), files);
+          if (parsed.tts) this.#require(channel, 'sendTts');
+          const reference = (body as { message_reference?: { message_id?: string } } | undefined)?.message_reference?.message_id;
+          if (reference !== undefined) {
+            this.#require(channel, 'replyToMessage');
+            world.findMessage(channel.id, reference);
+          }
           if (parsed.enforce_nonce && parsed.nonce !== undefined) {
             // Discord answers a repeated nonce from the same author with the message it already
             // created, but remembers nonces only "in the past few minutes": after that, a resend
@@ -321,6 +328,8 @@ export class RestApi {
             attachments: attachmentsFor(world, files, parsed.attachments, this.deps.urls().http),
           });
           assertNotEmpty(message);
+          // Only an accepted message wakes an archived (unlocked) thread.
+          if (channel.thread?.archived) world.updateThread(channel.id, { archived: false });
           return ok(world.addMessage(channel.id, message, { pings }).message);
         },
       },
@@ -341,6 +350,8 @@ export class RestApi {
         handle: ({ params, body, files }) => {
           const channel = world.channel(params.channel_id ?? '');
           if (channel.guildId !== null) this.#require(channel, 'viewChannel');
+          // Unlike sending, editing doesn't unarchive a thread: Discord refuses it (50083).
+          if (channel.thread?.archived) throw ApiErrors.threadArchived();
           const record = this.#ownMessage(channel.id, params.message_id ?? '');
           if (record.message.author.id !== this.#bot()) throw ApiErrors.cannotEditOthersMessage();
           const edit = this.#withPermittedContent(channel, need(validateChannelMessageEdit(body)), files);
@@ -358,8 +369,10 @@ export class RestApi {
         handle: ({ params }) => {
           const channel = world.channel(params.channel_id ?? '');
           const record = this.#ownMessage(channel.id, params.message_id ?? '');
-          if (record.message.author.id !== this.#bot() && channel.guildId !== null && !this.#has(channel, PermissionFlagsBits.ManageMessages)) {
-            throw ApiErrors.missingPermissions();
+          if (record.message.author.id !== this.#bot()) {
+            // Someone else's message: only with Manage Messages, and never in a DM.
+            if (channel.guildId === null) throw new DiscordApiError(403, 50003, 'Cannot execute action on a DM channel');
+            if (!this.#has(channel, PermissionFlagsBits.ManageMessages)) throw ApiErrors.missingPermissions();
           }
           world.deleteMessage(channel.id, record.message.id);
           return noContent;
@@ -436,16 +449,6 @@ export class RestApi {
         route: '/guilds/:guild_id/members/:user_id/roles/:role_id',
         auth: 'bot',
         handle: ({ params }) => this.#changeRole(params, 'remove'),
-      },
-      {
-        method: 'GET',
-        route: '/guilds/:guild_id',
-        auth: 'bot',
-        handle: ({ params }) => {
-          const guild = this.#joinedGuild(params.guild_id);
-          const [payload] = world.guildCreatePayloads(this.#bot()).filter((g) => g.id === guild.id);
-          return ok(payload);
-        },
       },
       {
         method: 'GET',

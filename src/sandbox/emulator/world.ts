@@ -124,7 +124,6 @@ const DEFAULT_EVERYONE_PERMISSIONS =
 /** 2025-01-01T00:00:00Z: the instant stable IDs are drawn from, safely before any real ID the emulator makes. */
 const STABLE_IDS_AT = Date.UTC(2025, 0, 1);
 
-export const THREAD_TYPES: ReadonlySet<ChannelType> = new Set([ChannelType.PublicThread, ChannelType.PrivateThread, ChannelType.AnnouncementThread]);
 
 export class World {
   readonly snowflakes: SnowflakeGenerator;
@@ -213,7 +212,7 @@ export class World {
       joinedAt: this.isoNow(),
     };
     this.guilds.set(id, guild);
-    guild.members.set(input.ownerId, { userId: input.ownerId, roles: [], joinedAt: this.isoNow(), pending: false, nick: null });
+    this.seatMember(guild.id, input.ownerId);
     return guild;
   }
 
@@ -282,6 +281,13 @@ export class World {
       pending: member.pending,
       communication_disabled_until: null,
     };
+  }
+
+  /** Someone who is already a member when the scene opens: no join event, nothing pending. */
+  seatMember(guildId: string, userId: string, roles: string[] = []): MemberRecord {
+    const member: MemberRecord = { userId, roles, joinedAt: this.isoNow(), pending: false, nick: null };
+    this.guild(guildId).members.set(userId, member);
+    return member;
   }
 
   /** A person joins a server (GUILD_MEMBER_ADD). With rules screening on, they start `pending`. */

@@ -176,8 +176,7 @@ export class Session {
         else this.#transcript.message(response.message);
         return;
       case 'modal': {
-        const findPerson = (name: string) => [...this.#world.users.values()].find((user) => user.username === name && !user.bot)?.id;
-        const form = await fillModal(response.modal, this.options.io, this.options.style, findPerson);
+        const form = await fillModal(response.modal, this.options.io, this.options.style, (name) => findPerson(this.#world, name)?.id);
         if (form.kind === 'closed') return this.#note(form.why, 'warn');
         return this.#respond(await this.#actor.submit(response.modal, form.values));
       }

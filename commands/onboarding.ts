@@ -4,7 +4,7 @@ import { UserFacingError } from '../src/interactions/errors.js';
 import { defineCommand } from '../src/interactions/handlers.js';
 import { deliverOnce, type DeliveryOutcome } from '../src/onboarding/delivery.js';
 import { setupCard, statsCard } from '../src/onboarding/moderator-views.js';
-import { claimReminders } from '../src/onboarding/outreach.js';
+import { claimReminders, REMINDERS_PER_RUN, remindersWaiting } from '../src/onboarding/outreach.js';
 import { findOnboardingSettings, NUDGE_DAYS, updateOnboardingSettings, type SettingsChange } from '../src/onboarding/settings.js';
 import { checkSetup } from '../src/onboarding/setup-checks.js';
 import { onboardingStats, periodStart, STATS_PERIODS, type StatsPeriod } from '../src/onboarding/stats.js';
@@ -155,13 +155,24 @@ export default defineCommand({
           return;
         }
         const walks = await claimReminders(ctx, guild.id);
-        const outcomes = await Promise.all(walks.map((walk) => deliverOnce(interaction.client, ctx, walk, 'reminder')));
-        const sent = outcomes.filter((outcome) => outcome.kind === 'delivered').length;
-        const missed = outcomes.length - sent;
+        // One failure (logged) mustn't lose the answer while the other reminders carry on.
+        const settled = await Promise.allSettled(walks.map((walk) => deliverOnce(interaction.client, ctx, walk, 'reminder')));
+        for (const result of settled) {
+          if (result.status === 'rejected') ctx.logger.error({ err: result.reason, guild: guild.id }, 'a reminder could not be delivered');
+        }
+        const sent = settled.filter((result) => result.status === 'fulfilled' && result.value.kind === 'delivered').length;
+        const missed = settled.length - sent;
+        const more = walks.length < REMINDERS_PER_RUN ? 0 : await remindersWaiting(ctx, guild.id);
         await interaction.editReply(
           walks.length === 0
             ? 'Nobody has been stalled for a day or more (or they were reminded in the last day). 🌱'
-            : `I've sent ${sent === 1 ? '1 gentle reminder' : `${sent} gentle reminders`}.${missed > 0 ? ` ${missed} couldn't be reached; \`/onboarding setup\` shows what's missing.` : ''}`,
+            : [
+                `I've sent ${sent === 1 ? '1 gentle reminder' : `${sent} gentle reminders`}.`,
+                missed > 0 ? `${missed} couldn't be reached; \`/onboarding setup\` shows what's missing.` : '',
+                more > 0 ? `To keep things gentle I send ${REMINDERS_PER_RUN} at a time: ${more} more will be reminded when you run this again.` : '',
+              ]
+                .filter((line) => line !== '')
+                .join(' '),
         );
       },
     },

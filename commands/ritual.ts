@@ -21,6 +21,7 @@ import { replyPrivately } from '../src/interactions/replies.js';
 import { cadence, runLine, scheduleField, upcomingRuns } from '../src/rituals/display.js';
 import { explainProblem, valueOrExplain } from '../src/rituals/explain.js';
 import { claimNow, historyOf, retryLatestFailed, skipNext } from '../src/rituals/ledger.js';
+import { ritualServices } from '../src/rituals/library.js';
 import { RITUAL_KINDS, kindLabel, type RitualKind, type Schedule } from '../src/rituals/model.js';
 import { brokenBecause, unix } from '../src/rituals/notices.js';
 import { composePost } from '../src/rituals/post.js';
@@ -52,10 +53,6 @@ const ritualOption = (option: SlashCommandIntegerOption) =>
 
 const withRitual = (name: string, description: string) => (sub: SlashCommandSubcommandBuilder) =>
   sub.setName(name).setDescription(description).addIntegerOption(ritualOption);
-
-function services(ctx: BotContext) {
-  return { db: ctx.db, clock: ctx.clock, content: ctx.content.rituals };
-}
 
 function guildOf(interaction: ChatInputCommandInteraction): string {
   if (!interaction.inGuild()) throw new UserFacingError('Rituals belong to a server: please use this in the server whose rituals you mean.');
@@ -115,7 +112,7 @@ const create: CommandAction = {
     const guildId = guildOf(interaction);
     const channel = interaction.options.getChannel('channel', true, [...POSTABLE_CHANNELS]);
     const schedule = valueOrExplain(
-      await createSchedule(services(ctx), guildId, interaction.user.id, {
+      await createSchedule(ritualServices(ctx), guildId, interaction.user.id, {
         kind: interaction.options.getString('kind', true) as RitualKind,
         channelId: channel.id,
         cron: interaction.options.getString('cron', true),
@@ -141,8 +138,10 @@ const list: CommandAction = {
     // An embed holds 25 fields and 6000 characters in all: stop before either.
     const fields: APIEmbedField[] = [];
     let length = 0;
-    for (const schedule of schedules.slice(0, 25)) {
-      const field = scheduleField(schedule, now, await historyOf(ctx.db, schedule.id, now));
+    const shown = schedules.slice(0, 25);
+    const histories = await historyOf(ctx.db, shown.map((schedule) => schedule.id), now);
+    for (const schedule of shown) {
+      const field = scheduleField(schedule, now, histories.get(schedule.id));
       length += field.name.length + field.value.length;
       if (length > 5500) break;
       fields.push(field);
@@ -170,7 +169,7 @@ const edit: CommandAction = {
       ...catchUp(interaction),
     };
     if (Object.keys(changes).length === 0) throw new UserFacingError('Tell me what to change: pick at least one option, such as `cron` or `channel`.');
-    const updated = valueOrExplain(await editSchedule(services(ctx), schedule.guildId, schedule.id, changes));
+    const updated = valueOrExplain(await editSchedule(ritualServices(ctx), schedule.guildId, schedule.id, changes));
     await replyPrivately(interaction, summary(updated, ctx, `Updated ritual #${updated.id}.`));
   },
 };
@@ -242,8 +241,8 @@ const skip: CommandAction = {
   async run(interaction, ctx) {
     const schedule = await scheduleFrom(interaction, ctx);
     const skipped = valueOrExplain(await skipNext(ctx, schedule));
-    const history = await historyOf(ctx.db, schedule.id, ctx.clock.now());
-    const [after] = upcomingRuns(schedule, ctx.clock.now(), 1, history.skippedAhead);
+    const history = (await historyOf(ctx.db, [schedule.id], ctx.clock.now())).get(schedule.id);
+    const [after] = upcomingRuns(schedule, ctx.clock.now(), 1, history?.skippedAhead);
     const then = after === undefined ? '' : ` The one after that is ${runLine(after, schedule.timeZone)}.`;
     await replyPrivately(interaction, `Okay, I'll skip the post due ${runLine(skipped, schedule.timeZone)}.${then}`);
   },

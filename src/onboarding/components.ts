@@ -8,7 +8,7 @@ import { introductionModal, readIntroduction, readReflection, reflectionModal } 
 import { recordIntroPost, suggestConnection } from './intros.js';
 import { findOnboardingSettings } from './settings.js';
 import type { OpenStep } from './steps.js';
-import { recommit, tenetsAt } from './tenets.js';
+import { recommit, tenetsAt, type TenetSet } from './tenets.js';
 import { finishedMessage, introductionPost, recommittedMessage, stepMessage, type Outcome } from './walk-views.js';
 import { checkTurn, commitToTenet, finishWalk, type Turn } from './walks.js';
 import type { Walk } from './walk-store.js';
@@ -35,10 +35,10 @@ function guildOf(interaction: ButtonInteraction | ModalSubmitInteraction, guildI
   return guild;
 }
 
-/** Shows the member's current step in place of the message clicked. */
-async function showCurrentStep(interaction: ButtonInteraction | ModalSubmitInteraction, ctx: BotContext, walk: Walk): Promise<void> {
+/** Shows the member's current step in place of the message clicked; `known` spares reloading the walk's tenets. */
+async function showCurrentStep(interaction: ButtonInteraction | ModalSubmitInteraction, ctx: BotContext, walk: Walk, known?: TenetSet): Promise<void> {
   const guild = guildOf(interaction, walk.guildId);
-  const tenets = await tenetsAt(ctx.db, walk.guildId, walk.tenetVersion);
+  const tenets = known?.version === walk.tenetVersion ? known : await tenetsAt(ctx.db, walk.guildId, walk.tenetVersion);
   const settings = await findOnboardingSettings(ctx.db, walk.guildId);
   if (!tenets || walk.step.kind === 'done') throw new UserFacingError(WALK_FINISHED);
   const message = stepMessage(walk, tenets, sceneFor(guild, settings, ctx), 'none');
@@ -67,7 +67,7 @@ async function commit(interaction: ButtonInteraction | ModalSubmitInteraction, c
   if (at.kind !== 'tenet') throw new UserFacingError(NO_WALK);
   const result = await commitToTenet(ctx, { guildId, userId, at, reflection });
   if (result.kind !== 'advanced') return answerOffTurn(interaction, ctx, result);
-  await showCurrentStep(interaction, ctx, result.walk);
+  await showCurrentStep(interaction, ctx, result.walk, result.tenets);
 }
 
 async function finishIntroduction(interaction: ModalSubmitInteraction, ctx: BotContext, guildId: string, userId: string): Promise<void> {

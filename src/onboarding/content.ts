@@ -1,12 +1,17 @@
 import { z } from 'zod';
 import { DATA_DIR } from '../content/community.js';
 import { ContentError, loadContentFile, type ContentResult } from '../content/load.js';
+import { valuesFieldValue } from './tenet-views.js';
+import { hereBecauseValue } from './walk-views.js';
 
 /**
  * The onboarding content shipped in `data/onboarding/`: the default tenets (quoted from the Roots
  * community page), the "you may want to join if…" reasons members pick from when they introduce
  * themselves, and the community's why and values.
  */
+
+/** Discord's limit for one embed field's value. */
+const FIELD_MAX = 1024;
 
 const boundedText = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
@@ -62,6 +67,15 @@ const JoinReasonsFileSchema = z.strictObject({
           ctx.issues.push({ code: 'custom', input: reason.id, path: [index, 'id'], message: `the id "${reason.id}" is used twice` });
         }
       });
+      // A member may pick every reason; their introduction post lists them all in one field.
+      const length = hereBecauseValue(ctx.value).length;
+      if (length > FIELD_MAX) {
+        ctx.issues.push({
+          code: 'custom',
+          input: ctx.value,
+          message: `together the reasons' "short" texts make "Here because" in an introduction post ${length} characters when a member picks them all; Discord allows ${FIELD_MAX}: shorten some, or offer fewer reasons`,
+        });
+      }
     }),
 });
 
@@ -71,7 +85,21 @@ export type CommunityValue = z.output<typeof CommunityValueSchema>;
 
 const ValuesFileSchema = z.strictObject({
   why: boundedText(400),
-  values: z.array(CommunityValueSchema).min(1, 'needs at least one value').max(10, 'can hold at most 10 values'),
+  values: z
+    .array(CommunityValueSchema)
+    .min(1, 'needs at least one value')
+    .max(10, 'can hold at most 10 values')
+    .check((ctx) => {
+      // `/tenets show` lists every value, name and text, in one field.
+      const length = valuesFieldValue(ctx.value).length;
+      if (length > FIELD_MAX) {
+        ctx.issues.push({
+          code: 'custom',
+          input: ctx.value,
+          message: `together the values make "What we value" on \`/tenets show\` ${length} characters; Discord allows ${FIELD_MAX}: shorten some, or keep fewer`,
+        });
+      }
+    }),
 });
 
 export interface OnboardingContent {

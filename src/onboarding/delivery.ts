@@ -11,12 +11,13 @@ import {
   type TextChannel,
 } from 'discord.js';
 import type { BotContext } from '../context.js';
+import { restSender, tellModerators } from '../guilds/moderator-notes.js';
 import { findOnboardingSettings, type OnboardingSettings } from './settings.js';
 import { describeRoleProblem, roleProblem, type RoleProblem } from './setup-checks.js';
 import { tenetsAt } from './tenets.js';
 import type { Walk, WalkChannel } from './walk-store.js';
 import { stepMessage, type Opening, type WalkScene } from './walk-views.js';
-import { recordDelivered, recordUnreachable } from './walks.js';
+import { recordDelivered, recordUnreachable, releaseUndeliverable } from './walks.js';
 
 /**
  * Onboarding's side of Discord: reaching a member (their DMs, or a private thread in the welcome
@@ -42,19 +43,10 @@ export function sceneFor(guild: Guild, settings: OnboardingSettings | undefined,
   return { guildName: guild.name, why: ctx.content.onboarding.why, introductionsChannelId: settings?.introductionsChannelId ?? null };
 }
 
-/** Posts to the moderators' log channel; without one, the note goes to the bot's log only. */
+/** A note in the moderators' log channel; without one, it goes to the bot's log only. Never throws. */
 export async function noteModerators(client: Client, ctx: BotContext, guildId: string, note: string): Promise<void> {
-  const settings = await findOnboardingSettings(ctx.db, guildId);
-  const channel = settings?.logChannelId ? client.channels.cache.get(settings.logChannelId) : undefined;
-  if (!channel?.isSendable()) {
-    ctx.logger.warn({ guild: guildId, note }, 'a note for moderators, with no log channel to post it in');
-    return;
-  }
-  try {
-    await channel.send({ content: `🛠️ ${note}` });
-  } catch (error) {
-    ctx.logger.warn({ err: error, guild: guildId, note }, 'could not post a note for moderators');
-  }
+  const outcome = await tellModerators({ db: ctx.db, logger: ctx.logger, sender: restSender(client) }, guildId, `🛠️ ${note}`);
+  if (outcome === 'no-log-channel') ctx.logger.warn({ guild: guildId, note }, 'a note for moderators, with no log channel to post it in');
 }
 
 async function viaDm(client: Client, walk: Walk, message: MessageCreateOptions): Promise<WalkChannel> {
@@ -64,8 +56,11 @@ async function viaDm(client: Client, walk: Walk, message: MessageCreateOptions):
 }
 
 async function viaThread(guild: Guild, settings: OnboardingSettings, walk: Walk, message: MessageCreateOptions): Promise<WalkChannel | undefined> {
-  const earlier = walk.lastChannel?.via === 'thread' ? guild.channels.cache.get(walk.lastChannel.channelId) : undefined;
+  // Fetched, not only looked up: after a restart an archived thread isn't in the cache.
+  const earlier = walk.lastChannel?.via === 'thread' ? await guild.channels.fetch(walk.lastChannel.channelId).catch(() => null) : null;
   let thread = earlier?.isThread() ? earlier : undefined;
+  // Discord refuses adding a member to, or sending in, an archived thread (50083): open it again first.
+  if (thread?.archived) await thread.setArchived(false, 'Continuing a welcome walk');
   if (!thread) {
     const parent = settings.welcomeChannelId ? guild.channels.cache.get(settings.welcomeChannelId) : undefined;
     if (parent?.type !== ChannelType.GuildText) return undefined;
@@ -113,7 +108,11 @@ export async function deliverWalk(client: Client, ctx: BotContext, walk: Walk, o
   const guild = client.guilds.cache.get(walk.guildId);
   const settings = await findOnboardingSettings(ctx.db, walk.guildId);
   const tenets = await tenetsAt(ctx.db, walk.guildId, walk.tenetVersion);
-  if (!guild || !settings || !tenets || walk.step.kind === 'done') return { kind: 'skipped' };
+  if (!guild || !settings || !tenets || walk.step.kind === 'done') {
+    // Otherwise a pending walk stays claimed, and the ticker claims it again every few minutes.
+    await releaseUndeliverable(ctx, walk.guildId, walk.userId);
+    return { kind: 'skipped' };
+  }
   const channel = await reachMember(client, guild, settings, walk, stepMessage(walk, tenets, sceneFor(guild, settings, ctx), opening));
   if (channel) {
     await recordDelivered(ctx, walk.guildId, walk.userId, channel);

@@ -1,4 +1,5 @@
 import type { BotContext } from '../context.js';
+import type { Db } from '../db/connection.js';
 import { toWalk, type Walk } from './walk-store.js';
 
 /**
@@ -31,10 +32,14 @@ export async function claimStalledWalks(deps: Deps, limit: number): Promise<Walk
         .where('step_changed_at', '<=', stalledSince)
         .limit(limit - claimed.length)
         .execute();
-      for (const row of rows) {
-        await trx.updateTable('onboarding_walks').set({ nudged_at: now.toISOString() }).where('guild_id', '=', row.guild_id).where('user_id', '=', row.user_id).execute();
-        claimed.push(toWalk({ ...row, nudged_at: now.toISOString() }));
-      }
+      if (rows.length === 0) continue;
+      await trx
+        .updateTable('onboarding_walks')
+        .set({ nudged_at: now.toISOString() })
+        .where('guild_id', '=', guild.guild_id)
+        .where('user_id', 'in', rows.map((row) => row.user_id))
+        .execute();
+      claimed.push(...rows.map((row) => toWalk({ ...row, nudged_at: now.toISOString() })));
     }
     return claimed;
   });
@@ -44,27 +49,50 @@ export async function claimStalledWalks(deps: Deps, limit: number): Promise<Walk
 export const REMIND_IDLE_MS = DAY_MS;
 
 /**
- * `/onboarding remind`: one member's unfinished walk whatever its state, or everyone who has been
- * still for a day and wasn't reminded in the last day.
+ * How many members one `/onboarding remind` (for everyone) reaches: gentle on Discord's limits,
+ * and the moderator's answer doesn't wait long. The rest are reminded next time.
  */
-export async function claimReminders(deps: Deps, guildId: string, userId?: string): Promise<Walk[]> {
+export const REMINDERS_PER_RUN = 25;
+
+/** Unfinished walks of members still here; with no `userId`, only those stalled and not reminded since `dayAgo`. */
+function remindable(db: Db, guildId: string, dayAgo: string, userId?: string) {
+  const query = db.selectFrom('onboarding_walks').where('guild_id', '=', guildId).where('step', '!=', 'done').where('left_at', 'is', null);
+  return userId !== undefined
+    ? query.where('user_id', '=', userId)
+    : query
+        .where('reach', 'in', ['delivered', 'unreachable'])
+        .where('step_changed_at', '<=', dayAgo)
+        .where((eb) => eb.or([eb('nudged_at', 'is', null), eb('nudged_at', '<=', dayAgo)]));
+}
+
+const dayBefore = (now: Date) => new Date(now.getTime() - REMIND_IDLE_MS).toISOString();
+
+/**
+ * `/onboarding remind`: one member's unfinished walk whatever its state, or up to `limit` of
+ * those who have been still for a day and weren't reminded in the last day, stalled longest first.
+ */
+export async function claimReminders(deps: Deps, guildId: string, userId?: string, limit = REMINDERS_PER_RUN): Promise<Walk[]> {
   return deps.db.transaction().execute(async (trx) => {
     const now = deps.clock.now();
-    const dayAgo = new Date(now.getTime() - REMIND_IDLE_MS).toISOString();
-    let query = trx.selectFrom('onboarding_walks').selectAll().where('guild_id', '=', guildId).where('step', '!=', 'done').where('left_at', 'is', null);
-    query =
-      userId !== undefined
-        ? query.where('user_id', '=', userId)
-        : query
-            .where('reach', 'in', ['delivered', 'unreachable'])
-            .where('step_changed_at', '<=', dayAgo)
-            .where((eb) => eb.or([eb('nudged_at', 'is', null), eb('nudged_at', '<=', dayAgo)]));
-    const rows = await query.execute();
-    for (const row of rows) {
-      await trx.updateTable('onboarding_walks').set({ nudged_at: now.toISOString() }).where('guild_id', '=', row.guild_id).where('user_id', '=', row.user_id).execute();
+    const rows = await remindable(trx, guildId, dayBefore(now), userId).selectAll().orderBy('step_changed_at').orderBy('user_id').limit(limit).execute();
+    if (rows.length > 0) {
+      await trx
+        .updateTable('onboarding_walks')
+        .set({ nudged_at: now.toISOString() })
+        .where('guild_id', '=', guildId)
+        .where('user_id', 'in', rows.map((row) => row.user_id))
+        .execute();
     }
     return rows.map((row) => toWalk({ ...row, nudged_at: now.toISOString() }));
   });
+}
+
+/** Stalled members `/onboarding remind` would still reach: after a capped run, the ones left for next time. */
+export async function remindersWaiting(deps: Deps, guildId: string): Promise<number> {
+  const row = await remindable(deps.db, guildId, dayBefore(deps.clock.now()))
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
 }
 
 /** Members asked to re-commit (`requestRecommit`) whose prompt hasn't gone out yet. */
@@ -80,8 +108,12 @@ export async function claimRecommitPrompts(deps: Deps, limit: number): Promise<W
       .where('reach', '=', 'delivered')
       .limit(limit)
       .execute();
-    for (const row of rows) {
-      await trx.updateTable('onboarding_walks').set({ recommit_sent_at: iso }).where('guild_id', '=', row.guild_id).where('user_id', '=', row.user_id).execute();
+    if (rows.length > 0) {
+      await trx
+        .updateTable('onboarding_walks')
+        .set({ recommit_sent_at: iso })
+        .where(({ eb, refTuple, tuple }) => eb(refTuple('guild_id', 'user_id'), 'in', rows.map((row) => tuple(row.guild_id, row.user_id))))
+        .execute();
     }
     return rows.map(toWalk);
   });

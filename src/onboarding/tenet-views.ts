@@ -5,6 +5,11 @@ import type { TenetChanges, TenetSet } from './tenets.js';
 import type { Walk } from './walk-store.js';
 import { ROOTS_GREEN, type WalkMessage } from './walk-views.js';
 
+/** "What we value" on `/tenets show`: one embed field, so start-up refuses values that make it longer than 1024. */
+export function valuesFieldValue(values: readonly CommunityValue[]): string {
+  return values.map((value) => `**${value.name}**: ${value.text}`).join('\n');
+}
+
 /** `/tenets show`: the tenets, what we value, and where the member stands with them. */
 export function tenetsCard(guildName: string, set: TenetSet, values: readonly CommunityValue[], walk: Walk | undefined): EmbedBuilder {
   let standing: string;
@@ -16,7 +21,7 @@ export function tenetsCard(guildName: string, set: TenetSet, values: readonly Co
     .setColor(ROOTS_GREEN)
     .setTitle(`Our tenets · ${guildName}`)
     .setDescription(set.tenets.map((tenet) => `**${tenet.name}**\n${tenet.text}`).join('\n\n'))
-    .addFields({ name: 'What we value', value: values.map((value) => `**${value.name}**: ${value.text}`).join('\n') }, { name: 'You and the tenets', value: standing })
+    .addFields({ name: 'What we value', value: valuesFieldValue(values) }, { name: 'You and the tenets', value: standing })
     .setFooter({ text: `Version ${set.version}${set.origin === 'default' ? ' · the Roots tenets' : ' · chosen by this server'}` });
 }
 

@@ -134,12 +134,17 @@ export function finishedMessage(walk: Walk, scene: WalkScene, outcome: Outcome, 
   return { content: `Welcome to **${scene.guildName}**. 🌱`, embeds: [embed], components: [] };
 }
 
+/** "Here because" in an introduction post: one embed field, so start-up refuses reasons that could make it longer than 1024. */
+export function hereBecauseValue(picked: readonly JoinReason[]): string {
+  return picked.map((reason) => `• ${reason.short}`).join('\n');
+}
+
 /** The post in the introductions channel. The mention shows who it is; it never pings (client default). */
 export function introductionPost(userId: string, intro: Intro, reasons: readonly JoinReason[], connection: Outcome['connection'], guildName: string): WalkMessage {
   const picked = reasons.filter((reason) => intro.reasons.includes(reason.id));
   const embed = new EmbedBuilder().setColor(ROOTS_GREEN).setTitle(intro.name).addFields({ name: 'Role', value: MEMBER_ROLES[intro.role], inline: true });
   if (intro.schoolRegion) embed.addFields({ name: 'School or region', value: intro.schoolRegion, inline: true });
-  embed.addFields({ name: 'Here because', value: picked.map((reason) => `• ${reason.short}`).join('\n') });
+  embed.addFields({ name: 'Here because', value: hereBecauseValue(picked) });
   if (intro.note) embed.setDescription(intro.note);
   const lines = [`🌱 Please welcome ${userMention(userId)} to ${guildName}!`];
   if (connection) lines.push(`${intro.name}, meet ${userMention(connection.userId)}${connection.sameRole ? `, a fellow ${MEMBER_ROLES[connection.role].toLowerCase()}` : ''}, who joined recently too.`);

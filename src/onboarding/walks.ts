@@ -175,14 +175,11 @@ export async function claimPendingDeliveries(deps: Deps, limit: number): Promise
       .limit(limit)
       .execute();
     if (rows.length === 0) return [];
-    for (const row of rows) {
-      await trx
-        .updateTable('onboarding_walks')
-        .set({ delivery_claimed_at: now.toISOString() })
-        .where('guild_id', '=', row.guild_id)
-        .where('user_id', '=', row.user_id)
-        .execute();
-    }
+    await trx
+      .updateTable('onboarding_walks')
+      .set({ delivery_claimed_at: now.toISOString() })
+      .where(({ eb, refTuple, tuple }) => eb(refTuple('guild_id', 'user_id'), 'in', rows.map((row) => tuple(row.guild_id, row.user_id))))
+      .execute();
     return rows.map((row) => {
       const walk = toWalk(row);
       return { walk, greeting: greetingFor(walk) };
@@ -215,6 +212,24 @@ export async function recordUnreachable(deps: Deps, guildId: string, userId: str
   });
 }
 
+/**
+ * A pending delivery that can't happen here (the bot is no longer in the server, onboarding is
+ * switched off there): released as unreachable, so the ticker stops claiming it again and again.
+ * Returning to the server or `/onboarding remind` sends the walk later. A walk already delivered
+ * (a nudge or reminder that couldn't go out) keeps its state.
+ */
+export async function releaseUndeliverable(deps: Deps, guildId: string, userId: string): Promise<void> {
+  await deps.db.transaction().execute((trx) =>
+    trx
+      .updateTable('onboarding_walks')
+      .set({ reach: 'unreachable', delivery_claimed_at: null })
+      .where('guild_id', '=', guildId)
+      .where('user_id', '=', userId)
+      .where('reach', '=', 'pending')
+      .execute(),
+  );
+}
+
 /** Whether a button showing `at` may act on the member's walk now. */
 export type Turn =
   | { readonly kind: 'current'; readonly walk: Walk }
@@ -239,7 +254,7 @@ export async function checkTurn(db: Db, guildId: string, userId: string, at: Ope
 
 export type OffTurn = Exclude<Turn, { kind: 'current' }>;
 
-export type CommitResult = OffTurn | { readonly kind: 'advanced'; readonly walk: Walk; readonly committed: Tenet; readonly tenets: TenetSet };
+export type CommitResult = OffTurn | { readonly kind: 'advanced'; readonly walk: Walk; readonly tenets: TenetSet };
 
 /** "I commit to this": records the commitment (and reflection) and moves to the next step. */
 export async function commitToTenet(
@@ -265,7 +280,7 @@ export async function commitToTenet(
       .where('guild_id', '=', input.guildId)
       .where('user_id', '=', input.userId)
       .execute();
-    return { kind: 'advanced', walk: await reload(trx, input.guildId, input.userId), committed, tenets };
+    return { kind: 'advanced', walk: await reload(trx, input.guildId, input.userId), tenets };
   });
 }
 
@@ -286,17 +301,4 @@ export async function finishWalk(deps: Deps, input: { guildId: string; userId: s
       .execute();
     return { kind: 'done', walk: await reload(trx, input.guildId, input.userId) };
   });
-}
-
-/** The tenets a member has committed to on their walk's version, for showing their progress. */
-export async function committedNames(db: Db, guildId: string, userId: string, version: number): Promise<string[]> {
-  const rows = await db
-    .selectFrom('onboarding_commitments')
-    .select('tenet_name')
-    .where('guild_id', '=', guildId)
-    .where('user_id', '=', userId)
-    .where('tenet_version', '=', version)
-    .orderBy('committed_at')
-    .execute();
-  return rows.map((row) => row.tenet_name);
 }

@@ -1,4 +1,5 @@
 import type { BotContext } from '../context.js';
+import { ritualServices } from './library.js';
 import { createSchedule, listSchedules } from './schedules.js';
 import { canonicalTimeZone } from './time-zones.js';
 
@@ -19,7 +20,7 @@ export async function ensureDemoRituals(ctx: Pick<BotContext, 'db' | 'clock' | '
   // Only the first time: what the sandbox user changed in an earlier run stays as they left it.
   if ((await listSchedules(ctx.db, channels.guildId)).length > 0) return;
   const timeZone = canonicalTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone) ?? 'UTC';
-  const services = { db: ctx.db, clock: ctx.clock, content: ctx.content.rituals };
+  const services = ritualServices(ctx);
   await createSchedule(services, channels.guildId, 'demo', { kind: 'poem', channelId: channels.poems, cron: '0 9 * * 1', timeZone, openThread: true });
   await createSchedule(services, channels.guildId, 'demo', { kind: 'podcast', channelId: channels.podcastClub, cron: '0 16 * * 4', timeZone, openThread: true });
   await ctx.db.transaction().execute((trx) =>

@@ -292,12 +292,16 @@ export interface ScheduleHistory {
   readonly skippedAhead: ReadonlySet<number>;
 }
 
-export async function historyOf(db: Db, scheduleId: number, now: Date): Promise<ScheduleHistory> {
+/** The histories of several schedules (`/ritual list` shows them all), in two queries whatever their number. */
+export async function historyOf(db: Db, scheduleIds: readonly number[], now: Date): Promise<Map<number, ScheduleHistory>> {
+  const histories = new Map<number, ScheduleHistory>();
+  if (scheduleIds.length === 0) return histories;
+  const ids = [...new Set(scheduleIds)];
   const since = new Date(now.getTime() - 30 * 86_400_000).toISOString();
   const rows = await db
     .selectFrom('ritual_occurrences')
     .selectAll()
-    .where('schedule_id', '=', scheduleId)
+    .where('schedule_id', 'in', ids)
     .where((eb) =>
       eb.or([
         eb('state', '=', 'failed'),
@@ -307,18 +311,30 @@ export async function historyOf(db: Db, scheduleId: number, now: Date): Promise<
     )
     .orderBy('occurrence_at', 'desc')
     .execute();
-  const lastPostedRow = await db
-    .selectFrom('ritual_occurrences')
-    .selectAll()
-    .where('schedule_id', '=', scheduleId)
-    .where('state', '=', 'posted')
-    .orderBy('occurrence_at', 'desc')
-    .executeTakeFirst();
+  // Each schedule's latest post: (schedule, instant) is unique, so the latest instant is one row.
+  const lastPostedRows = await db
+    .selectFrom('ritual_occurrences as o')
+    .selectAll('o')
+    .where('o.schedule_id', 'in', ids)
+    .where('o.state', '=', 'posted')
+    .where('o.occurrence_at', '=', (eb) =>
+      eb
+        .selectFrom('ritual_occurrences as p')
+        .select((inner) => inner.fn.max('p.occurrence_at').as('latest'))
+        .whereRef('p.schedule_id', '=', 'o.schedule_id')
+        .where('p.state', '=', 'posted'),
+    )
+    .execute();
   const occurrences = rows.map(toOccurrence);
-  return {
-    lastPosted: lastPostedRow && toOccurrence(lastPostedRow),
-    failed: occurrences.filter((o) => o.state === 'failed'),
-    missed: occurrences.filter((o) => o.state === 'missed'),
-    skippedAhead: new Set(occurrences.filter((o) => o.state === 'skipped').map((o) => o.at.getTime())),
-  };
+  const lastPosted = new Map(lastPostedRows.map((row) => [row.schedule_id, toOccurrence(row)]));
+  for (const id of ids) {
+    const own = occurrences.filter((o) => o.scheduleId === id);
+    histories.set(id, {
+      lastPosted: lastPosted.get(id),
+      failed: own.filter((o) => o.state === 'failed'),
+      missed: own.filter((o) => o.state === 'missed'),
+      skippedAhead: new Set(own.filter((o) => o.state === 'skipped').map((o) => o.at.getTime())),
+    });
+  }
+  return histories;
 }

@@ -9,14 +9,13 @@ import {
   type ChatInputCommandInteraction,
   type ModalSubmitInteraction,
 } from 'discord.js';
-import type { BotContext } from '../context.js';
 import { customId } from '../interactions/custom-id.js';
 import { UserFacingError } from '../interactions/errors.js';
 import { defineCommand, defineComponent, type SlashCommand } from '../interactions/handlers.js';
 import { replyPrivately } from '../interactions/replies.js';
 import { valueOrExplain } from './explain.js';
 import type { Outcome } from './problems.js';
-import { listLibrary, removeEntry, type LibraryServices } from './library.js';
+import { activeEntries, listLibrary, removeEntry, ritualServices, type LibraryServices } from './library.js';
 import type { LibraryEntry, LibraryKind } from './model.js';
 
 /**
@@ -44,10 +43,6 @@ export interface LibrarySpec<K extends LibraryKind> {
   add(services: LibraryServices, guildId: string, userId: string, values: Readonly<Record<string, string>>): Promise<Outcome<LibraryEntry>>;
   /** One line naming an entry, in lists and suggestions. */
   describe(entry: LibraryEntry): string;
-}
-
-function services(ctx: BotContext): LibraryServices {
-  return { db: ctx.db, clock: ctx.clock, content: ctx.content.rituals };
 }
 
 function guildOf(interaction: ChatInputCommandInteraction | ModalSubmitInteraction): string {
@@ -94,7 +89,7 @@ export function libraryCommand<K extends LibraryKind>(spec: LibrarySpec<K>): Sla
       list: {
         access: 'moderators',
         async run(interaction, ctx) {
-          const entries = await listLibrary(services(ctx), guildOf(interaction), spec.kind);
+          const entries = await listLibrary(ritualServices(ctx), guildOf(interaction), spec.kind);
           if (entries.length === 0) {
             await replyPrivately(interaction, `The ${spec.noun} library is empty. \`/${spec.kind} add\` adds one.`);
             return;
@@ -123,7 +118,7 @@ export function libraryCommand<K extends LibraryKind>(spec: LibrarySpec<K>): Sla
         access: 'moderators',
         async run(interaction, ctx) {
           const id = interaction.options.getInteger(spec.noun, true);
-          const removed = valueOrExplain(await removeEntry(services(ctx), guildOf(interaction), spec.kind, id));
+          const removed = valueOrExplain(await removeEntry(ritualServices(ctx), guildOf(interaction), spec.kind, id));
           await replyPrivately(interaction, `Removed ${spec.describe(removed)}. It won't be posted again; past posts stay.`);
         },
       },
@@ -134,7 +129,8 @@ export function libraryCommand<K extends LibraryKind>(spec: LibrarySpec<K>): Sla
         return;
       }
       const typed = String(interaction.options.getFocused()).toLowerCase().replace(/^#/, '');
-      const entries = await listLibrary(services(ctx), interaction.guildId, spec.kind);
+      // Read-only on every keystroke: the starter set is seeded by the commands that write.
+      const entries = await activeEntries(ctx.db, interaction.guildId, spec.kind);
       const choices = entries
         .map((entry) => ({ name: spec.describe(entry).slice(0, 100), value: entry.id }))
         .filter((choice) => choice.name.toLowerCase().includes(typed));
@@ -147,7 +143,7 @@ export function libraryCommand<K extends LibraryKind>(spec: LibrarySpec<K>): Sla
         access: 'moderators',
         async run(interaction, _args, ctx) {
           const values = Object.fromEntries(spec.fields.map((field) => [field.id, interaction.fields.getTextInputValue(field.id)]));
-          const entry = valueOrExplain(await spec.add(services(ctx), guildOf(interaction), interaction.user.id, values));
+          const entry = valueOrExplain(await spec.add(ritualServices(ctx), guildOf(interaction), interaction.user.id, values));
           await replyPrivately(interaction, `Added ${spec.describe(entry)} to this server's library. It joins the rotation.`);
         },
       }),

@@ -15,6 +15,11 @@ import type { RitualEntryTable } from './tables.js';
 
 export type LibraryServices = Pick<BotContext, 'db' | 'clock'> & { readonly content: RitualContent };
 
+/** What the rituals' services need from the bot's context: its database, clock and ritual content. */
+export function ritualServices(ctx: Pick<BotContext, 'db' | 'clock' | 'content'>): LibraryServices {
+  return { db: ctx.db, clock: ctx.clock, content: ctx.content.rituals };
+}
+
 function starterRows(guildId: string, content: RitualContent, now: string): Insertable<RitualEntryTable>[] {
   const poems = content.poems.map((poem) => ({
     guild_id: guildId,

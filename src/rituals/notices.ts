@@ -1,13 +1,10 @@
-import type { Db } from '../db/connection.js';
-import { findGuildSettings } from '../guilds/guild-settings.js';
-import type { Logger } from '../logger.js';
 import { kindLabel, type BrokenTarget, type Occurrence, type Schedule } from './model.js';
-import type { RitualTransport } from './transport.js';
 
 /**
  * What moderators are told when a ritual needs them. Each notice follows a state change that
  * happens once (a schedule pausing itself, an occurrence failing), so it is sent once; it goes to
- * the server's log channel when one is set, and `/ritual list` shows the same state either way.
+ * the server's log channel when one is set (`tellModerators`, `src/guilds/moderator-notes.ts`),
+ * and `/ritual list` shows the same state either way.
  */
 
 const ritualName = (schedule: Schedule) => `the ${kindLabel(schedule.kind)} ritual #${schedule.id} in <#${schedule.channelId}>`;
@@ -55,21 +52,3 @@ export function emptyLibraryNotice(schedule: Schedule, occurrence: Occurrence): 
 }
 
 export const unix = (at: Date) => Math.floor(at.getTime() / 1000);
-
-/** Sends a notice to the log channel, if the server has one. Never throws: a notice is a courtesy. */
-export async function tellModerators(
-  deps: { readonly db: Db; readonly transport: RitualTransport; readonly logger: Logger },
-  guildId: string,
-  text: string,
-): Promise<'sent' | 'no-log-channel' | 'undeliverable'> {
-  const settings = await findGuildSettings(deps.db, guildId);
-  const channelId = settings?.log_channel_id ?? null;
-  if (channelId === null) return 'no-log-channel';
-  try {
-    await deps.transport.send(channelId, { content: text, allowed_mentions: { parse: [] } }, AbortSignal.timeout(30_000));
-    return 'sent';
-  } catch (error) {
-    deps.logger.warn({ err: error, guild: guildId }, 'could not tell moderators about a ritual problem');
-    return 'undeliverable';
-  }
-}

@@ -1,8 +1,9 @@
 import type { BotContext } from '../context.js';
+import { tellModerators } from '../guilds/moderator-notes.js';
 import { deliverPost } from './delivery.js';
 import { beginAttempt, claimDue, findOccurrence, markFailed, markPosted, pauseForBrokenTarget, readyToDeliver, scheduleRetry } from './ledger.js';
 import type { BrokenTarget, Occurrence } from './model.js';
-import { emptyLibraryNotice, failedNotice, pausedNotice, tellModerators } from './notices.js';
+import { emptyLibraryNotice, failedNotice, pausedNotice } from './notices.js';
 import { composePost } from './post.js';
 import { classifyFailure, type RitualTransport } from './transport.js';
 
@@ -63,7 +64,7 @@ export function createRitualRuntime(deps: RuntimeDependencies, options: RuntimeO
 
   async function fail(occurrence: Occurrence, detail: string, notice: string): Promise<DeliveryReport> {
     const failed = await markFailed(db, occurrence.id, detail, clock.now());
-    if (failed) await tellModerators({ db, transport, logger }, occurrence.guildId, notice);
+    if (failed) await tellModerators({ db, logger, sender: transport }, occurrence.guildId, notice);
     return { kind: 'failed', detail };
   }
 
@@ -89,7 +90,7 @@ export function createRitualRuntime(deps: RuntimeDependencies, options: RuntimeO
       logger.warn({ ...log, err: error, failure: failure.kind, attempts }, 'a ritual post attempt failed');
       if (failure.kind === 'broken') {
         const paused = await pauseForBrokenTarget(db, occurrence, failure.reason, failure.detail, now);
-        if (paused) await tellModerators({ db, transport, logger }, schedule.guildId, pausedNotice(schedule, failure.reason, occurrence));
+        if (paused) await tellModerators({ db, logger, sender: transport }, schedule.guildId, pausedNotice(schedule, failure.reason, occurrence));
         return { kind: 'paused', reason: failure.reason };
       }
       const delay = settings.retryDelaysMs[attempts - 1];

@@ -35,6 +35,28 @@ describe('onboarding content', () => {
     ]);
   });
 
+  it('refuses values or reasons too long for the one embed field that shows them', async () => {
+    const dir = `${mkdtempSync(`${tmpdir()}/roots-onboarding-`)}/`;
+    writeFileSync(`${dir}tenets.json`, JSON.stringify({ tenets: [{ name: 'Be Kind', text: 'Always.' }] }, null, 2));
+    // Each within its own limits, but together longer than Discord's 1024 for one field.
+    const reasons = Array.from({ length: 14 }, (_, i) => ({ id: `reason-${i}`, text: `Reason ${i}`, short: `${'r'.repeat(70)} ${i}` }));
+    writeFileSync(`${dir}join-reasons.json`, JSON.stringify({ reasons }, null, 2));
+    const values = Array.from({ length: 4 }, (_, i) => ({ name: `Value ${i}`, text: 'v'.repeat(250) }));
+    writeFileSync(`${dir}values.json`, JSON.stringify({ why: 'Why.', values }, null, 2));
+    const result = await loadOnboardingContent(dir);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.problems.map((p) => `${p.file.slice(dir.length)} ${p.at} ${p.message}`)).toEqual([
+      'join-reasons.json reasons together the reasons\' "short" texts make "Here because" in an introduction post 1053 characters when a member picks them all; Discord allows 1024: shorten some, or offer fewer reasons',
+      'values.json values together the values make "What we value" on `/tenets show` 1055 characters; Discord allows 1024: shorten some, or keep fewer',
+    ]);
+
+    // Within the limit, both load.
+    writeFileSync(`${dir}join-reasons.json`, JSON.stringify({ reasons: reasons.slice(0, 13) }, null, 2));
+    writeFileSync(`${dir}values.json`, JSON.stringify({ why: 'Why.', values: values.slice(0, 3) }, null, 2));
+    expect((await loadOnboardingContent(dir)).ok).toBe(true);
+  });
+
   it('checks an introduction the way the form should have', async () => {
     const loaded = await loadOnboardingContent(`${DATA_DIR}onboarding/`);
     if (!loaded.ok) throw loaded.error;

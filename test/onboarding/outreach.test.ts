@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { claimRecommitPrompts, claimReminders, claimStalledWalks } from '../../src/onboarding/outreach.js';
+import { claimRecommitPrompts, claimReminders, claimStalledWalks, REMINDERS_PER_RUN, remindersWaiting } from '../../src/onboarding/outreach.js';
 import { updateOnboardingSettings } from '../../src/onboarding/settings.js';
 import { onboardingStats, periodStart } from '../../src/onboarding/stats.js';
 import { requestRecommit, saveTenets } from '../../src/onboarding/tenets.js';
@@ -59,6 +59,37 @@ describe('outreach', () => {
     expect(await claimReminders(s, GUILD)).toEqual([]);
     // One member by name is reminded whatever the timing.
     expect((await claimReminders(s, GUILD, dave)).map((w) => w.userId)).toEqual([dave]);
+  });
+
+  it('reminds at most a run\'s worth at a time, stalled longest first, and counts the rest for next time', async () => {
+    const members: string[] = [];
+    for (let n = 1; n <= REMINDERS_PER_RUN + 2; n += 1) {
+      members.push(await delivered(s, n));
+      s.clock.advance(60_000);
+    }
+    s.clock.advance(DAY);
+    const first = await claimReminders(s, GUILD);
+    expect(first.map((w) => w.userId)).toEqual(members.slice(0, REMINDERS_PER_RUN));
+    expect(first.every((w) => w.nudgedAt?.getTime() === s.clock.now().getTime())).toBe(true);
+    expect(await remindersWaiting(s, GUILD)).toBe(2);
+    expect((await claimReminders(s, GUILD)).map((w) => w.userId)).toEqual(members.slice(REMINDERS_PER_RUN));
+    expect(await remindersWaiting(s, GUILD)).toBe(0);
+    expect(await claimReminders(s, GUILD)).toEqual([]);
+  });
+
+  it('nudges and prompts several members in one claim, each once', async () => {
+    await updateOnboardingSettings(s, GUILD, { nudgeAfterDays: 1 });
+    const members = [await delivered(s, 1), await delivered(s, 2), await delivered(s, 3)];
+    s.clock.advance(DAY);
+    expect(await claimStalledWalks(s, 2)).toHaveLength(2);
+    expect(await claimStalledWalks(s, 10)).toHaveLength(1);
+    expect(await claimStalledWalks(s, 10)).toEqual([]);
+
+    for (const userId of members) await finish(s, userId);
+    await saveTenets(s, { guildId: GUILD, tenets: [{ name: 'Be Kind', text: 'Always.' }], origin: 'moderator', by: member(9), defaults: TENETS });
+    await requestRecommit(s, GUILD, 2);
+    expect((await claimRecommitPrompts(s, 10)).map((w) => w.userId).sort()).toEqual([...members].sort());
+    expect(await claimRecommitPrompts(s, 10)).toEqual([]);
   });
 
   it('sends each re-commit prompt once', async () => {

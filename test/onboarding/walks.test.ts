@@ -10,6 +10,7 @@ import {
   markLeft,
   passScreening,
   recordDelivered,
+  releaseUndeliverable,
   restartWalk,
 } from '../../src/onboarding/walks.js';
 import { GUILD, member, services, TENETS } from './support.js';
@@ -38,6 +39,27 @@ describe('the walk', () => {
     expect(await claimPendingDeliveries(s, 10)).toEqual([]);
     s.clock.advance(DELIVERY_CLAIM_MS + 1);
     expect((await claimPendingDeliveries(s, 10)).map((p) => p.walk.userId)).toEqual([dave]);
+  });
+
+  it('claims several pending deliveries at once, and lets go of one that can\'t be delivered here', async () => {
+    const carol = member(2);
+    await admit(s);
+    await admitMember(s, { guildId: GUILD, userId: carol, displayName: 'Carol', pending: false, defaults: TENETS });
+    s.clock.advance(DELIVERY_CLAIM_MS + 1);
+    expect((await claimPendingDeliveries(s, 10)).map((p) => p.walk.userId).sort()).toEqual([dave, carol].sort());
+    // Both claimed in that one go: nothing for the next tick.
+    expect(await claimPendingDeliveries(s, 10)).toEqual([]);
+
+    // The bot left Carol's server: her walk stops being claimed over and over.
+    await releaseUndeliverable(s, GUILD, carol);
+    expect((await findWalk(s.db, GUILD, carol))?.reach).toEqual({ kind: 'unreachable' });
+    s.clock.advance(DELIVERY_CLAIM_MS + 1);
+    expect((await claimPendingDeliveries(s, 10)).map((p) => p.walk.userId)).toEqual([dave]);
+
+    // A walk already delivered keeps its state (a nudge that couldn't go out changes nothing).
+    await recordDelivered(s, GUILD, dave, { via: 'dm', channelId: '300000000000000001' });
+    await releaseUndeliverable(s, GUILD, dave);
+    expect((await findWalk(s.db, GUILD, dave))?.reach.kind).toBe('delivered');
   });
 
   it('moves one step per commitment, and a repeated click on the same step changes nothing', async () => {

@@ -37,6 +37,36 @@ describe('when DMs are closed', () => {
     expect(dm ? h.read(dm, dave) : []).toEqual([]);
   });
 
+  it('opens an archived welcome thread again rather than starting a second one, before and after a restart', async () => {
+    scene = await startOnboardingScene();
+    const { h, guild, welcome, morgan, general } = scene;
+    const first = h.nextPost({ where: (m) => h.world.channels.get(m.channelId)?.parentId === welcome.id });
+    const dave = h.join(guild, 'dave', { dmsOpen: false });
+    const walk = await commitTo(h, dave, await first, 1);
+    const threadId = walk.channelId;
+    const welcomeThreads = () => [...h.world.channels.values()].filter((c) => c.parentId === welcome.id).map((c) => c.id);
+
+    // Discord archives a quiet thread after a week; a reminder opens it again and lands there.
+    h.world.updateThread(threadId, { archived: true });
+    const reminder = h.nextPost({ channelId: threadId, where: (m) => m.id !== walk.id });
+    const reply = message(await h.as(morgan).run(general, 'onboarding remind', { member: 'dave' }));
+    expect(reply.content).toBe(`<@${dave.id}>'s welcome walk is waiting in a private thread: <#${threadId}> 🌱`);
+    const again = await reminder;
+    expect(again.content).toContain('The moderators of **Roots** asked me to check in');
+    expect(again.embeds[0]?.title).toBe('Tenet 2 of 5 · Be Kind');
+    expect(h.world.channel(threadId).thread?.archived).toBe(false);
+
+    // After a restart the archived thread isn't in the bot's cache: it is fetched, not replaced.
+    h.world.updateThread(threadId, { archived: true });
+    await scene.bed.restart();
+    const afterRestart = h.nextPost({ channelId: threadId, where: (m) => m.id !== walk.id && m.id !== again.id });
+    const second = message(await h.as(morgan).run(general, 'onboarding remind', { member: 'dave' }));
+    expect(second.content).toBe(`<@${dave.id}>'s welcome walk is waiting in a private thread: <#${threadId}> 🌱`);
+    expect((await afterRestart).embeds[0]?.title).toBe('Tenet 2 of 5 · Be Kind');
+    expect(h.world.channel(threadId).thread?.members.has(dave.id)).toBe(true);
+    expect(welcomeThreads()).toEqual([threadId]);
+  });
+
   it('tells moderators when a member can be reached neither way', async () => {
     scene = await startOnboardingScene();
     const { h, guild, modLog, morgan, general } = scene;

@@ -1,9 +1,10 @@
-import { AttachmentBuilder, MessageFlags, SlashCommandBuilder, type Guild } from 'discord.js';
+import { AttachmentBuilder, MessageFlags, SlashCommandBuilder } from 'discord.js';
 import { z } from 'zod';
 import { UserFacingError } from '../src/interactions/errors.js';
 import { defineCommand } from '../src/interactions/handlers.js';
+import { AUTOCOMPLETE_LIMITS } from '../src/presentation/embed-fit.js';
 import { TOPIC_MAX_LENGTH, TOPIC_MIN_LENGTH } from '../src/protocols/facilitation.js';
-import { describeRunChoice, findProtocol, protocolChoices, runFileName } from '../src/protocols/command-text.js';
+import { describeRunChoice, findProtocol, namesForExport, protocolChoices, runFileName } from '../src/protocols/command-text.js';
 import { findRun, findRunByThread, openRuns, recentRuns, type Run } from '../src/protocols/runs.js';
 import { IN_A_SERVER, startProtocolHere } from '../src/protocols/start-run.js';
 import { runListEmbed } from '../src/protocols/summary-view.js';
@@ -12,19 +13,6 @@ import { buildSummary, peopleIn, summaryMarkdown } from '../src/protocols/summar
 const UNKNOWN_PROTOCOL = "I don't know that protocol. Type `/protocol start` and pick one from the list as you type.";
 const WHICH_RUN = 'Which protocol? Run this inside its thread, or pick one in the `which` option as you type.';
 const RunChoice = z.string().regex(/^\d{1,12}$/).transform(Number);
-
-/** The names members know each other by, for the export; someone who left is still named kindly. */
-async function namesIn(guild: Guild | null, ids: readonly string[]): Promise<(id: string) => string> {
-  const names = new Map<string, string>();
-  await Promise.all(
-    ids.map(async (id) => {
-      const member = guild?.members.cache.get(id) ?? (await guild?.members.fetch(id).catch(() => undefined));
-      const name = member?.displayName ?? guild?.client.users.cache.get(id)?.displayName;
-      if (name !== undefined) names.set(id, name);
-    }),
-  );
-  return (id) => names.get(id) ?? 'a former member';
-}
 
 export default defineCommand({
   data: new SlashCommandBuilder()
@@ -66,7 +54,7 @@ export default defineCommand({
     const choices = runs
       .map((run) => ({ name: describeRunChoice(run, ctx.content.protocols.get(run.protocolId)), value: String(run.id) }))
       .filter((choice) => choice.name.toLowerCase().includes(typed))
-      .slice(0, 25);
+      .slice(0, AUTOCOMPLETE_LIMITS.choices);
     await interaction.respond(choices);
   },
   subcommands: {
@@ -107,7 +95,7 @@ export default defineCommand({
         if (protocol === undefined) throw new UserFacingError(UNKNOWN_PROTOCOL);
         await interaction.deferReply({ flags: MessageFlags.Ephemeral });
         const summary = await buildSummary(ctx.db, run, protocol);
-        const name = await namesIn(interaction.guild, peopleIn(summary));
+        const name = await namesForExport(interaction.guild, peopleIn(summary), ctx.logger);
         const file = new AttachmentBuilder(Buffer.from(summaryMarkdown(summary, name), 'utf8'), { name: runFileName(run) });
         await interaction.editReply({ content: `Here is **${protocol.title}** on “${run.topic}”, summary first, then every step.`, files: [file] });
       },

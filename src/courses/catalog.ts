@@ -1,7 +1,8 @@
 import type { Db } from '../db/connection.js';
+import { fail, succeed } from '../outcome.js';
 import type { ShippedCourses } from './content.js';
 import { CourseSchema, type Course } from './course.js';
-import { failure, success, type Outcome } from './problems.js';
+import type { CourseOutcome } from './problems.js';
 import type { Services } from './services.js';
 
 export interface CatalogEntry {
@@ -52,10 +53,10 @@ export function openCourses(catalog: Catalog): CatalogEntry[] {
 }
 
 /** By id (what autocomplete sends) or by exact title (what a member may type instead). */
-export function findCourse(catalog: Catalog, query: string): Outcome<CatalogEntry> {
+export function findCourse(catalog: Catalog, query: string): CourseOutcome<CatalogEntry> {
   const wanted = query.trim().toLowerCase();
   const entry = catalog.entries.get(wanted) ?? [...catalog.entries.values()].find((e) => e.course.title.toLowerCase() === wanted);
-  return entry === undefined ? failure({ kind: 'unknown-course', query }) : success(entry);
+  return entry === undefined ? fail({ kind: 'unknown-course', query }) : succeed(entry);
 }
 
 /** Closes a course to new members in one server. False if it was already retired. */

@@ -1,7 +1,8 @@
+import { fail, succeed } from '../outcome.js';
 import type { Course } from './course.js';
 import { completionsOf, findEnrolment } from './enrolments.js';
 import type { Services } from './services.js';
-import { failure, success, type Outcome } from './problems.js';
+import type { CourseOutcome } from './problems.js';
 import { checkCompletable, progressOf, type CourseProgress, type LessonPosition } from './progress.js';
 
 /** The longest reflection kept; the modal says so and enforces it, and so does the server. */
@@ -23,24 +24,24 @@ export interface Completed {
 }
 
 /** Trims a reflection and holds it to the limit: a reflection is required, and never too long. */
-export function checkReflection(raw: string): Outcome<string> {
+export function checkReflection(raw: string): CourseOutcome<string> {
   const body = raw.trim();
-  if (body.length === 0) return failure({ kind: 'reflection-empty' });
-  if (body.length > REFLECTION_LIMIT) return failure({ kind: 'reflection-too-long', length: body.length, limit: REFLECTION_LIMIT });
-  return success(body);
+  if (body.length === 0) return fail({ kind: 'reflection-empty' });
+  if (body.length > REFLECTION_LIMIT) return fail({ kind: 'reflection-too-long', length: body.length, limit: REFLECTION_LIMIT });
+  return succeed(body);
 }
 
 /**
  * Completes a lesson with its reflection (private until shared), in one transaction: enrolled,
  * not done before, and in order where the course requires it. Any problem writes nothing.
  */
-export async function completeLesson({ db, clock }: Services, input: CompleteLesson): Promise<Outcome<Completed>> {
+export async function completeLesson({ db, clock }: Services, input: CompleteLesson): Promise<CourseOutcome<Completed>> {
   const { guildId, userId, course } = input;
   const body = checkReflection(input.reflection);
   if (!body.ok) return body;
   const now = clock.now().toISOString();
   return db.transaction().execute(async (trx) => {
-    if ((await findEnrolment(trx, guildId, userId, course.id)) === undefined) return failure({ kind: 'not-enrolled', course });
+    if ((await findEnrolment(trx, guildId, userId, course.id)) === undefined) return fail({ kind: 'not-enrolled', course });
     const completions = await completionsOf(trx, guildId, userId, course.id);
     const completable = checkCompletable(course, input.lessonId, completions);
     if (!completable.ok) return completable;
@@ -59,6 +60,6 @@ export async function completeLesson({ db, clock }: Services, input: CompleteLes
       .where('course_id', '=', course.id)
       .execute();
     const progress = progressOf(course, [...completions, { lessonId: lesson.id, completedAt: now }]);
-    return success({ position: completable.value, progress, completedAt: now });
+    return succeed({ position: completable.value, progress, completedAt: now });
   });
 }

@@ -1,7 +1,8 @@
 import type { Db } from '../db/connection.js';
+import { fail, succeed } from '../outcome.js';
 import type { CatalogEntry } from './catalog.js';
 import type { Course, Lesson } from './course.js';
-import { failure, success, type Outcome } from './problems.js';
+import type { CourseOutcome } from './problems.js';
 import { checkCompletable, findLesson, progressOf, type CompletionRecord, type CourseProgress, type LessonPosition } from './progress.js';
 import type { Services } from './services.js';
 
@@ -37,9 +38,9 @@ export async function findEnrolment(db: Db, guildId: string, userId: string, cou
  * Joins a course. Someone coming back after `/course drop` keeps the lessons they had done, so
  * their progress is returned too.
  */
-export async function enrol({ db, clock }: Services, guildId: string, userId: string, entry: CatalogEntry): Promise<Outcome<CourseProgress>> {
+export async function enrol({ db, clock }: Services, guildId: string, userId: string, entry: CatalogEntry): Promise<CourseOutcome<CourseProgress>> {
   const { course } = entry;
-  if (entry.retired) return failure({ kind: 'retired', course });
+  if (entry.retired) return fail({ kind: 'retired', course });
   const now = clock.now().toISOString();
   return db.transaction().execute(async (trx) => {
     const inserted = await trx
@@ -47,13 +48,13 @@ export async function enrol({ db, clock }: Services, guildId: string, userId: st
       .values({ guild_id: guildId, user_id: userId, course_id: course.id, enrolled_at: now, last_activity_at: now })
       .onConflict((conflict) => conflict.columns(['guild_id', 'user_id', 'course_id']).doNothing())
       .executeTakeFirst();
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) return failure({ kind: 'already-enrolled', course });
-    return success(progressOf(course, await completionsOf(trx, guildId, userId, course.id)));
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) return fail({ kind: 'already-enrolled', course });
+    return succeed(progressOf(course, await completionsOf(trx, guildId, userId, course.id)));
   });
 }
 
 /** Leaves a course. Completions and reflections stay, so coming back picks up where they were. */
-export async function drop({ db }: Services, guildId: string, userId: string, course: Course): Promise<Outcome<CourseProgress>> {
+export async function drop({ db }: Services, guildId: string, userId: string, course: Course): Promise<CourseOutcome<CourseProgress>> {
   return db.transaction().execute(async (trx) => {
     const deleted = await trx
       .deleteFrom('course_enrolments')
@@ -61,8 +62,8 @@ export async function drop({ db }: Services, guildId: string, userId: string, co
       .where('user_id', '=', userId)
       .where('course_id', '=', course.id)
       .executeTakeFirst();
-    if (Number(deleted.numDeletedRows) === 0) return failure({ kind: 'not-enrolled', course });
-    return success(progressOf(course, await completionsOf(trx, guildId, userId, course.id)));
+    if (Number(deleted.numDeletedRows) === 0) return fail({ kind: 'not-enrolled', course });
+    return succeed(progressOf(course, await completionsOf(trx, guildId, userId, course.id)));
   });
 }
 
@@ -112,7 +113,7 @@ export type LessonView =
  * Opens a lesson for an enrolled member: the one asked for, or the next open one. Opening a lesson
  * counts as activity, so a member reading along isn't nudged as idle.
  */
-export async function openLesson({ db, clock }: Services, guildId: string, userId: string, course: Course, lessonQuery: string | undefined): Promise<Outcome<LessonView>> {
+export async function openLesson({ db, clock }: Services, guildId: string, userId: string, course: Course, lessonQuery: string | undefined): Promise<CourseOutcome<LessonView>> {
   const wanted = lessonQuery === undefined ? undefined : findLesson(course, lessonQuery);
   if (wanted !== undefined && !wanted.ok) return wanted;
   return db.transaction().execute(async (trx) => {
@@ -123,13 +124,13 @@ export async function openLesson({ db, clock }: Services, guildId: string, userI
       .where('user_id', '=', userId)
       .where('course_id', '=', course.id)
       .executeTakeFirst();
-    if (Number(touched.numUpdatedRows) === 0) return failure({ kind: 'not-enrolled', course });
+    if (Number(touched.numUpdatedRows) === 0) return fail({ kind: 'not-enrolled', course });
     const completions = await completionsOf(trx, guildId, userId, course.id);
     const progress = progressOf(course, completions);
     const position = wanted?.value ?? progress.next;
-    if (position === undefined) return success({ kind: 'finished', progress });
+    if (position === undefined) return succeed({ kind: 'finished', progress });
     const completable = checkCompletable(course, position.lesson.id, completions);
-    return success({
+    return succeed({
       kind: 'lesson',
       position,
       progress,
@@ -143,11 +144,11 @@ export async function openLesson({ db, clock }: Services, guildId: string, userI
  * Whether the member could complete a lesson now (the one named, or their next), without writing:
  * checked before the reflection form opens, so it never opens in vain.
  */
-export async function canComplete(db: Db, guildId: string, userId: string, course: Course, lessonId: string | undefined): Promise<Outcome<LessonPosition>> {
-  if ((await findEnrolment(db, guildId, userId, course.id)) === undefined) return failure({ kind: 'not-enrolled', course });
+export async function canComplete(db: Db, guildId: string, userId: string, course: Course, lessonId: string | undefined): Promise<CourseOutcome<LessonPosition>> {
+  if ((await findEnrolment(db, guildId, userId, course.id)) === undefined) return fail({ kind: 'not-enrolled', course });
   const completions = await completionsOf(db, guildId, userId, course.id);
   const wanted = lessonId ?? progressOf(course, completions).next?.lesson.id;
-  if (wanted === undefined) return failure({ kind: 'course-finished', course });
+  if (wanted === undefined) return fail({ kind: 'course-finished', course });
   return checkCompletable(course, wanted, completions);
 }
 

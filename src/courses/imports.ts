@@ -1,6 +1,7 @@
 import { parseContent, type ContentProblem } from '../content/load.js';
+import { fail, succeed, type Outcome } from '../outcome.js';
 import { parseStoredCourse } from './catalog.js';
-import type { ShippedCourses } from './content.js';
+import { unknownPractice, type KnownProtocols, type ShippedCourses } from './content.js';
 import { CourseSchema, type Course } from './course.js';
 import type { Services } from './services.js';
 
@@ -14,25 +15,28 @@ export type ImportProblem =
   | { readonly kind: 'invalid'; readonly problems: readonly ContentProblem[] }
   | { readonly kind: 'shipped-id'; readonly course: Course };
 
-export type ImportOutcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: ImportProblem };
+export type ImportOutcome<T> = Outcome<T, ImportProblem>;
 
 /** What can be told from the attachment before downloading it. */
 export function checkImportAttachment(file: { readonly name: string; readonly size: number }): ImportOutcome<null> {
-  if (!file.name.toLowerCase().endsWith('.json')) return { ok: false, problem: { kind: 'not-json', filename: file.name } };
-  if (file.size > IMPORT_MAX_BYTES) return { ok: false, problem: { kind: 'too-large', size: file.size, limit: IMPORT_MAX_BYTES } };
-  return { ok: true, value: null };
+  if (!file.name.toLowerCase().endsWith('.json')) return fail({ kind: 'not-json', filename: file.name });
+  if (file.size > IMPORT_MAX_BYTES) return fail({ kind: 'too-large', size: file.size, limit: IMPORT_MAX_BYTES });
+  return succeed(null);
 }
 
 /**
  * Validates a course file exactly as `data/courses/` is validated at start-up, with problems
- * pointing at the file's lines. A server's course can't take the id of a shipped one.
+ * pointing at the file's lines: its lessons may only practise protocols that exist. A server's
+ * course can't take the id of a shipped one.
  */
-export function validateCourseFile(filename: string, text: string, shipped: ShippedCourses): ImportOutcome<Course> {
+export function validateCourseFile(filename: string, text: string, shipped: ShippedCourses, protocols: KnownProtocols): ImportOutcome<Course> {
   const parsed = parseContent(filename, text, CourseSchema);
-  if (!parsed.ok) return { ok: false, problem: { kind: 'invalid', problems: parsed.error.problems } };
+  if (!parsed.ok) return fail({ kind: 'invalid', problems: parsed.error.problems });
+  const unknown = unknownPractice(filename, text, parsed.value, protocols);
+  if (unknown.length > 0) return fail({ kind: 'invalid', problems: unknown });
   const clash = shipped.get(parsed.value.id);
-  if (clash !== undefined) return { ok: false, problem: { kind: 'shipped-id', course: clash } };
-  return { ok: true, value: parsed.value };
+  if (clash !== undefined) return fail({ kind: 'shipped-id', course: clash });
+  return succeed(parsed.value);
 }
 
 export interface Imported {

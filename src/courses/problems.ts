@@ -1,3 +1,4 @@
+import type { Outcome } from '../outcome.js';
 import type { Course, Lesson } from './course.js';
 
 /**
@@ -24,7 +25,5 @@ export type CourseProblem =
   | { readonly kind: 'no-reflection'; readonly course: Course; readonly lesson: Lesson }
   | { readonly kind: 'already-shared'; readonly course: Course; readonly lesson: Lesson };
 
-export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: CourseProblem };
-
-export const success = <T>(value: T): Outcome<T> => ({ ok: true, value });
-export const failure = (problem: CourseProblem): Outcome<never> => ({ ok: false, problem });
+/** What a course service returns: its value, or the problem that stopped it. */
+export type CourseOutcome<T> = Outcome<T, CourseProblem>;

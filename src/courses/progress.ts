@@ -1,5 +1,6 @@
+import { fail, succeed } from '../outcome.js';
 import type { Course, Lesson } from './course.js';
-import { failure, success, type Outcome } from './problems.js';
+import type { CourseOutcome } from './problems.js';
 
 /** A lesson the member completed, as stored: by id, so it survives edits to the course. */
 export interface CompletionRecord {
@@ -47,27 +48,27 @@ export function progressOf(course: Course, completions: readonly CompletionRecor
   return { done, total, next, finishedAt: done === total ? last : undefined, lastCompletedAt: last };
 }
 
-export function findLesson(course: Course, query: string): Outcome<LessonPosition> {
+export function findLesson(course: Course, query: string): CourseOutcome<LessonPosition> {
   const wanted = query.trim().toLowerCase();
   const index = course.lessons.findIndex((lesson) => lesson.id === wanted || lesson.title.toLowerCase() === wanted);
   const lesson = course.lessons[index];
-  return lesson === undefined ? failure({ kind: 'unknown-lesson', course, query }) : success({ lesson, number: index + 1 });
+  return lesson === undefined ? fail({ kind: 'unknown-lesson', course, query }) : succeed({ lesson, number: index + 1 });
 }
 
 /**
  * Whether `lessonId` may be completed now: not twice, and in an in-order course not before the
  * lessons ahead of it.
  */
-export function checkCompletable(course: Course, lessonId: string, completions: readonly CompletionRecord[]): Outcome<LessonPosition> {
+export function checkCompletable(course: Course, lessonId: string, completions: readonly CompletionRecord[]): CourseOutcome<LessonPosition> {
   const position = findLesson(course, lessonId);
   if (!position.ok) return position;
   const { lesson, number } = position.value;
   const earlier = completions.find((c) => c.lessonId === lesson.id);
-  if (earlier !== undefined) return failure({ kind: 'already-completed', course, lesson, completedAt: earlier.completedAt });
+  if (earlier !== undefined) return fail({ kind: 'already-completed', course, lesson, completedAt: earlier.completedAt });
   if (course.order === 'in-order') {
     const done = new Set(completions.map((c) => c.lessonId));
     const first = course.lessons.slice(0, number - 1).find((before) => !done.has(before.id));
-    if (first !== undefined) return failure({ kind: 'out-of-order', course, lesson, first });
+    if (first !== undefined) return fail({ kind: 'out-of-order', course, lesson, first });
   }
   return position;
 }

@@ -1,7 +1,8 @@
 import type { Db } from '../db/connection.js';
+import { fail, succeed } from '../outcome.js';
 import type { Course, Lesson } from './course.js';
 import type { Services } from './services.js';
-import { failure, success, type Outcome } from './problems.js';
+import type { CourseOutcome } from './problems.js';
 
 export interface ReflectionKey {
   readonly guildId: string;
@@ -17,7 +18,7 @@ const where = (key: ReflectionKey) =>
  * Marks a private reflection as shared before it is posted, so two clicks can't post it twice.
  * Returns its text; `recordShare` or `releaseShare` follows once the post succeeded or failed.
  */
-export async function claimShare({ db, clock }: Services, key: ReflectionKey): Promise<Outcome<string>> {
+export async function claimShare({ db, clock }: Services, key: ReflectionKey): Promise<CourseOutcome<string>> {
   const k = where(key);
   return db.transaction().execute(async (trx) => {
     const row = await trx
@@ -28,8 +29,8 @@ export async function claimShare({ db, clock }: Services, key: ReflectionKey): P
       .where('course_id', '=', k.course_id)
       .where('lesson_id', '=', k.lesson_id)
       .executeTakeFirst();
-    if (row === undefined) return failure({ kind: 'no-reflection', course: key.course, lesson: key.lesson });
-    if (row.visibility === 'shared') return failure({ kind: 'already-shared', course: key.course, lesson: key.lesson });
+    if (row === undefined) return fail({ kind: 'no-reflection', course: key.course, lesson: key.lesson });
+    if (row.visibility === 'shared') return fail({ kind: 'already-shared', course: key.course, lesson: key.lesson });
     await trx
       .updateTable('course_reflections')
       .set({ visibility: 'shared', shared_at: clock.now().toISOString() })
@@ -38,7 +39,7 @@ export async function claimShare({ db, clock }: Services, key: ReflectionKey): P
       .where('course_id', '=', k.course_id)
       .where('lesson_id', '=', k.lesson_id)
       .execute();
-    return success(row.body);
+    return succeed(row.body);
   });
 }
 

@@ -6,7 +6,7 @@ import { facilitatingRoutes } from './facilitating-routes.js';
 import { practiceRoutes } from './practice-routes.js';
 import { protocolPrivacy } from './privacy.js';
 import { serialize } from './run-queue.js';
-import { openRuns, runsNeedingMessages } from './runs.js';
+import { countOpenRuns, runsNeedingMessages } from './runs.js';
 import { postCurrentStep, postSummary, type Io } from './thread-messages.js';
 
 /**
@@ -33,9 +33,8 @@ export const protocolsFeature: Feature = {
   components: [...addingRoutes, ...facilitatingRoutes, ...practiceRoutes],
   async start(client, ctx) {
     const restored = await restoreMessages(client, ctx);
-    const open = await Promise.all(client.guilds.cache.map((guild) => openRuns(ctx.db, guild.id)));
-    const count = open.reduce((sum, runs) => sum + runs.length, 0);
-    if (count > 0 || restored > 0) ctx.logger.info({ open: count, restored }, 'protocols resumed where their groups left them');
+    const open = await countOpenRuns(ctx.db);
+    if (open > 0 || restored > 0) ctx.logger.info({ open, restored }, 'protocols resumed where their groups left them');
     return { stop: async () => undefined };
   },
   privacy: protocolPrivacy,

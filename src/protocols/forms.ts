@@ -7,12 +7,9 @@ import {
 } from 'discord.js';
 import { CONTRIBUTION_MAX_LENGTH, DUE_DATE_MAX_LENGTH } from './contributions.js';
 import { contributeModal, FIELD, practiseTopicModal } from './custom-ids.js';
-import { truncate } from './embed-fit.js';
+import { MODAL_LIMITS, truncate } from '../presentation/embed-fit.js';
 import { TOPIC_MAX_LENGTH, TOPIC_MIN_LENGTH } from './facilitation.js';
 import type { Protocol } from './protocol-content.js';
-
-/** Discord's modal limits: a title of 45 characters, labels of 45, placeholders of 100. */
-const MODAL_TITLE_MAX = 45;
 
 function textInput(customId: string, options: { paragraph: boolean; required: boolean; min?: number; max: number; placeholder?: string | undefined }): APITextInputComponent {
   return {
@@ -27,14 +24,14 @@ function textInput(customId: string, options: { paragraph: boolean; required: bo
 }
 
 function label(text: string, component: APILabelComponent['component'], description?: string): APILabelComponent {
-  return { type: ComponentType.Label, label: truncate(text, 45), ...(description ? { description } : {}), component };
+  return { type: ComponentType.Label, label: truncate(text, MODAL_LIMITS.label), ...(description ? { description } : {}), component };
 }
 
 /** The form "Add" opens, shaped by what the step collects. */
 export function contributionForm(protocol: Protocol, runId: number, stepIndex: number): APIModalInteractionResponseCallbackData {
   const step = protocol.steps[stepIndex];
   const collects = step?.collects;
-  const title = truncate(`Step ${stepIndex + 1}: ${step?.title ?? protocol.title}`, MODAL_TITLE_MAX);
+  const title = truncate(`Step ${stepIndex + 1}: ${step?.title ?? protocol.title}`, MODAL_LIMITS.title);
   const customId = contributeModal.encode(runId, stepIndex);
   if (collects === undefined || collects.kind === 'actions') {
     return {
@@ -70,7 +67,7 @@ export function contributionForm(protocol: Protocol, runId: number, stepIndex: n
 export function topicForm(protocol: Protocol): APIModalInteractionResponseCallbackData {
   return {
     custom_id: practiseTopicModal.encode(protocol.id),
-    title: truncate(`Start ${protocol.title}`, MODAL_TITLE_MAX),
+    title: truncate(`Start ${protocol.title}`, MODAL_LIMITS.title),
     components: [
       label(
         'What problem will your team work on?',

@@ -1,4 +1,4 @@
-import type { Problem } from './outcome.js';
+import type { Problem } from './problems.js';
 
 const quoted = (text: string) => text.split('\n').map((line) => `> ${line}`).join('\n');
 

@@ -1,8 +1,7 @@
-import { readdir } from 'node:fs/promises';
-import path from 'node:path';
 import { z } from 'zod';
 import { DATA_DIR } from '../content/community.js';
-import { ContentError, loadContentFile, type ContentProblem, type ContentResult } from '../content/load.js';
+import { ContentError, loadContentDir, type ContentResult } from '../content/load.js';
+import { COMPONENT_LIMITS, MODAL_LIMITS } from '../presentation/embed-fit.js';
 import { ProtocolId } from './practice-link.js';
 
 /**
@@ -18,9 +17,9 @@ import { ProtocolId } from './practice-link.js';
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
-/** Discord's limits for what these strings become: modal labels 45, placeholders 100, select options 100. */
-const fieldLabel = text(45);
-const placeholder = text(100);
+/** Discord's limits for what these strings become: modal labels and placeholders. */
+const fieldLabel = text(MODAL_LIMITS.label);
+const placeholder = text(MODAL_LIMITS.placeholder);
 
 const Answers = z.strictObject({
   kind: z.literal('answers'),
@@ -35,7 +34,7 @@ const Causes = z.strictObject({
   categories: z
     .array(text(80))
     .min(2, 'a fishbone needs at least 2 categories')
-    .max(25, 'Discord offers at most 25 choices in a menu')
+    .max(COMPONENT_LIMITS.selectOptions, `Discord offers at most ${COMPONENT_LIMITS.selectOptions} choices in a menu`)
     .refine((list) => new Set(list.map((c) => c.toLowerCase())).size === list.length, 'categories must be different from each other'),
 });
 
@@ -106,28 +105,12 @@ export function candidateSteps(protocol: Protocol, stepIndex: number): number[] 
 
 /** Loads `data/protocols/*.json`; every problem in every file is reported together. */
 export async function loadProtocols(dir = PROTOCOLS_DIR): Promise<ContentResult<ProtocolCatalog>> {
-  let files: string[];
-  try {
-    files = (await readdir(dir)).filter((file) => file.endsWith('.json')).sort();
-  } catch {
-    files = [];
-  }
-  if (files.length === 0) {
+  const { entries, problems } = await loadContentDir(dir, ProtocolSchema, { id: ProtocolId });
+  if (problems.length > 0) return { ok: false, error: new ContentError(problems) };
+  if (entries.length === 0) {
     return { ok: false, error: new ContentError([{ file: dir, line: 1, column: 1, at: '', message: 'there are no protocols here (expected *.json files)' }]) };
   }
-  const problems: ContentProblem[] = [];
-  const protocols: Protocol[] = [];
-  const results = await Promise.all(files.map(async (file) => ({ file, result: await loadContentFile(path.join(dir, file), ProtocolSchema) })));
-  for (const { file, result } of results) {
-    const id = file.slice(0, -'.json'.length);
-    const validId = ProtocolId.safeParse(id);
-    if (!validId.success) {
-      problems.push({ file: path.join(dir, file), line: 1, column: 1, at: '', message: `the file name ${validId.error.issues[0]?.message ?? 'is not a valid protocol id'}` });
-    }
-    if (!result.ok) problems.push(...result.error.problems);
-    else if (validId.success) protocols.push({ ...result.value, id });
-  }
-  if (problems.length > 0) return { ok: false, error: new ContentError(problems) };
+  const protocols: Protocol[] = entries.map(({ id, value }) => ({ ...value, id }));
   protocols.sort((a, b) => a.title.localeCompare(b.title));
   return { ok: true, value: new Map(protocols.map((p) => [p.id, p])) };
 }

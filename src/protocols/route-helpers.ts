@@ -3,8 +3,9 @@ import type { BotContext } from '../context.js';
 import { isModerator } from '../interactions/access.js';
 import { UserFacingError } from '../interactions/errors.js';
 import { replyPrivately } from '../interactions/replies.js';
-import { fail, succeed, type Outcome, type Problem } from './outcome.js';
+import { fail, succeed } from '../outcome.js';
 import { describeProblem } from './problem-messages.js';
+import type { Problem, RunOutcome } from './problems.js';
 import type { Protocol } from './protocol-content.js';
 import type { Actor } from './run-guards.js';
 import { serialize } from './run-queue.js';
@@ -44,7 +45,7 @@ export async function redrawFor(interaction: OnMessage, runId: number, redraw: (
   }
 }
 
-export async function runWithProtocol(ctx: BotContext, runId: number): Promise<Outcome<{ run: Run; protocol: Protocol }>> {
+export async function runWithProtocol(ctx: BotContext, runId: number): Promise<RunOutcome<{ run: Run; protocol: Protocol }>> {
   const run = await findRun(ctx.db, runId);
   if (run === undefined) return fail({ kind: 'no-such-run' });
   const protocol = ctx.content.protocols.get(run.protocolId);
@@ -53,7 +54,7 @@ export async function runWithProtocol(ctx: BotContext, runId: number): Promise<O
 }
 
 /** Unwraps a service outcome, telling the member about a problem; undefined when there was one. */
-export async function orTell<T>(interaction: Repliable, outcome: Outcome<T>): Promise<T | undefined> {
+export async function orTell<T>(interaction: Repliable, outcome: RunOutcome<T>): Promise<T | undefined> {
   if (outcome.ok) return outcome.value;
   await tell(interaction, outcome.problem);
   return undefined;

@@ -1,5 +1,6 @@
 import type { Db } from '../db/connection.js';
-import { fail, succeed, type Outcome } from './outcome.js';
+import { fail, succeed } from '../outcome.js';
+import type { RunOutcome } from './problems.js';
 import { findRun, type OpenRun } from './runs.js';
 
 /** Who is acting on a run: the facilitator, a moderator (Manage Server), or any member. */
@@ -17,7 +18,7 @@ export function mayFacilitate(run: Pick<OpenRun, 'facilitatorId'>, actor: Actor)
  * The run, if it is still open at `step`: buttons and forms carry the step they were made for, so
  * a click on an older step's message (or a finished run's) is told so instead of acting.
  */
-export async function openRunAt(db: Db, runId: number, step: number): Promise<Outcome<OpenRun>> {
+export async function openRunAt(db: Db, runId: number, step: number): Promise<RunOutcome<OpenRun>> {
   const run = await findRun(db, runId);
   if (run === undefined) return fail({ kind: 'no-such-run' });
   if (run.state === 'finished') return fail({ kind: 'finished', run });
@@ -26,7 +27,7 @@ export async function openRunAt(db: Db, runId: number, step: number): Promise<Ou
 }
 
 /** Open at `step`, not paused, and `actor` may facilitate it. */
-export async function facilitatedRunAt(db: Db, runId: number, step: number, actor: Actor): Promise<Outcome<OpenRun>> {
+export async function facilitatedRunAt(db: Db, runId: number, step: number, actor: Actor): Promise<RunOutcome<OpenRun>> {
   const found = await openRunAt(db, runId, step);
   if (!found.ok) return found;
   if (!mayFacilitate(found.value, actor)) return fail({ kind: 'not-facilitator', run: found.value });

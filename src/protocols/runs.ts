@@ -66,6 +66,12 @@ export async function openRuns(db: Db, guildId: string): Promise<OpenRun[]> {
   return rows.map(toRun).filter((run): run is OpenRun => run.state !== 'finished');
 }
 
+/** How many runs are running or paused, in every server: one count, for the start-up log. */
+export async function countOpenRuns(db: Db): Promise<number> {
+  const row = await db.selectFrom('protocol_runs').select((eb) => eb.fn.countAll<number>().as('count')).where('state', '!=', 'finished').executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
 /** Runs in a server, newest first: for `/protocol export` suggestions. */
 export async function recentRuns(db: Db, guildId: string, limit: number): Promise<Run[]> {
   const rows = await db.selectFrom('protocol_runs').selectAll().where('guild_id', '=', guildId).orderBy('id', 'desc').limit(limit).execute();

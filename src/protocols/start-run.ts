@@ -1,6 +1,6 @@
-import { DiscordAPIError } from '@discordjs/rest';
 import {
   ChannelType,
+  DiscordAPIError,
   PermissionFlagsBits,
   RESTJSONErrorCodes,
   Routes,

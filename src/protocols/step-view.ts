@@ -10,7 +10,7 @@ import {
 } from 'discord.js';
 import { formatDueDate } from './due-date.js';
 import { addButton, backButton, chooseSelect, finishButton, nextButton, pauseButton, resumeButton } from './custom-ids.js';
-import { EMBED_LIMITS, embedLength, fitLatest, truncate } from './embed-fit.js';
+import { COMPONENT_LIMITS, EMBED_LIMITS, embedLength, fitLatest, truncate } from '../presentation/embed-fit.js';
 import type { Protocol } from './protocol-content.js';
 import type { Run } from './runs.js';
 import type { Action, Contribution, StepData } from './step-data.js';
@@ -25,8 +25,6 @@ export interface ProtocolMessage {
 export type StepMode = 'current' | 'closed' | 'finished';
 
 const COLOURS = { running: 0x3ba55c, paused: 0xfaa61a, closed: 0x99aab5 } as const;
-const SELECT_OPTIONS_MAX = 25;
-const SELECT_TEXT_MAX = 100;
 
 /** One contribution per line, whatever newlines the member typed. */
 export const oneLine = (text: string): string => text.replace(/\s*\n+\s*/g, ' / ').trim();
@@ -176,10 +174,10 @@ function controls(run: Run, protocol: Protocol): APIActionRowComponent<APICompon
 function choiceMenu(run: Run, protocol: Protocol, data: StepData): APIActionRowComponent<APIComponentInMessageActionRow>[] {
   if (data.kind !== 'choices' || data.candidates.length === 0 || run.state !== 'running') return [];
   const ordered = [...data.candidates.filter((c) => data.chosen.has(c.id)), ...data.candidates.filter((c) => !data.chosen.has(c.id))];
-  const options: APISelectMenuOption[] = ordered.slice(0, SELECT_OPTIONS_MAX).map((c) => ({
-    label: truncate(oneLine(c.text), SELECT_TEXT_MAX),
+  const options: APISelectMenuOption[] = ordered.slice(0, COMPONENT_LIMITS.selectOptions).map((c) => ({
+    label: truncate(oneLine(c.text), COMPONENT_LIMITS.selectOptionText),
     value: String(c.id),
-    description: truncate(c.step === run.step ? 'Added at this step' : `From step ${c.step + 1}: ${protocol.steps[c.step]?.title ?? ''}`, SELECT_TEXT_MAX),
+    description: truncate(c.step === run.step ? 'Added at this step' : `From step ${c.step + 1}: ${protocol.steps[c.step]?.title ?? ''}`, COMPONENT_LIMITS.selectOptionText),
     default: data.chosen.has(c.id),
   }));
   return [

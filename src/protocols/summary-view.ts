@@ -1,5 +1,5 @@
 import type { APIEmbed } from 'discord.js';
-import { EMBED_LIMITS, fitFirst, truncate, truncateAtWord } from './embed-fit.js';
+import { EMBED_LIMITS, fitFirst, truncate, truncateAtWord } from '../presentation/embed-fit.js';
 import type { Protocol } from './protocol-content.js';
 import type { OpenRun, Run } from './runs.js';
 import { actionLine, facilitatorLine, oneLine } from './step-view.js';
@@ -7,10 +7,6 @@ import type { Summary } from './summary.js';
 
 const SUMMARY_COLOUR = 0x5865f2;
 const more = (n: number) => `…and ${n} more (all of them are in \`/protocol export\`)`;
-
-export function messageLink(guildId: string, channelId: string, messageId: string): string {
-  return `https://discord.com/channels/${guildId}/${channelId}/${messageId}`;
-}
 
 /** Sections share the room left, each taking no more than its fair part of what remains. */
 function fitSections(sections: readonly { heading: string; lines: readonly string[]; empty: string }[], room: number): string {

@@ -3,6 +3,7 @@ import { formatDueDate } from './due-date.js';
 import type { CollectKind, Protocol } from './protocol-content.js';
 import type { Run } from './runs.js';
 import { actionsOf, chosenAt, contributionsAt, type Action, type Contribution } from './step-data.js';
+import { oneLine } from './step-view.js';
 
 /** What a run came to: the problem, what the group chose, and who does what by when. */
 export interface Summary {
@@ -48,11 +49,6 @@ export async function buildSummary(db: Db, run: Run, protocol: Protocol): Promis
   };
 }
 
-/** Markdown text typed by members, kept on one list line and unable to start a heading or list. */
-function inline(text: string): string {
-  return text.replace(/\s*\n+\s*/g, ' / ').trim();
-}
-
 const day = (iso: string) => iso.slice(0, 10);
 
 /**
@@ -62,7 +58,7 @@ const day = (iso: string) => iso.slice(0, 10);
 export function summaryMarkdown(summary: Summary, name: (userId: string) => string): string {
   const { run, protocol } = summary;
   const lines: string[] = [
-    `# ${protocol.title}: ${inline(run.topic)}`,
+    `# ${protocol.title}: ${oneLine(run.topic)}`,
     '',
     `- Facilitator: ${run.facilitatorId === null ? 'a moderator' : name(run.facilitatorId)}`,
     `- Started: ${day(run.startedAt)}`,
@@ -73,18 +69,18 @@ export function summaryMarkdown(summary: Summary, name: (userId: string) => stri
     '',
     '## The problem',
     '',
-    inline(run.topic),
+    oneLine(run.topic),
   ];
   for (const group of summary.chosen) {
     lines.push('', `## ${group.heading}`, '');
-    lines.push(...(group.items.length === 0 ? ['Nothing was chosen.'] : group.items.map((c) => `- ${inline(c.text)}`)));
+    lines.push(...(group.items.length === 0 ? ['Nothing was chosen.'] : group.items.map((c) => `- ${oneLine(c.text)}`)));
   }
   if (protocol.steps.some((s) => s.collects.kind === 'actions')) {
     lines.push('', '## Actions', '');
     lines.push(
       ...(summary.actions.length === 0
         ? ['No actions were agreed.']
-        : summary.actions.map((a) => `- ${inline(a.text)} (owner: ${name(a.ownerId)}; ${a.dueDate === null ? 'no date set' : `due ${formatDueDate(a.dueDate)}`})`)),
+        : summary.actions.map((a) => `- ${oneLine(a.text)} (owner: ${name(a.ownerId)}; ${a.dueDate === null ? 'no date set' : `due ${formatDueDate(a.dueDate)}`})`)),
     );
   }
   lines.push('', '## Step by step');
@@ -92,8 +88,8 @@ export function summaryMarkdown(summary: Summary, name: (userId: string) => stri
     lines.push('', `### ${step.number}. ${step.title}`, '');
     const entries =
       step.kind === 'actions'
-        ? step.actions.map((a) => `- ${inline(a.text)} (owner: ${name(a.ownerId)}, added by ${name(a.addedBy)})`)
-        : step.contributions.map((c) => `- ${c.category === null ? '' : `**${c.category}:** `}${inline(c.text)} (${name(c.authorId)})`);
+        ? step.actions.map((a) => `- ${oneLine(a.text)} (owner: ${name(a.ownerId)}, added by ${name(a.addedBy)})`)
+        : step.contributions.map((c) => `- ${c.category === null ? '' : `**${c.category}:** `}${oneLine(c.text)} (${name(c.authorId)})`);
     lines.push(...(entries.length === 0 ? ['Nothing was added.'] : entries));
   }
   return `${lines.join('\n')}\n`;

@@ -1,5 +1,6 @@
-import { DiscordAPIError } from '@discordjs/rest';
-import { RESTJSONErrorCodes, Routes, type Client } from 'discord.js';
+// From discord.js, not @discordjs/rest: the client's REST throws the class discord.js loads, and
+// importing the package directly from ESM yields a different copy that `instanceof` never matches.
+import { DiscordAPIError, messageLink, RESTJSONErrorCodes, Routes, type Client } from 'discord.js';
 import { z } from 'zod';
 import type { BotContext } from '../context.js';
 import { recordStepMessage, recordSummaryMessage, type Finished, type Moved } from './facilitation.js';
@@ -7,7 +8,7 @@ import { findRun, type FinishedRun, type Run } from './runs.js';
 import { loadStepData } from './step-data.js';
 import { stepMessage, type ProtocolMessage, type StepMode } from './step-view.js';
 import { buildSummary } from './summary.js';
-import { finishedNotice, messageLink, summaryEmbed } from './summary-view.js';
+import { finishedNotice, summaryEmbed } from './summary-view.js';
 import type { Answer } from './timely-answer.js';
 
 /**
@@ -28,13 +29,33 @@ function isDiscordError(error: unknown, ...codes: number[]): error is DiscordAPI
   return error instanceof DiscordAPIError && codes.includes(Number(error.code));
 }
 
+/**
+ * A run's thread archives itself after a quiet spell (a long pause, a group that stopped halfway).
+ * Discord refuses to edit messages in an archived thread (50083), so before the bot edits or posts
+ * there it reopens the thread; finishing archives it again. Thread updates arrive over the gateway,
+ * so the cache knows a thread's state: a request is made only to reopen one, or for a thread the
+ * cache doesn't hold (after a restart, archived threads aren't in it).
+ */
+async function reopenIfArchived(io: Io, channelId: string): Promise<void> {
+  const channel = await io.client.channels.fetch(channelId).catch(() => null);
+  if (!channel?.isThread() || channel.archived !== true) return;
+  try {
+    await channel.setArchived(false);
+  } catch (error) {
+    // The edit or post that follows fails with Discord's own reason, where its caller handles it.
+    io.ctx.logger.warn({ err: error, thread: channelId }, 'could not reopen an archived protocol thread');
+  }
+}
+
 async function post(io: Io, channelId: string, body: Record<string, unknown>): Promise<string> {
+  await reopenIfArchived(io, channelId);
   const posted = await io.client.rest.post(Routes.channelMessages(channelId), { body: { ...body, allowed_mentions: NO_PINGS } });
   return PostedMessage.parse(posted).id;
 }
 
 /** Changes a message: through the interaction's own answer when it came from that message, else by id. */
 async function edit(io: Io, channelId: string, messageId: string, message: ProtocolMessage, answer?: Answer): Promise<void> {
+  await reopenIfArchived(io, channelId);
   if (answer?.messageId === messageId) {
     await answer.show(message);
     return;
@@ -104,12 +125,15 @@ export async function showFinish(io: Io, finished: Finished, answer?: Answer): P
   await postSummary(io, finished.run);
 }
 
-/** A closed step's message is a courtesy: if it is gone, the protocol carries on without it. */
+/**
+ * A closed step's message is a courtesy: if it is gone, or its thread archived again before the edit
+ * landed, the protocol carries on without it.
+ */
 async function editQuietly(io: Io, channelId: string, messageId: string, message: ProtocolMessage, answer?: Answer): Promise<void> {
   try {
     await edit(io, channelId, messageId, message, answer);
   } catch (error) {
-    if (!isDiscordError(error, RESTJSONErrorCodes.UnknownMessage)) throw error;
+    if (!isDiscordError(error, RESTJSONErrorCodes.UnknownMessage, RESTJSONErrorCodes.InvalidActionOnArchivedThread)) throw error;
   }
 }
 
@@ -124,7 +148,7 @@ export async function postSummary(io: Io, run: FinishedRun): Promise<void> {
   const embed = summaryEmbed(summary);
   const summaryId = await post(io, run.threadId, { embeds: [embed], nonce: `ps-${run.id}`, enforce_nonce: true });
   await recordSummaryMessage(io.ctx, run.id, summaryId);
-  const link = messageLink(run.guildId, run.threadId, summaryId);
+  const link = messageLink(run.threadId, summaryId, run.guildId);
   try {
     await post(io, run.channelId, { content: finishedNotice(run, protocol, link), embeds: [embed], nonce: `pn-${run.id}`, enforce_nonce: true });
   } catch (error) {

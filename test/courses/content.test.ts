@@ -1,11 +1,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { loadCourses } from '../../src/courses/content.js';
+import { loadContent } from '../../src/content/index.js';
+import { loadCourses, shippedPracticeProblems } from '../../src/courses/content.js';
 import { CourseSchema } from '../../src/courses/course.js';
-import { parseContent } from '../../src/content/load.js';
-
-const PROTOCOLS = ['five-whys', 'fishbone', 'change-the-discourse', 'center-student-perspectives', 'prepare-your-soil'];
+import { formatProblem, parseContent } from '../../src/content/load.js';
+import { loadProtocols } from '../../src/protocols/protocol-content.js';
 
 describe('the courses in data/courses', () => {
   it('ship both courses from the seeds, valid, with a reflection prompt for every lesson', async () => {
@@ -29,9 +29,29 @@ describe('the courses in data/courses', () => {
         // Something a teacher can do in 10 to 20 minutes.
         expect(lesson.minutes, lesson.id).toBeGreaterThanOrEqual(10);
         expect(lesson.minutes, lesson.id).toBeLessThanOrEqual(20);
-        if (lesson.practice) expect(PROTOCOLS, lesson.id).toContain(lesson.practice.protocol);
       }
     }
+  });
+
+  it('practise only protocols that ship: start-up checks every lesson against data/protocols', async () => {
+    const content = await loadContent();
+    if (!content.ok) throw content.error;
+    const practised = [...content.value.courses.values()].flatMap((course) => course.lessons.flatMap((lesson) => lesson.practice?.protocol ?? []));
+    expect(practised.length).toBeGreaterThan(0);
+
+    const dir = mkdtempSync(`${tmpdir()}/roots-courses-`);
+    const lessons = [
+      { id: 'one', title: 'One', text: 'T.', reflection: 'R?', practice: { protocol: 'five-whys' } },
+      { id: 'two', title: 'Two', text: 'T.', reflection: 'R?', practice: { protocol: 'six-whys' } },
+    ];
+    writeFileSync(`${dir}/circles.json`, JSON.stringify({ id: 'circles', title: 'Circles', summary: 'S.', audience: 'A.', order: 'any-order', lessons }, null, 2));
+    const courses = await loadCourses(dir);
+    const protocols = await loadProtocols();
+    if (!courses.ok || !protocols.ok) throw new Error('expected both to load');
+    const problems = await shippedPracticeProblems(courses.value, protocols.value, dir);
+    expect(problems.map(formatProblem)).toEqual([
+      `${dir}/circles.json:23:21 (lessons[1].practice.protocol): there is no protocol "six-whys"; the protocols are center-student-perspectives, change-the-discourse, fishbone, five-whys, prepare-your-soil`,
+    ]);
   });
 
   it('insists that a file is named after its course id, pointing at the id', async () => {

@@ -1,7 +1,27 @@
 import { describe, expect, it } from 'vitest';
+import { CourseSchema, type Course } from '../../src/courses/course.js';
+import { courseListEmbed, lessonMessage } from '../../src/courses/present/embeds.js';
 import { explainImportProblem } from '../../src/courses/present/problems.js';
-import { progressBar, protocolName } from '../../src/courses/present/format.js';
+import { progressBar } from '../../src/courses/present/format.js';
 import { reportCsv } from '../../src/courses/present/report-csv.js';
+import { progressOf } from '../../src/courses/progress.js';
+import { EMBED_LIMITS, embedLength } from '../../src/presentation/embed-fit.js';
+import { loadProtocols } from '../../src/protocols/protocol-content.js';
+
+const loaded = await loadProtocols();
+if (!loaded.ok) throw loaded.error;
+const protocols = loaded.value;
+
+const course = (id: string, overrides: Record<string, unknown> = {}): Course =>
+  CourseSchema.parse({
+    id,
+    title: `Course ${id}`,
+    summary: 'S.',
+    audience: 'A.',
+    order: 'any-order',
+    lessons: [{ id: 'one', title: 'One', text: 'T.', reflection: 'R?' }],
+    ...overrides,
+  });
 
 describe('course presentation', () => {
   it('draws progress bars of one width', () => {
@@ -10,14 +30,35 @@ describe('course presentation', () => {
     expect(progressBar(5, 5)).toBe('▰▰▰▰▰▰▰▰▰▰ 5/5');
   });
 
-  it('names protocols from their ids for the practise button', () => {
-    expect(['prepare-your-soil', 'change-the-discourse', 'center-student-perspectives', 'fishbone', 'five-whys'].map(protocolName)).toEqual([
-      'Prepare Your Soil',
-      'Change the Discourse',
-      'Center Student Perspectives',
-      'Fishbone',
-      'Five Whys',
+  it('names the practise button after the protocol as it is titled, and offers none for a protocol that is gone', () => {
+    const lessons = ['five-whys', 'change-the-discourse', 'no-longer-shipped'].map((protocol, i) => ({ id: `l${i}`, title: `L${i}`, text: 'T.', reflection: 'R?', practice: { protocol } }));
+    const practising = course('practising', { lessons });
+    const labels = practising.lessons.map((lesson, index) => {
+      const view = { kind: 'lesson' as const, position: { lesson, number: index + 1 }, progress: progressOf(practising, []), completedAt: undefined, blockedBy: undefined };
+      return lessonMessage(practising, view, protocols).components.flatMap((row) => row.components.map((button) => button.toJSON()).map((b) => ('label' in b ? b.label : undefined)));
+    });
+    expect(labels).toEqual([
+      ['Complete & reflect', 'Practise 5 Whys'],
+      ['Complete & reflect', 'Practise Change the Discourse'],
+      ['Complete & reflect'],
     ]);
+  });
+
+  it("keeps the course list within an embed's 6,000 characters, counting the rest in the footer", () => {
+    const long = (i: number) =>
+      course(`long-${String(i).padStart(2, '0')}`, { title: `${i} ${'t'.repeat(70)}`, summary: 's'.repeat(700), audience: 'a'.repeat(300) });
+    const listed = Array.from({ length: 30 }, (_, i) => ({ entry: { course: long(i), source: 'imported' as const, retired: false }, progress: undefined }));
+    const embed = courseListEmbed(listed).toJSON();
+    const shown = embed.fields?.length ?? 0;
+    expect(embedLength(embed)).toBeLessThanOrEqual(EMBED_LIMITS.total);
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThan(30);
+    expect(embed.footer?.text).toBe(`And ${30 - shown} more; type in /course enroll to find them.`);
+
+    // A short list is shown whole, without the footer.
+    const few = courseListEmbed(listed.slice(0, 2).map((item) => ({ ...item, entry: { ...item.entry, course: course(item.entry.course.id) } }))).toJSON();
+    expect(few.fields?.length).toBe(2);
+    expect(few.footer).toBeUndefined();
   });
 
   it('writes CSV that spreadsheets read as text: quoted commas, and names that look like formulas kept inert', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readDueDate, formatDueDate } from '../../src/protocols/due-date.js';
-import { EMBED_LIMITS, embedLength, fitFirst, fitLatest, truncate } from '../../src/protocols/embed-fit.js';
+import { EMBED_LIMITS, embedLength, fitFirst, fitLatest, truncate } from '../../src/presentation/embed-fit.js';
 import { loadProtocols, type Protocol } from '../../src/protocols/protocol-content.js';
 import type { Run } from '../../src/protocols/runs.js';
 import type { Contribution, StepData } from '../../src/protocols/step-data.js';

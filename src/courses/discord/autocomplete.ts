@@ -1,14 +1,10 @@
 import type { ApplicationCommandOptionChoiceData, AutocompleteInteraction } from 'discord.js';
 import type { BotContext } from '../../context.js';
 import { UserFacingError } from '../../interactions/errors.js';
-import { findCourse, openCourses, type CatalogEntry } from '../catalog.js';
+import { AUTOCOMPLETE_LIMITS, truncate } from '../../presentation/embed-fit.js';
+import { openCourses, type CatalogEntry } from '../catalog.js';
 import { memberCourses } from '../enrolments.js';
-import { fit } from '../present/format.js';
-import { catalogFor, memberCourse } from './lookup.js';
-
-/** Discord shows at most 25 suggestions, each named in at most 100 characters. */
-const MAX_CHOICES = 25;
-const CHOICE_NAME_MAX = 100;
+import { catalogFor, memberCourse, type MemberCourse } from './lookup.js';
 
 /** Subcommands about a course the member is in, which suggest only those. */
 const MEMBER_COURSE_SUBCOMMANDS = new Set(['lesson', 'complete', 'drop']);
@@ -26,33 +22,27 @@ async function courseChoices(interaction: AutocompleteInteraction, ctx: BotConte
   else entries = [...catalog.entries.values()];
   return entries
     .filter((entry) => matches(typed, entry.course.title, entry.course.id))
-    .slice(0, MAX_CHOICES)
-    .map(({ course, retired }) => ({ name: fit(`${course.title}${retired ? ' (retired)' : ''}`, CHOICE_NAME_MAX), value: course.id }));
+    .slice(0, AUTOCOMPLETE_LIMITS.choices)
+    .map(({ course, retired }) => ({ name: truncate(`${course.title}${retired ? ' (retired)' : ''}`, AUTOCOMPLETE_LIMITS.choiceName), value: course.id }));
 }
 
 async function lessonChoices(interaction: AutocompleteInteraction, ctx: BotContext, guildId: string, typed: string): Promise<ApplicationCommandOptionChoiceData[]> {
   const courseQuery = interaction.options.getString('course');
-  let entry: CatalogEntry | undefined;
-  if (courseQuery === null || courseQuery === '') {
-    try {
-      entry = await memberCourse(ctx, guildId, interaction.user.id, null);
-    } catch (error) {
-      // No single course to suggest from (none joined, or several): the member picks a course first.
-      if (error instanceof UserFacingError) return [];
-      throw error;
-    }
-  } else {
-    const found = findCourse(await catalogFor(ctx, guildId), courseQuery);
-    entry = found.ok ? found.value : undefined;
+  let found: MemberCourse;
+  try {
+    found = await memberCourse(ctx, guildId, interaction.user.id, courseQuery === '' ? null : courseQuery);
+  } catch (error) {
+    // No course to suggest from (an unknown one, none joined, or several): the member picks a course first.
+    if (error instanceof UserFacingError) return [];
+    throw error;
   }
-  if (entry === undefined) return [];
-  const { course } = entry;
-  const done = new Set((await memberCourses(ctx.db, guildId, interaction.user.id)).completions.get(course.id)?.map((c) => c.lessonId) ?? []);
+  const { entry: { course }, mine } = found;
+  const done = new Set(mine.completions.get(course.id)?.map((c) => c.lessonId) ?? []);
   return course.lessons
     .map((lesson, index) => ({ lesson, number: index + 1 }))
     .filter(({ lesson }) => matches(typed, lesson.title, lesson.id))
-    .slice(0, MAX_CHOICES)
-    .map(({ lesson, number }) => ({ name: fit(`${number}. ${lesson.title}${done.has(lesson.id) ? ' ✓' : ''}`, CHOICE_NAME_MAX), value: lesson.id }));
+    .slice(0, AUTOCOMPLETE_LIMITS.choices)
+    .map(({ lesson, number }) => ({ name: truncate(`${number}. ${lesson.title}${done.has(lesson.id) ? ' ✓' : ''}`, AUTOCOMPLETE_LIMITS.choiceName), value: lesson.id }));
 }
 
 /** Suggestions for the `course` and `lesson` options, fitted to what each subcommand is for. */

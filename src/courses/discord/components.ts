@@ -56,7 +56,7 @@ export const courseComponents: readonly ComponentRoute[] = [
     async run(interaction, [courseId, lessonId], ctx) {
       const guildId = guildIdOf(interaction);
       const { course } = await courseNamed(ctx, guildId, courseId);
-      await interaction.reply(lessonReply(course, must(await openLesson(ctx, guildId, interaction.user.id, course, lessonId))));
+      await interaction.reply(lessonReply(course, must(await openLesson(ctx, guildId, interaction.user.id, course, lessonId)), ctx.content.protocols));
     },
   }),
   defineComponent({

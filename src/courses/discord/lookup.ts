@@ -1,9 +1,11 @@
 import type { BaseInteraction } from 'discord.js';
 import type { BotContext } from '../../context.js';
 import { UserFacingError } from '../../interactions/errors.js';
+import { fail, type Outcome } from '../../outcome.js';
 import { findCourse, loadCatalog, type Catalog, type CatalogEntry } from '../catalog.js';
-import { memberCourses } from '../enrolments.js';
-import { failure, type Outcome } from '../problems.js';
+import { memberCourses, type MemberCourses } from '../enrolments.js';
+import type { ImportProblem } from '../imports.js';
+import type { CourseProblem } from '../problems.js';
 import { progressOf } from '../progress.js';
 import { explainProblem } from '../present/problems.js';
 
@@ -14,7 +16,7 @@ export function guildIdOf(interaction: BaseInteraction): string {
 }
 
 /** A problem becomes the member's answer (through the router's safety net); a value goes on. */
-export function must<T>(outcome: Outcome<T>): T {
+export function must<T>(outcome: Outcome<T, CourseProblem | ImportProblem>): T {
   if (!outcome.ok) throw new UserFacingError(explainProblem(outcome.problem));
   return outcome.value;
 }
@@ -29,18 +31,23 @@ export async function courseNamed(ctx: BotContext, guildId: string, query: strin
   return must(findCourse(await catalogFor(ctx, guildId), query));
 }
 
+/** The course a member means, with everything about their courses (read once for both). */
+export interface MemberCourse {
+  readonly entry: CatalogEntry;
+  readonly mine: MemberCourses;
+}
+
 /**
  * The course a member means: the one named, or, when they left the option empty, the only course
  * they are still working through.
  */
-export async function memberCourse(ctx: BotContext, guildId: string, userId: string, query: string | null): Promise<CatalogEntry> {
-  const catalog = await catalogFor(ctx, guildId);
-  if (query !== null) return must(findCourse(catalog, query));
-  const mine = await memberCourses(ctx.db, guildId, userId);
+export async function memberCourse(ctx: BotContext, guildId: string, userId: string, query: string | null): Promise<MemberCourse> {
+  const [catalog, mine] = await Promise.all([catalogFor(ctx, guildId), memberCourses(ctx.db, guildId, userId)]);
+  if (query !== null) return { entry: must(findCourse(catalog, query)), mine };
   const joined = mine.enrolments.flatMap((enrolment) => catalog.entries.get(enrolment.courseId) ?? []);
-  if (joined.length === 0) return must(failure({ kind: 'no-courses' }));
-  if (joined.length === 1 && joined[0] !== undefined) return joined[0];
+  if (joined.length === 0) return must(fail({ kind: 'no-courses' }));
+  if (joined.length === 1 && joined[0] !== undefined) return { entry: joined[0], mine };
   const unfinished = joined.filter((entry) => progressOf(entry.course, mine.completions.get(entry.course.id) ?? []).next !== undefined);
-  if (unfinished.length === 1 && unfinished[0] !== undefined) return unfinished[0];
-  return must(failure({ kind: 'which-course', courses: joined.map((entry) => entry.course) }));
+  if (unfinished.length === 1 && unfinished[0] !== undefined) return { entry: unfinished[0], mine };
+  return must(fail({ kind: 'which-course', courses: joined.map((entry) => entry.course) }));
 }

@@ -1,5 +1,6 @@
-import { MessageFlags, type ChatInputCommandInteraction, type InteractionReplyOptions } from 'discord.js';
+import type { ChatInputCommandInteraction } from 'discord.js';
 import type { BotContext } from '../../context.js';
+import { replyPrivately } from '../../interactions/replies.js';
 import { openCourses } from '../catalog.js';
 import { canComplete, drop, enrol, memberCourses, openLesson } from '../enrolments.js';
 import { progressOf } from '../progress.js';
@@ -9,22 +10,20 @@ import { explainProblem } from '../present/problems.js';
 import { reflectionModal } from '../present/reflection-modal.js';
 import { catalogFor, courseNamed, guildIdOf, memberCourse, must } from './lookup.js';
 
-const privately = (options: Omit<InteractionReplyOptions, 'flags'>): InteractionReplyOptions => ({ ...options, flags: MessageFlags.Ephemeral });
-
 export async function listCourses(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   const guildId = guildIdOf(interaction);
   const [catalog, mine] = await Promise.all([catalogFor(ctx, guildId), memberCourses(ctx.db, guildId, interaction.user.id)]);
   const joined = new Set(mine.enrolments.map((e) => e.courseId));
   const open = openCourses(catalog);
   if (open.length === 0) {
-    await interaction.reply(privately({ content: 'There are no courses open here right now. A moderator can add one with `/course import`.' }));
+    await replyPrivately(interaction, { content: 'There are no courses open here right now. A moderator can add one with `/course import`.' });
     return;
   }
   const listed = open.map((entry) => ({
     entry,
     progress: joined.has(entry.course.id) ? progressOf(entry.course, mine.completions.get(entry.course.id) ?? []) : undefined,
   }));
-  await interaction.reply(privately({ embeds: [courseListEmbed(listed)] }));
+  await replyPrivately(interaction, { embeds: [courseListEmbed(listed)] });
 }
 
 export async function enrollInCourse(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
@@ -37,21 +36,21 @@ export async function enrollInCourse(interaction: ChatInputCommandInteraction, c
       ? `Welcome to **${course.title}** 🌱 Take it at your own pace; I'll keep your place, and \`/course progress\` shows it any time. Here is where to begin:`
       : `Welcome back to **${course.title}** 🌱 You had already done ${progress.done} of ${plural(progress.total, course.unit)}, so you pick up right where you stopped.`;
   const view = must(await openLesson(ctx, guildId, interaction.user.id, course, undefined));
-  await interaction.reply(lessonReply(course, view, intro));
+  await interaction.reply(lessonReply(course, view, ctx.content.protocols, intro));
 }
 
 export async function showLesson(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   const guildId = guildIdOf(interaction);
-  const { course } = await memberCourse(ctx, guildId, interaction.user.id, interaction.options.getString('course'));
+  const { course } = (await memberCourse(ctx, guildId, interaction.user.id, interaction.options.getString('course'))).entry;
   const view = must(await openLesson(ctx, guildId, interaction.user.id, course, interaction.options.getString('lesson') ?? undefined));
-  await interaction.reply(lessonReply(course, view));
+  await interaction.reply(lessonReply(course, view, ctx.content.protocols));
 }
 
 /** Opens the reflection form for the lesson named, or the member's next one. */
 export async function completeLessonCommand(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   const guildId = guildIdOf(interaction);
   const userId = interaction.user.id;
-  const { course } = await memberCourse(ctx, guildId, userId, interaction.options.getString('course'));
+  const { course } = (await memberCourse(ctx, guildId, userId, interaction.options.getString('course'))).entry;
   const { lesson } = must(await canComplete(ctx.db, guildId, userId, course, interaction.options.getString('lesson') ?? undefined));
   await interaction.showModal(reflectionModal(course, lesson));
 }
@@ -64,10 +63,10 @@ export async function showProgress(interaction: ChatInputCommandInteraction, ctx
     return entry === undefined ? [] : [{ entry, progress: progressOf(entry.course, mine.completions.get(entry.course.id) ?? []) }];
   });
   if (items.length === 0) {
-    await interaction.reply(privately({ content: explainProblem({ kind: 'no-courses' }) }));
+    await replyPrivately(interaction, { content: explainProblem({ kind: 'no-courses' }) });
     return;
   }
-  await interaction.reply(privately({ embeds: [progressEmbed(items)] }));
+  await replyPrivately(interaction, { embeds: [progressEmbed(items)] });
 }
 
 export async function dropCourse(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
@@ -78,5 +77,5 @@ export async function dropCourse(interaction: ChatInputCommandInteraction, ctx: 
     progress.done === 0
       ? ''
       : ` I've kept your ${plural(progress.done, `completed ${course.unit}`)} and reflections, so if you come back with \`/course enroll\` you'll pick up where you stopped. (\`/privacy forget\` deletes them for good.)`;
-  await interaction.reply(privately({ content: `You've left **${course.title}**.${kept} Thank you for the time you gave it.` }));
+  await replyPrivately(interaction, { content: `You've left **${course.title}**.${kept} Thank you for the time you gave it.` });
 }

@@ -8,10 +8,11 @@ import {
   PermissionFlagsBits,
   RESTJSONErrorCodes,
   type ChatInputCommandInteraction,
-  type Guild,
 } from 'discord.js';
 import type { BotContext } from '../../context.js';
 import { UserFacingError } from '../../interactions/errors.js';
+import { fail, succeed } from '../../outcome.js';
+import { memberNames } from '../../presentation/member-names.js';
 import { setCourseChannel } from '../channels.js';
 import { countEnrolled } from '../enrolments.js';
 import { checkImportAttachment, IMPORT_MAX_BYTES, saveImportedCourse, validateCourseFile, type ImportOutcome } from '../imports.js';
@@ -21,31 +22,23 @@ import { findCourse } from '../catalog.js';
 import { courseIds } from '../present/ids.js';
 import { channelSetMessage, importedMessage, nudgeMessage, reportMessage, retireQuestion } from '../present/moderator-messages.js';
 import { nudgeDm } from '../present/nudge-dm.js';
-import { explainImportProblem } from '../present/problems.js';
 import { reportCsv } from '../present/report-csv.js';
 import { catalogFor, courseNamed, guildIdOf, must } from './lookup.js';
 
 /** How long a report calls a member "idle" when the moderator doesn't say. */
 const DEFAULT_IDLE_DAYS = 14;
-/** Discord takes at most 100 user ids in one member request. */
-const MEMBER_FETCH_CHUNK = 100;
 const DOWNLOAD_TIMEOUT_MS = 10_000;
-
-function mustImport<T>(outcome: ImportOutcome<T>): T {
-  if (!outcome.ok) throw new UserFacingError(explainImportProblem(outcome.problem));
-  return outcome.value;
-}
 
 async function download(url: string, filename: string): Promise<ImportOutcome<string>> {
   try {
     const response = await fetch(url, { signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) });
-    if (!response.ok) return { ok: false, problem: { kind: 'unreadable', filename } };
+    if (!response.ok) return fail({ kind: 'unreadable', filename });
     const bytes = await response.arrayBuffer();
     // The attachment's declared size was checked already; this guards against it being wrong.
-    if (bytes.byteLength > IMPORT_MAX_BYTES) return { ok: false, problem: { kind: 'too-large', size: bytes.byteLength, limit: IMPORT_MAX_BYTES } };
-    return { ok: true, value: new TextDecoder().decode(bytes) };
+    if (bytes.byteLength > IMPORT_MAX_BYTES) return fail({ kind: 'too-large', size: bytes.byteLength, limit: IMPORT_MAX_BYTES });
+    return succeed(new TextDecoder().decode(bytes));
   } catch {
-    return { ok: false, problem: { kind: 'unreadable', filename } };
+    return fail({ kind: 'unreadable', filename });
   }
 }
 
@@ -53,11 +46,11 @@ async function download(url: string, filename: string): Promise<ImportOutcome<st
 export async function importCourse(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   const guildId = guildIdOf(interaction);
   const file = interaction.options.getAttachment('file', true);
-  mustImport(checkImportAttachment(file));
+  must(checkImportAttachment(file));
   // Downloading can take longer than Discord's three seconds.
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const text = mustImport(await download(file.url, file.name));
-  const course = mustImport(validateCourseFile(file.name, text, ctx.content.courses));
+  const text = must(await download(file.url, file.name));
+  const course = must(validateCourseFile(file.name, text, ctx.content.courses, ctx.content.protocols));
   const saved = await saveImportedCourse(ctx, guildId, course);
   const enrolled = saved.previous === undefined ? 0 : await countEnrolled(ctx.db, guildId, course.id);
   ctx.logger.info({ guild: guildId, course: course.id, by: interaction.user.id, replaced: saved.previous !== undefined }, 'a course was imported');
@@ -80,27 +73,6 @@ export async function retireCourseCommand(interaction: ChatInputCommandInteracti
   });
 }
 
-/** Server names for a report: from the cache, then asked of Discord in batches; blank if they left. */
-async function memberNames(guild: Guild | null, userIds: readonly string[], ctx: BotContext): Promise<Map<string, string>> {
-  const names = new Map<string, string>();
-  if (guild === null) return names;
-  const missing: string[] = [];
-  for (const id of userIds) {
-    const member = guild.members.cache.get(id);
-    if (member) names.set(id, member.displayName);
-    else missing.push(id);
-  }
-  for (let start = 0; start < missing.length; start += MEMBER_FETCH_CHUNK) {
-    try {
-      const fetched = await guild.members.fetch({ user: missing.slice(start, start + MEMBER_FETCH_CHUNK) });
-      for (const [id, member] of fetched) names.set(id, member.displayName);
-    } catch (error) {
-      ctx.logger.warn({ err: error, guild: guild.id }, 'could not fetch member names for a course report; their ids are still in it');
-    }
-  }
-  return names;
-}
-
 export async function reportCourse(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   const guildId = guildIdOf(interaction);
   const { course } = await courseNamed(ctx, guildId, interaction.options.getString('course', true));
@@ -112,7 +84,7 @@ export async function reportCourse(interaction: ChatInputCommandInteraction, ctx
     return;
   }
   const now = ctx.clock.now();
-  const names = await memberNames(interaction.guild, rows.map((row) => row.userId), ctx);
+  const names = await memberNames(interaction.guild, rows.map((row) => row.userId), ctx.logger);
   const file = new AttachmentBuilder(Buffer.from(reportCsv(rows, names)), { name: `course-report-${course.id}-${now.toISOString().slice(0, 10)}.csv` });
   await interaction.editReply({ content: reportMessage(course, summarizeReport(rows, now, idleDays)), files: [file] });
 }

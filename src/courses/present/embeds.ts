@@ -1,16 +1,16 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, MessageFlags, type InteractionReplyOptions } from 'discord.js';
+import { COMPONENT_LIMITS, EMBED_LIMITS, fitFields, truncate } from '../../presentation/embed-fit.js';
 import { practiseProtocol } from '../../protocols/practice-link.js';
 import type { CatalogEntry } from '../catalog.js';
+import type { KnownProtocols } from '../content.js';
 import type { Course, Lesson } from '../course.js';
 import type { LessonView } from '../enrolments.js';
 import type { CourseProgress } from '../progress.js';
-import { discordDate, fit, plural, positionLabel, progressBar, protocolName, unitOf } from './format.js';
+import { discordDate, plural, positionLabel, progressBar, unitOf } from './format.js';
 import { courseIds } from './ids.js';
 
 /** Roots green, so course messages are recognisable at a glance. */
 const COURSE_COLOUR = 0x3f8f5a;
-/** Embeds hold 25 fields. */
-const MAX_FIELDS = 25;
 
 export interface ListedCourse {
   readonly entry: CatalogEntry;
@@ -18,34 +18,40 @@ export interface ListedCourse {
   readonly progress: CourseProgress | undefined;
 }
 
+function listedCourseField({ entry: { course }, progress }: ListedCourse): { name: string; value: string } {
+  const status = progress === undefined ? '' : progress.finishedAt !== undefined ? ' · ✓ finished' : ` · you're in it (${progress.done}/${progress.total})`;
+  const shape = `${plural(course.lessons.length, course.unit)}${course.order === 'in-order' ? ', taken in order' : ', in any order'}`;
+  const value = `${truncate(course.summary, 700)}\n**For:** ${course.audience}\n**Shape:** ${shape}`;
+  return { name: truncate(`${course.title}${status}`, EMBED_LIMITS.fieldName), value: truncate(value, EMBED_LIMITS.fieldValue) };
+}
+
+/**
+ * One field a course, as many as fit in one embed (25, and 6,000 characters in all: long summaries
+ * reach that sooner); the footer counts the rest, which `/course enroll` still finds.
+ */
 export function courseListEmbed(courses: readonly ListedCourse[]): EmbedBuilder {
-  const shown = courses.slice(0, MAX_FIELDS);
-  const embed = new EmbedBuilder()
-    .setColor(COURSE_COLOUR)
-    .setTitle('Courses you can take')
-    .setDescription('Take them at your own pace; I keep your place. Join one with `/course enroll`.')
-    .addFields(
-      shown.map(({ entry: { course }, progress }) => {
-        const status =
-          progress === undefined ? '' : progress.finishedAt !== undefined ? ' · ✓ finished' : ` · you're in it (${progress.done}/${progress.total})`;
-        const shape = `${plural(course.lessons.length, course.unit)}${course.order === 'in-order' ? ', taken in order' : ', in any order'}`;
-        const value = `${fit(course.summary, 700)}\n**For:** ${course.audience}\n**Shape:** ${shape}`;
-        return { name: fit(`${course.title}${status}`, 256), value: fit(value, 1024) };
-      }),
-    );
-  if (courses.length > shown.length) embed.setFooter({ text: `And ${courses.length - shown.length} more; type in /course enroll to find them.` });
+  const title = 'Courses you can take';
+  const description = 'Take them at your own pace; I keep your place. Join one with `/course enroll`.';
+  const more = (n: number) => `And ${n} more; type in /course enroll to find them.`;
+  // Room is kept for the longest footer this list could need.
+  const fields = fitFields({ title, description, footer: { text: more(courses.length) } }, courses.map(listedCourseField));
+  const embed = new EmbedBuilder().setColor(COURSE_COLOUR).setTitle(title).setDescription(description).addFields(fields);
+  if (courses.length > fields.length) embed.setFooter({ text: more(courses.length - fields.length) });
   return embed;
 }
 
 type Row = ActionRowBuilder<ButtonBuilder>;
 
-/** A lesson with what to do next: complete it, practise its protocol, or finish an earlier one first. */
-export function lessonMessage(course: Course, view: Extract<LessonView, { kind: 'lesson' }>): { embeds: EmbedBuilder[]; components: Row[] } {
+/**
+ * A lesson with what to do next: complete it, practise its protocol, or finish an earlier one first.
+ * `protocols` names the practise button; a protocol no longer shipped gets no button.
+ */
+export function lessonMessage(course: Course, view: Extract<LessonView, { kind: 'lesson' }>, protocols: KnownProtocols): { embeds: EmbedBuilder[]; components: Row[] } {
   const { lesson, number } = view.position;
   const embed = new EmbedBuilder()
     .setColor(COURSE_COLOUR)
-    .setAuthor({ name: fit(course.title, 256) })
-    .setTitle(fit(`${positionLabel(course, number)} · ${lesson.title}`, 256))
+    .setAuthor({ name: truncate(course.title, EMBED_LIMITS.authorName) })
+    .setTitle(truncate(`${positionLabel(course, number)} · ${lesson.title}`, EMBED_LIMITS.title))
     .setDescription(lesson.text);
   if (lesson.experience !== undefined) embed.addFields({ name: `In your school: ${lesson.experience.name}`, value: lesson.experience.text });
   embed.addFields({ name: 'Reflect', value: lesson.reflection });
@@ -62,11 +68,12 @@ export function lessonMessage(course: Course, view: Extract<LessonView, { kind: 
   if (view.completedAt === undefined && view.blockedBy === undefined) {
     buttons.push(new ButtonBuilder().setCustomId(courseIds.reflect.encode(course.id, lesson.id)).setLabel('Complete & reflect').setStyle(ButtonStyle.Primary));
   }
-  if (lesson.practice !== undefined) {
+  const practice = lesson.practice === undefined ? undefined : protocols.get(lesson.practice.protocol);
+  if (practice !== undefined) {
     buttons.push(
       new ButtonBuilder()
-        .setCustomId(practiseProtocol.encode(lesson.practice.protocol))
-        .setLabel(fit(`Practise ${protocolName(lesson.practice.protocol)}`, 80))
+        .setCustomId(practiseProtocol.encode(practice.id))
+        .setLabel(truncate(`Practise ${practice.title}`, COMPONENT_LIMITS.buttonLabel))
         .setStyle(ButtonStyle.Secondary),
     );
   }
@@ -78,10 +85,10 @@ function finishedMessage(course: Course, progress: CourseProgress): string {
 }
 
 /** What `/course lesson`, `/course enroll` and "Open the next lesson" show, privately: a lesson, or the finish line. */
-export function lessonReply(course: Course, view: LessonView, intro?: string): InteractionReplyOptions {
+export function lessonReply(course: Course, view: LessonView, protocols: KnownProtocols, intro?: string): InteractionReplyOptions {
   const flags = MessageFlags.Ephemeral;
   if (view.kind === 'finished') return { content: [intro, finishedMessage(course, view.progress)].filter(Boolean).join('\n\n'), flags };
-  return { ...(intro === undefined ? {} : { content: intro }), ...lessonMessage(course, view), flags };
+  return { ...(intro === undefined ? {} : { content: intro }), ...lessonMessage(course, view, protocols), flags };
 }
 
 export interface ProgressItem {
@@ -93,7 +100,7 @@ export interface ProgressItem {
 export function progressEmbed(items: readonly ProgressItem[]): EmbedBuilder {
   const going = items.filter((item) => item.progress.next !== undefined);
   const finished = items.filter((item) => item.progress.next === undefined);
-  const shown = [...going, ...finished].slice(0, MAX_FIELDS);
+  const shown = [...going, ...finished].slice(0, EMBED_LIMITS.fields);
   return new EmbedBuilder()
     .setColor(COURSE_COLOUR)
     .setTitle('Your courses')
@@ -103,7 +110,10 @@ export function progressEmbed(items: readonly ProgressItem[]): EmbedBuilder {
           progress.next === undefined
             ? `Finished${progress.finishedAt === undefined ? '' : ` on ${discordDate(progress.finishedAt)}`} 🎉`
             : `Next: ${positionLabel(course, progress.next.number)} · **${progress.next.lesson.title}**`;
-        return { name: fit(`${course.title}${retired ? ' (retired)' : ''}`, 256), value: fit(`${progressBar(progress.done, progress.total)}\n${next}`, 1024) };
+        return {
+          name: truncate(`${course.title}${retired ? ' (retired)' : ''}`, EMBED_LIMITS.fieldName),
+          value: truncate(`${progressBar(progress.done, progress.total)}\n${next}`, EMBED_LIMITS.fieldValue),
+        };
       }),
     )
     .setFooter({ text: '/course lesson picks up where you left off.' });

@@ -1,3 +1,4 @@
+import { time, TimestampStyles } from 'discord.js';
 import type { Course } from '../course.js';
 
 const BAR_WIDTH = 10;
@@ -10,7 +11,7 @@ export function progressBar(done: number, total: number): string {
 
 /** A date as Discord shows it to each reader, in their own time zone. */
 export function discordDate(iso: string): string {
-  return `<t:${Math.floor(Date.parse(iso) / 1000)}:D>`;
+  return time(new Date(iso), TimestampStyles.LongDate);
 }
 
 /** "lesson" or "session", as the course calls its parts. */
@@ -26,22 +27,4 @@ export function positionLabel(course: Course, number: number): string {
 
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : pluralForm}`;
-}
-
-/** Cuts text to fit a Discord limit, ending with an ellipsis when it had to cut. */
-export function fit(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
-}
-
-const SMALL_WORDS = new Set(['a', 'an', 'and', 'at', 'for', 'in', 'of', 'on', 'or', 'the', 'to']);
-
-/**
- * A protocol's name from its id (`change-the-discourse` → "Change the Discourse") for the practise
- * button, so a lesson names a protocol by id alone.
- */
-export function protocolName(id: string): string {
-  return id
-    .split('-')
-    .map((word, index) => (index > 0 && SMALL_WORDS.has(word) ? word : word.charAt(0).toUpperCase() + word.slice(1)))
-    .join(' ');
 }

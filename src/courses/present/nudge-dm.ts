@@ -1,5 +1,6 @@
+import { truncate } from '../../presentation/embed-fit.js';
 import type { IdleCourse } from '../nudges.js';
-import { fit, plural } from './format.js';
+import { plural } from './format.js';
 
 /** Discord messages hold 2,000 characters; a member in many courses gets the first few listed. */
 const MAX_LISTED = 5;
@@ -12,10 +13,10 @@ export function nudgeDm(serverName: string, courses: readonly IdleCourse[]): str
   });
   const more = courses.length - listed.length;
   return [
-    `Hello from ${fit(serverName, 100)} 🌱 Just a gentle note that your course${courses.length === 1 ? ' is' : 's are'} waiting for you whenever you're ready:`,
+    `Hello from ${truncate(serverName, 100)} 🌱 Just a gentle note that your course${courses.length === 1 ? ' is' : 's are'} waiting for you whenever you're ready:`,
     ...listed,
     ...(more > 0 ? [`…and ${more} more.`] : []),
     '',
-    `\`/course lesson\` in ${fit(serverName, 100)} picks up right where you left off. No rush: every step counts, at your own pace.`,
+    `\`/course lesson\` in ${truncate(serverName, 100)} picks up right where you left off. No rush: every step counts, at your own pace.`,
   ].join('\n');
 }

@@ -1,19 +1,20 @@
 import { formatProblem } from '../../content/load.js';
+import { truncate } from '../../presentation/embed-fit.js';
 import type { ImportProblem } from '../imports.js';
 import type { CourseProblem } from '../problems.js';
-import { discordDate, fit, unitOf } from './format.js';
+import { discordDate, unitOf } from './format.js';
 
-/** What the member reads when a course action can't go ahead. Each says what to do next. */
-export function explainProblem(problem: CourseProblem): string {
+/** What the member (or moderator) reads when a course action can't go ahead. Each says what to do next. */
+export function explainProblem(problem: CourseProblem | ImportProblem): string {
   switch (problem.kind) {
     case 'unknown-course':
-      return `I couldn't find a course called "${fit(problem.query, 80)}". \`/course list\` shows the courses here.`;
+      return `I couldn't find a course called "${truncate(problem.query, 80)}". \`/course list\` shows the courses here.`;
     case 'no-courses':
       return "You haven't joined a course yet. `/course list` shows what's on offer, and `/course enroll` gets you started.";
     case 'which-course':
       return `You're in ${problem.courses.length} courses (${problem.courses.map((course) => `**${course.title}**`).join(', ')}). Please pick one in the \`course\` option.`;
     case 'unknown-lesson':
-      return `**${problem.course.title}** has no ${unitOf(problem.course)} called "${fit(problem.query, 80)}". Start typing in the \`lesson\` option and I'll suggest them.`;
+      return `**${problem.course.title}** has no ${unitOf(problem.course)} called "${truncate(problem.query, 80)}". Start typing in the \`lesson\` option and I'll suggest them.`;
     case 'retired':
       return `**${problem.course.title}** isn't taking new members anymore. \`/course list\` shows the courses that are open.`;
     case 'already-enrolled':
@@ -34,6 +35,8 @@ export function explainProblem(problem: CourseProblem): string {
       return `I don't have a reflection from you on **${problem.lesson.title}**, so there's nothing to share yet.`;
     case 'already-shared':
       return `Your reflection on **${problem.lesson.title}** is already shared.`;
+    default:
+      return explainImportProblem(problem);
   }
 }
 
@@ -43,11 +46,11 @@ const PROBLEM_LIST_BUDGET = 1500;
 export function explainImportProblem(problem: ImportProblem): string {
   switch (problem.kind) {
     case 'not-json':
-      return `Please attach the course as a \`.json\` file; "${fit(problem.filename, 80)}" isn't one. Nothing was changed.`;
+      return `Please attach the course as a \`.json\` file; "${truncate(problem.filename, 80)}" isn't one. Nothing was changed.`;
     case 'too-large':
       return `That file is ${Math.ceil(problem.size / 1000)} kB, and a course file can be at most ${problem.limit / 1000} kB. Is it the right file? Nothing was changed.`;
     case 'unreadable':
-      return `I couldn't download "${fit(problem.filename, 80)}" from Discord. Please try again in a moment; nothing was changed.`;
+      return `I couldn't download "${truncate(problem.filename, 80)}" from Discord. Please try again in a moment; nothing was changed.`;
     case 'shipped-id':
       return `The id "${problem.course.id}" belongs to **${problem.course.title}**, which comes with Roots Bot. Please give your course an id of its own. Nothing was changed.`;
     case 'invalid': {
@@ -57,7 +60,7 @@ export function explainImportProblem(problem: ImportProblem): string {
       const ordered = [...problem.problems].sort((a, b) => a.line - b.line || a.column - b.column);
       for (const item of ordered) {
         // Backticks from a file name would close the code block early.
-        const line = fit(formatProblem(item).replaceAll('`', "'"), 300);
+        const line = truncate(formatProblem(item).replaceAll('`', "'"), 300);
         if (used + line.length > PROBLEM_LIST_BUDGET) break;
         lines.push(line);
         used += line.length + 1;

@@ -1,11 +1,8 @@
 import { LabelBuilder, ModalBuilder, TextDisplayBuilder, TextInputBuilder, TextInputStyle } from 'discord.js';
+import { MODAL_LIMITS, truncate } from '../../presentation/embed-fit.js';
 import { REFLECTION_LIMIT } from '../completions.js';
 import type { Course, Lesson } from '../course.js';
-import { fit } from './format.js';
 import { courseIds, REFLECTION_FIELD } from './ids.js';
-
-/** Discord's modal title limit. */
-const MODAL_TITLE_MAX = 45;
 
 /**
  * The reflection form: the lesson's prompt above one paragraph box. Discord's client enforces the
@@ -14,7 +11,7 @@ const MODAL_TITLE_MAX = 45;
 export function reflectionModal(course: Course, lesson: Lesson): ModalBuilder {
   return new ModalBuilder()
     .setCustomId(courseIds.reflection.encode(course.id, lesson.id))
-    .setTitle(fit(`Reflect: ${lesson.title}`, MODAL_TITLE_MAX))
+    .setTitle(truncate(`Reflect: ${lesson.title}`, MODAL_LIMITS.title))
     .addTextDisplayComponents(new TextDisplayBuilder().setContent(`**${lesson.reflection}**`))
     .addLabelComponents(
       new LabelBuilder()

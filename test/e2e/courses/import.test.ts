@@ -3,7 +3,7 @@ import { completeLessons, message, modal, ROOT_CAUSES, startCourseScene, type Co
 
 const lesson = (id: string, title: string) => ({ id, title, text: `What to do for ${title}.`, reflection: `What did ${title} show you?` });
 
-const circles = (lessons: ReturnType<typeof lesson>[]) => ({
+const circles = (lessons: (ReturnType<typeof lesson> & { practice?: { protocol: string } })[]) => ({
   id: 'restorative-circles',
   title: 'Restorative Circles',
   summary: 'Short practices for opening and closing the day in a circle.',
@@ -48,6 +48,22 @@ describe('importing and retiring courses', () => {
     ]);
   });
 
+  it('lists many long courses in one embed Discord accepts, counting the ones that did not fit', async () => {
+    for (let i = 0; i < 28; i++) {
+      const id = `long-course-${String(i).padStart(2, '0')}`;
+      const long = { ...circles([lesson('one', 'One')]), id, title: `${i} ${'Long title '.repeat(6)}`.trim(), summary: 'A long summary. '.repeat(43).trim(), audience: 'Everyone who teaches. '.repeat(13).trim() };
+      expect(message(await morgan().run('#general', 'course import', { file: file(long, `${id}.json`) })).content).toMatch(/^Imported/);
+    }
+    const response = await alice().run('#general', 'course list');
+    expect(response.kind).toBe('message');
+    const [embed] = message(response).embeds;
+    const fields = embed?.fields ?? [];
+    const size = [embed?.title, embed?.description, embed?.footer?.text, ...fields.flatMap((f) => [f.name, f.value])].reduce((sum, text) => sum + (text?.length ?? 0), 0);
+    expect(size).toBeLessThanOrEqual(6000);
+    expect(fields.length).toBeLessThan(30);
+    expect(embed?.footer?.text).toBe(`And ${30 - fields.length} more; type in /course enroll to find them.`);
+  });
+
   it('refuses an invalid course file, pointing at each problem by line, and writes nothing', async () => {
     const text = [
       '{',
@@ -78,6 +94,23 @@ describe('importing and retiring courses', () => {
     const syntax = message(await morgan().run('#general', 'course import', { file: { filename: 'broken.json', data: '{\n  "id": "x",\n  "title": "X"\n  "summary": "y"\n}' } }));
     expect(syntax.content).toContain('broken.json:4:3: this isn\'t valid JSON here (CommaExpected)');
     expect(await scene.bed.bot.db.selectFrom('course_imports').selectAll().execute()).toEqual([]);
+  });
+
+  it('refuses a lesson that practises a protocol that does not exist, pointing at it, and writes nothing', async () => {
+    const course = circles([lesson('one', 'One'), { ...lesson('two', 'Two'), practice: { protocol: 'five-why' } }]);
+    const refused = message(await morgan().run('#general', 'course import', { file: file(course) }));
+    expect(refused.content).toBe(
+      [
+        "I couldn't import that course, so nothing was changed. Here is one thing to fix (file:line:column):",
+        '```',
+        'restorative-circles.json:20:21 (lessons[1].practice.protocol): there is no protocol "five-why"; the protocols are center-student-perspectives, change-the-discourse, fishbone, five-whys, prepare-your-soil',
+        '```',
+      ].join('\n'),
+    );
+    expect(await scene.bed.bot.db.selectFrom('course_imports').selectAll().execute()).toEqual([]);
+
+    const fixed = circles([lesson('one', 'One'), { ...lesson('two', 'Two'), practice: { protocol: 'five-whys' } }]);
+    expect(message(await morgan().run('#general', 'course import', { file: file(fixed) })).content).toMatch(/^Imported \*\*Restorative Circles\*\*/);
   });
 
   it('explains a file that is not JSON, a shipped course id, and moderator-only access', async () => {

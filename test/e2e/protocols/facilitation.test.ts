@@ -1,5 +1,5 @@
 import { PermissionFlagsBits } from 'discord-api-types/v10';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ChannelRecord, GuildRecord, UserRecord } from '../../../src/sandbox/emulator/world.js';
 import { startTestBed, type TestBed } from '../../support/bot.js';
 import { add, currentStep, description, message, next, press, privateNote, seen, startProtocol } from './steps.js';
@@ -56,6 +56,26 @@ describe('only the facilitator or a moderator moves a protocol along', () => {
     const kept = await h.as(alice).click(confirm, 'Keep going');
     expect(kept.kind === 'update' && kept.message?.content).toBe('Carrying on; nothing changed.');
     expect(currentStep(h, thread).id).toBe(back.id);
+  });
+
+  it('finishes a paused protocol whose thread archived itself meanwhile: the summary is posted, then the thread archived again', async () => {
+    const h = bed.harness;
+    const { thread } = await startProtocol(h, alice, general, 'five-whys', 'Hallway noise between periods');
+    await add(h, ben, thread, { text: 'Three classes change rooms at once' }, 'change rooms at once');
+    const paused = h.nextPost({ channelId: thread.id, where: (m) => description(m).includes('Paused') });
+    expect((await press(h, alice, thread, 'Pause')).kind).toBe('update');
+    const step = await paused;
+
+    // A quiet week: Discord archives the thread, and refuses edits in it until it is reopened.
+    h.world.updateThread(thread.id, { archived: true });
+    const summary = h.nextPost({ channelId: thread.id, where: (m) => m.embeds[0]?.title === 'Summary · 5 Whys' });
+    const confirm = message(await press(h, alice, thread, 'Finish early'));
+    expect((await h.as(alice).click(confirm, 'Finish now')).kind).toBe('update');
+    expect(description(await summary)).toContain('**Problem:** Hallway noise between periods');
+    await seen(h, general.id, (m) => m.content.includes('has finished') && m.content.includes('Hallway noise'));
+    // The paused step's message is closed, and the thread is archived once the summary is in.
+    expect(h.read(thread).find((m) => m.id === step.id)?.buttons).toEqual([]);
+    await vi.waitFor(() => expect(thread.thread?.archived).toBe(true));
   });
 
   it('tells a member whose click or form arrives after the group moved on, and stores nothing', async () => {

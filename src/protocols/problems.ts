@@ -1,3 +1,4 @@
+import type { Outcome } from '../outcome.js';
 import type { FinishedRun, OpenRun } from './runs.js';
 
 /**
@@ -20,7 +21,5 @@ export type Problem =
   /** A form or menu for a kind of step this step isn't (content changed under an old message). */
   | { readonly kind: 'wrong-step' };
 
-export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: Problem };
-
-export const succeed = <T>(value: T): Outcome<T> => ({ ok: true, value });
-export const fail = <T = never>(problem: Problem): Outcome<T> => ({ ok: false, problem });
+/** What a protocol service returns: its value, or why nothing happened. */
+export type RunOutcome<T> = Outcome<T, Problem>;

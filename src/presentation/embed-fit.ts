@@ -1,8 +1,10 @@
 /**
- * Discord's embed limits (Message resource → Embed Limits): text beyond them is refused with a
- * 400, so everything a group writes is fitted before it is sent, dropping whole lines and saying
- * how many went rather than cutting a sentence mid-word where possible.
+ * Discord's limits on what the bot sends, and fitting text within them. Text beyond a limit is
+ * refused with a 400, so everything members or content authors write is fitted before it is sent,
+ * dropping whole lines and saying how many went rather than cutting a sentence mid-word where possible.
  */
+
+/** Embed limits (Message resource → Embed Limits). */
 export const EMBED_LIMITS = {
   title: 256,
   description: 4096,
@@ -10,8 +12,29 @@ export const EMBED_LIMITS = {
   fieldName: 256,
   fieldValue: 1024,
   footer: 2048,
+  authorName: 256,
   /** Title, description, field names and values, footer and author name together. */
   total: 6000,
+} as const;
+
+/** Autocomplete answers: at most 25 choices, each named in at most 100 characters. */
+export const AUTOCOMPLETE_LIMITS = {
+  choices: 25,
+  choiceName: 100,
+} as const;
+
+/** Modals: a title and each label of at most 45 characters, placeholders of at most 100. */
+export const MODAL_LIMITS = {
+  title: 45,
+  label: 45,
+  placeholder: 100,
+} as const;
+
+/** Message components: button labels of 80 characters; select menus of 25 options, each label and description 100. */
+export const COMPONENT_LIMITS = {
+  buttonLabel: 80,
+  selectOptions: 25,
+  selectOptionText: 100,
 } as const;
 
 const ELLIPSIS = '…';
@@ -88,12 +111,39 @@ export function fitFirst(lines: readonly string[], max: number, more: (n: number
   return { text: joined([...kept, more(hidden)]), hidden };
 }
 
+/** The parts of an embed whose text counts towards the 6000 total. */
+export interface EmbedText {
+  readonly title?: string;
+  readonly description?: string;
+  readonly fields?: readonly { readonly name: string; readonly value: string }[];
+  readonly footer?: { readonly text: string };
+  readonly author?: { readonly name: string };
+}
+
 /** The characters of an embed that count towards the 6000 total. */
-export function embedLength(embed: { title?: string; description?: string; fields?: readonly { name: string; value: string }[]; footer?: { text: string } }): number {
+export function embedLength(embed: EmbedText): number {
   return (
     (embed.title?.length ?? 0) +
     (embed.description?.length ?? 0) +
     (embed.fields ?? []).reduce((sum, field) => sum + field.name.length + field.value.length, 0) +
-    (embed.footer?.text.length ?? 0)
+    (embed.footer?.text.length ?? 0) +
+    (embed.author?.name.length ?? 0)
   );
+}
+
+/**
+ * The first of `fields` that fit in one embed beside the rest of it (`around`: its title,
+ * description, footer and author as they will be sent): at most 25, and within the 6000 total.
+ * Stops at the first that doesn't fit, so what is left out is the end of the list.
+ */
+export function fitFields<F extends { readonly name: string; readonly value: string }>(around: Omit<EmbedText, 'fields'>, fields: readonly F[]): F[] {
+  const kept: F[] = [];
+  let used = embedLength(around);
+  for (const field of fields) {
+    const size = field.name.length + field.value.length;
+    if (kept.length === EMBED_LIMITS.fields || used + size > EMBED_LIMITS.total) break;
+    kept.push(field);
+    used += size;
+  }
+  return kept;
 }

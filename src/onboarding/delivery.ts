@@ -1,6 +1,5 @@
 import {
   ChannelType,
-  DiscordAPIError,
   RESTJSONErrorCodes,
   ThreadAutoArchiveDuration,
   channelMention,
@@ -11,6 +10,7 @@ import {
   type TextChannel,
 } from 'discord.js';
 import type { BotContext } from '../context.js';
+import { isDiscordError } from '../interactions/discord-errors.js';
 import { restSender, tellModerators } from '../guilds/moderator-notes.js';
 import { findOnboardingSettings, type OnboardingSettings } from './settings.js';
 import { describeRoleProblem, roleProblem, type RoleProblem } from './setup-checks.js';
@@ -36,7 +36,7 @@ const CLOSED: ReadonlySet<number> = new Set([
 ]);
 
 function isClosed(error: unknown): boolean {
-  return error instanceof DiscordAPIError && typeof error.code === 'number' && CLOSED.has(error.code);
+  return isDiscordError(error, ...CLOSED);
 }
 
 export function sceneFor(guild: Guild, settings: OnboardingSettings | undefined, ctx: BotContext): WalkScene {
@@ -153,7 +153,7 @@ export async function grantMemberRole(client: Client, ctx: BotContext, guild: Gu
     await guild.members.addRole({ user: userId, role: roleId, reason: 'Finished the welcome walk' });
     return { kind: 'granted', name: role.name };
   } catch (error) {
-    if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownMember) return { kind: 'failed', problem: 'member-left' };
+    if (isDiscordError(error, RESTJSONErrorCodes.UnknownMember)) return { kind: 'failed', problem: 'member-left' };
     if (!isClosed(error)) throw error;
     const problem = roleProblem(guild, roleId) ?? 'no-manage-roles';
     await noteModerators(

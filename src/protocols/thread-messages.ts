@@ -1,8 +1,7 @@
-// From discord.js, not @discordjs/rest: the client's REST throws the class discord.js loads, and
-// importing the package directly from ESM yields a different copy that `instanceof` never matches.
-import { DiscordAPIError, messageLink, RESTJSONErrorCodes, Routes, type Client } from 'discord.js';
+import { messageLink, RESTJSONErrorCodes, Routes, type Client } from 'discord.js';
 import { z } from 'zod';
 import type { BotContext } from '../context.js';
+import { isDiscordError } from '../interactions/discord-errors.js';
 import { recordStepMessage, recordSummaryMessage, type Finished, type Moved } from './facilitation.js';
 import { findRun, type FinishedRun, type Run } from './runs.js';
 import { loadStepData } from './step-data.js';
@@ -24,10 +23,6 @@ export interface Io {
 
 const NO_PINGS = { parse: [] };
 const PostedMessage = z.object({ id: z.string() });
-
-function isDiscordError(error: unknown, ...codes: number[]): error is DiscordAPIError {
-  return error instanceof DiscordAPIError && codes.includes(Number(error.code));
-}
 
 /**
  * A run's thread archives itself after a quiet spell (a long pause, a group that stopped halfway).

@@ -1,4 +1,5 @@
 import { DiscordAPIError, HTTPError, RateLimitError, RESTJSONErrorCodes, Routes, type Client, type RESTPostAPIChannelMessageJSONBody } from 'discord.js';
+import { isDiscordError } from '../interactions/discord-errors.js';
 import { z } from 'zod';
 import type { BrokenTarget } from './model.js';
 import type { SeenMessage } from './post.js';
@@ -40,7 +41,7 @@ export function discordTransport(client: Client<true>): RitualTransport {
         return { id: thread.id, created: true };
       } catch (error) {
         // A thread started from a message shares the message's id.
-        if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.ThreadAlreadyCreatedForMessage) return { id: messageId, created: false };
+        if (isDiscordError(error, RESTJSONErrorCodes.ThreadAlreadyCreatedForMessage)) return { id: messageId, created: false };
         throw error;
       }
     },

@@ -3,13 +3,13 @@ import {
   AttachmentBuilder,
   ButtonBuilder,
   ButtonStyle,
-  DiscordAPIError,
   MessageFlags,
   PermissionFlagsBits,
   RESTJSONErrorCodes,
   type ChatInputCommandInteraction,
 } from 'discord.js';
 import type { BotContext } from '../../context.js';
+import { isDiscordError } from '../../interactions/discord-errors.js';
 import { UserFacingError } from '../../interactions/errors.js';
 import { fail, succeed } from '../../outcome.js';
 import { memberNames } from '../../presentation/member-names.js';
@@ -111,7 +111,7 @@ export async function nudgeIdleMembers(interaction: ChatInputCommandInteraction,
       tally.sent += 1;
     } catch (error) {
       // The nudge stays recorded: trying again tomorrow would be the pestering the weekly limit prevents.
-      if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.CannotSendMessagesToThisUser) {
+      if (isDiscordError(error, RESTJSONErrorCodes.CannotSendMessagesToThisUser)) {
         tally.dmsClosed += 1;
       } else {
         tally.failed += 1;

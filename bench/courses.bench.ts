@@ -6,7 +6,7 @@ import { completeLesson } from '../src/courses/completions.js';
 import { loadCourses } from '../src/courses/content.js';
 import { memberCourses } from '../src/courses/enrolments.js';
 import type { Services } from '../src/courses/services.js';
-import { coursesFeature } from '../src/courses/feature.js';
+import { createCoursesFeature } from '../src/courses/feature.js';
 import { progressOf } from '../src/courses/progress.js';
 import { openDatabase, type Db } from '../src/db/connection.js';
 import { migrate } from '../src/db/migrator.js';
@@ -121,7 +121,7 @@ export default defineBench({
     const serviceRead = await serviceReadLatency(seedDb, guild.id, userIds);
     await seedDb.destroy();
 
-    const bot = await startBotOnEmulator(harness.emulator, { databasePath, logger: createLogger({ level: 'silent' }), clock, features: [coursesFeature] });
+    const bot = await startBotOnEmulator(harness.emulator, { databasePath, logger: createLogger({ level: 'silent' }), clock, features: () => [createCoursesFeature()] });
     let endToEnd: number[];
     try {
       endToEnd = await progressLatency(harness, acting, channelId);

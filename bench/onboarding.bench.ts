@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { ChannelType } from 'discord-api-types/v10';
 import { createLogger } from '../src/logger.js';
-import { onboardingFeature } from '../src/onboarding/feature.js';
+import { createOnboardingFeature } from '../src/onboarding/feature.js';
 import { DISCORD_GLOBAL_LIMIT } from '../src/sandbox/emulator/rate-limit.js';
 import type { WorldEvent } from '../src/sandbox/emulator/world.js';
 import { Harness } from '../src/sandbox/harness.js';
@@ -38,7 +38,7 @@ async function raid(closedEvery: number | null): Promise<RaidResult> {
   const bot = await startBotOnEmulator(harness.emulator, {
     databasePath: `${mkdtempSync(`${tmpdir()}/roots-bench-`)}/bench.sqlite`,
     logger: createLogger({ level: 'silent' }),
-    features: [onboardingFeature],
+    features: () => [createOnboardingFeature()],
   });
   try {
     const setup = await harness.as(harness.user('morgan')).run(general, 'onboarding setup', { 'member-role': 'Member', introductions: '#introductions', 'welcome-channel': '#welcome' });

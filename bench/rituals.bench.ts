@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { ManualClock } from '../src/clock.js';
 import { createLogger } from '../src/logger.js';
 import { createRitualsFeature } from '../src/rituals/feature.js';
-import { ritualsOf } from '../src/rituals/runtime.js';
+import { RITUALS } from '../src/rituals/feature.js';
 import { createSchedule } from '../src/rituals/schedules.js';
 import type { ChannelRecord } from '../src/sandbox/emulator/world.js';
 import { Harness } from '../src/sandbox/harness.js';
@@ -29,7 +29,7 @@ export default defineBench({
       databasePath: `${mkdtempSync(`${tmpdir()}/roots-bench-`)}/bot.sqlite`,
       logger: createLogger({ level: 'silent' }),
       clock,
-      features: [createRitualsFeature()],
+      features: () => [createRitualsFeature()],
     });
     const content = bot.ctx.content.rituals;
     for (const channel of channels) {
@@ -43,7 +43,7 @@ export default defineBench({
       if (!created.ok) throw new Error(`could not create a schedule: ${created.problem.kind}`);
     }
 
-    const rituals = ritualsOf(bot.ctx);
+    const rituals = bot.ctx.features.get(RITUALS)?.running();
     if (rituals === undefined) throw new Error('the rituals feature is not running');
     await rituals.settled();
     const statsBefore = harness.emulator.limiter.stats();

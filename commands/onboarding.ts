@@ -104,6 +104,7 @@ export default defineCommand({
   subcommands: {
     start: {
       access: 'everyone',
+      scope: 'anywhere',
       async run(interaction, ctx) {
         if (!interaction.inCachedGuild()) throw new UserFacingError(IN_A_SERVER);
         const { guild, member } = interaction;
@@ -116,6 +117,7 @@ export default defineCommand({
     },
     setup: {
       access: 'moderators',
+      scope: 'anywhere',
       async run(interaction, ctx) {
         const guild = guildOf(interaction);
         const { options } = interaction;
@@ -134,6 +136,7 @@ export default defineCommand({
     },
     stats: {
       access: 'moderators',
+      scope: 'anywhere',
       async run(interaction, ctx) {
         const guild = guildOf(interaction);
         const chosen = interaction.options.getString('period') ?? 'month';
@@ -145,6 +148,7 @@ export default defineCommand({
     },
     remind: {
       access: 'moderators',
+      scope: 'anywhere',
       async run(interaction, ctx) {
         const guild = guildOf(interaction);
         if (!(await findOnboardingSettings(ctx.db, guild.id))) throw new UserFacingError(NOT_SET_UP);

@@ -19,9 +19,10 @@ export default defineCommand({
   subcommands: {
     export: {
       access: 'everyone',
+      scope: 'anywhere',
       async run(interaction, ctx) {
         if (!interaction.inGuild()) throw new UserFacingError(IN_A_SERVER);
-        const exported = await exportMemberData(ctx.db, ctx.features, interaction.guildId, interaction.user.id, ctx.clock.now());
+        const exported = await exportMemberData(ctx.db, ctx.privacy, interaction.guildId, interaction.user.id, ctx.clock.now());
         const file = new AttachmentBuilder(Buffer.from(JSON.stringify(exported, null, 2)), { name: 'my-roots-data.json' });
         const summary = Object.keys(exported.data).length === 0 ? "I don't keep anything about you here yet." : 'Here is everything I keep about you in this server.';
         await interaction.reply({ content: summary, files: [file], flags: MessageFlags.Ephemeral });
@@ -29,6 +30,7 @@ export default defineCommand({
     },
     forget: {
       access: 'everyone',
+      scope: 'anywhere',
       async run(interaction) {
         if (!interaction.inGuild()) throw new UserFacingError(IN_A_SERVER);
         const buttons = new ActionRowBuilder<ButtonBuilder>().addComponents(
@@ -48,9 +50,10 @@ export default defineCommand({
     defineComponent({
       kind: 'button',
       spec: confirmForget,
+      scope: 'anywhere',
       async run(interaction, [userId], ctx) {
         if (interaction.user.id !== userId || !interaction.inGuild()) throw new UserFacingError('This button belongs to someone else.');
-        const removed = await forgetMember(ctx.db, ctx.features, interaction.guildId, userId);
+        const removed = await forgetMember(ctx.db, ctx.privacy, interaction.guildId, userId);
         const total = Object.values(removed).reduce((sum, n) => sum + n, 0);
         await interaction.update({
           content: total === 0 ? 'Done. I had nothing stored about you here.' : `Done. I deleted ${total} record${total === 1 ? '' : 's'} about you in this server.`,
@@ -61,6 +64,7 @@ export default defineCommand({
     defineComponent({
       kind: 'button',
       spec: keepData,
+      scope: 'anywhere',
       async run(interaction) {
         await interaction.update({ content: 'Nothing changed; your data stays as it was.', components: [] });
       },

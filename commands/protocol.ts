@@ -60,6 +60,7 @@ export default defineCommand({
   subcommands: {
     start: {
       access: 'everyone',
+      scope: 'anywhere',
       async run(interaction, ctx) {
         const protocol = findProtocol(ctx.content.protocols, interaction.options.getString('protocol', true));
         if (protocol === undefined) throw new UserFacingError(UNKNOWN_PROTOCOL);
@@ -68,6 +69,7 @@ export default defineCommand({
     },
     list: {
       access: 'everyone',
+      scope: 'anywhere',
       async run(interaction, ctx) {
         if (!interaction.inGuild()) throw new UserFacingError(IN_A_SERVER);
         const runs = await openRuns(ctx.db, interaction.guildId);
@@ -80,6 +82,7 @@ export default defineCommand({
     },
     export: {
       access: 'everyone',
+      scope: 'anywhere',
       async run(interaction, ctx) {
         if (!interaction.inGuild()) throw new UserFacingError(IN_A_SERVER);
         const which = interaction.options.getString('which');

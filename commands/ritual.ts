@@ -26,7 +26,8 @@ import { RITUAL_KINDS, kindLabel, type RitualKind, type Schedule } from '../src/
 import { brokenBecause, unix } from '../src/rituals/notices.js';
 import { composePost } from '../src/rituals/post.js';
 import { peekNext } from '../src/rituals/rotation.js';
-import { ritualsOf, type DeliveryReport } from '../src/rituals/runtime.js';
+import type { DeliveryReport } from '../src/rituals/runtime.js';
+import { RITUALS } from '../src/rituals/feature.js';
 import {
   createSchedule,
   deleteSchedule,
@@ -94,7 +95,7 @@ function reportText(report: DeliveryReport, schedule: Schedule): string {
 }
 
 async function deliverAndReport(interaction: ChatInputCommandInteraction, ctx: BotContext, schedule: Schedule, occurrenceId: number): Promise<void> {
-  const rituals = ritualsOf(ctx);
+  const rituals = ctx.features.get(RITUALS)?.running();
   if (rituals === undefined) {
     await replyPrivately(interaction, "I've queued it; it goes out as soon as the ritual scheduler next runs.");
     return;
@@ -108,6 +109,7 @@ async function deliverAndReport(interaction: ChatInputCommandInteraction, ctx: B
 
 const create: CommandAction = {
   access: 'moderators',
+  scope: 'anywhere',
   async run(interaction, ctx) {
     const guildId = guildOf(interaction);
     const channel = interaction.options.getChannel('channel', true, [...POSTABLE_CHANNELS]);
@@ -128,6 +130,7 @@ const create: CommandAction = {
 
 const list: CommandAction = {
   access: 'moderators',
+  scope: 'anywhere',
   async run(interaction, ctx) {
     const schedules = await listSchedules(ctx.db, guildOf(interaction));
     if (schedules.length === 0) {
@@ -157,6 +160,7 @@ const list: CommandAction = {
 
 const edit: CommandAction = {
   access: 'moderators',
+  scope: 'anywhere',
   async run(interaction, ctx) {
     const schedule = await scheduleFrom(interaction, ctx);
     const channel = interaction.options.getChannel('channel', false, [...POSTABLE_CHANNELS]);
@@ -176,6 +180,7 @@ const edit: CommandAction = {
 
 const pause: CommandAction = {
   access: 'moderators',
+  scope: 'anywhere',
   async run(interaction, ctx) {
     const schedule = await scheduleFrom(interaction, ctx);
     valueOrExplain(await pauseSchedule(ctx, schedule.guildId, schedule.id));
@@ -185,6 +190,7 @@ const pause: CommandAction = {
 
 const resume: CommandAction = {
   access: 'moderators',
+  scope: 'anywhere',
   async run(interaction, ctx) {
     const schedule = await scheduleFrom(interaction, ctx);
     const resumed = valueOrExplain(await resumeSchedule(ctx, schedule.guildId, schedule.id));
@@ -194,6 +200,7 @@ const resume: CommandAction = {
 
 const remove: CommandAction = {
   access: 'moderators',
+  scope: 'anywhere',
   async run(interaction, ctx) {
     const schedule = await scheduleFrom(interaction, ctx);
     const buttons = new ActionRowBuilder<ButtonBuilder>().addComponents(
@@ -209,6 +216,7 @@ const remove: CommandAction = {
 
 const preview: CommandAction = {
   access: 'moderators',
+  scope: 'anywhere',
   async run(interaction, ctx) {
     const schedule = await scheduleFrom(interaction, ctx);
     const now = ctx.clock.now();
@@ -229,6 +237,7 @@ const preview: CommandAction = {
 
 const runNow: CommandAction = {
   access: 'moderators',
+  scope: 'anywhere',
   async run(interaction, ctx) {
     const schedule = await scheduleFrom(interaction, ctx);
     const occurrenceId = valueOrExplain(await claimNow(ctx, schedule));
@@ -238,6 +247,7 @@ const runNow: CommandAction = {
 
 const skip: CommandAction = {
   access: 'moderators',
+  scope: 'anywhere',
   async run(interaction, ctx) {
     const schedule = await scheduleFrom(interaction, ctx);
     const skipped = valueOrExplain(await skipNext(ctx, schedule));
@@ -250,6 +260,7 @@ const skip: CommandAction = {
 
 const retry: CommandAction = {
   access: 'moderators',
+  scope: 'anywhere',
   async run(interaction, ctx) {
     const schedule = await scheduleFrom(interaction, ctx);
     const occurrence = valueOrExplain(await retryLatestFailed(ctx, schedule));
@@ -332,6 +343,7 @@ export default defineCommand({
     defineComponent({
       kind: 'button',
       spec: confirmDelete,
+      scope: 'anywhere',
       access: 'moderators',
       async run(interaction, [id], ctx) {
         if (!interaction.inGuild()) throw new UserFacingError('This button only works in a server.');
@@ -342,6 +354,7 @@ export default defineCommand({
     defineComponent({
       kind: 'button',
       spec: keepRitual,
+      scope: 'anywhere',
       access: 'moderators',
       async run(interaction) {
         await interaction.update({ content: 'Kept it; nothing changed.', components: [] });

@@ -39,6 +39,7 @@ export default defineCommand({
   subcommands: {
     show: {
       access: 'everyone',
+      scope: 'anywhere',
       async run(interaction, ctx) {
         const guildId = guildIdOf(interaction);
         const set = await currentTenets(ctx, guildId, ctx.content.onboarding.tenets);
@@ -49,6 +50,7 @@ export default defineCommand({
     },
     edit: {
       access: 'moderators',
+      scope: 'anywhere',
       async run(interaction, ctx) {
         const guildId = guildIdOf(interaction);
         await interaction.showModal(tenetsModal(await currentTenets(ctx, guildId, ctx.content.onboarding.tenets)));
@@ -56,6 +58,7 @@ export default defineCommand({
     },
     reset: {
       access: 'moderators',
+      scope: 'anywhere',
       async run(interaction, ctx) {
         const guildId = guildIdOf(interaction);
         const { tenets } = ctx.content.onboarding;
@@ -67,6 +70,7 @@ export default defineCommand({
     defineComponent({
       kind: 'modal',
       spec: tenetsForm,
+      scope: 'anywhere',
       access: 'moderators',
       async run(interaction, [basedOn], ctx) {
         const guildId = guildIdOf(interaction);
@@ -79,6 +83,7 @@ export default defineCommand({
     defineComponent({
       kind: 'button',
       spec: askRecommit,
+      scope: 'anywhere',
       access: 'moderators',
       async run(interaction, [version], ctx) {
         if (!interaction.inGuild()) throw new UserFacingError(IN_A_SERVER);
@@ -97,6 +102,7 @@ export default defineCommand({
     defineComponent({
       kind: 'button',
       spec: skipRecommit,
+      scope: 'anywhere',
       access: 'moderators',
       async run(interaction) {
         await interaction.update({ content: "Okay, I won't ask anyone this time. New members will walk the new tenets.", components: [] });

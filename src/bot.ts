@@ -6,7 +6,8 @@ import type { BotContext } from './context.js';
 import { openDatabase, type Db } from './db/connection.js';
 import { migrate } from './db/migrator.js';
 import type { Feature, Stoppable } from './features/feature.js';
-import { FEATURES } from './features/index.js';
+import { featureSet } from './features/feature-set.js';
+import { createFeatures } from './features/index.js';
 import { ensureGuildSettings } from './guilds/guild-settings.js';
 import { createRouter } from './interactions/router.js';
 import { COMMANDS_DIR, loadCommands, type CommandRegistry } from './interactions/registry.js';
@@ -29,8 +30,11 @@ export interface BotOptions {
   readonly commandsDir?: string;
   /** Commands already loaded (the sandbox publishes them first); loaded from `commandsDir` otherwise. */
   readonly registry?: CommandRegistry;
-  /** The features to run; all of them unless a test narrows it. */
-  readonly features?: readonly Feature[];
+  /**
+   * Makes the features this bot runs, fresh for each start (a restart gets new ones, as a new
+   * process would); every feature unless a test narrows it.
+   */
+  readonly features?: () => readonly Feature[];
 }
 
 export interface RunningBot {
@@ -63,8 +67,23 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     throw error;
   }
 
-  const features = options.features ?? FEATURES;
-  const ctx: BotContext = { db, clock, logger, startedAt: clock.now(), version: BOT_VERSION, content: content.value, features };
+  const features = (options.features ?? createFeatures)();
+  const names = features.map((feature) => feature.name);
+  const twice = names.filter((name, index) => names.indexOf(name) !== index);
+  if (twice.length > 0) {
+    await db.destroy();
+    throw new StartupError(`Two features are called ${twice.join(', ')}; each feature's name must be unique.`);
+  }
+  const ctx: BotContext = {
+    db,
+    clock,
+    logger,
+    startedAt: clock.now(),
+    version: BOT_VERSION,
+    content: content.value,
+    features: featureSet(features),
+    privacy: new Map(features.flatMap((feature) => (feature.privacy ? [[feature.name, feature.privacy] as const] : []))),
+  };
   const router = createRouter(
     registry,
     ctx,

@@ -1,10 +1,15 @@
 import type { Clock } from './clock.js';
 import type { Content } from './content/index.js';
 import type { Db } from './db/connection.js';
-import type { Feature } from './features/feature.js';
+import type { FeatureSet } from './features/feature-set.js';
 import type { Logger } from './logger.js';
+import type { PrivacyProviders } from './privacy/provider.js';
 
-/** What every handler may use. Services hang off this as features arrive; handlers stay thin. */
+/**
+ * What every handler may use, one per running bot. Services take the parts they need
+ * (`Pick<BotContext, 'db' | 'clock'>`); a feature's per-bot state lives in the feature itself,
+ * reached through `features`.
+ */
 export interface BotContext {
   readonly db: Db;
   readonly clock: Clock;
@@ -13,6 +18,8 @@ export interface BotContext {
   readonly version: string;
   /** Content from `data/`, validated at start-up. */
   readonly content: Content;
-  /** The features running, for the commands that span them all (`/privacy`). */
-  readonly features: readonly Feature[];
+  /** The running features, for commands that need one of them (`/ritual run-now`). */
+  readonly features: FeatureSet;
+  /** What `/privacy export` and `/privacy forget` span: every feature that stores member data. */
+  readonly privacy: PrivacyProviders;
 }

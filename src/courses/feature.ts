@@ -6,7 +6,6 @@ import { coursePrivacy } from './privacy.js';
  * The slash command and its buttons and modal live in `commands/course.ts`; this declares what
  * `/privacy` can export and forget.
  */
-export const coursesFeature: Feature = {
-  name: 'courses',
-  privacy: coursePrivacy,
-};
+export function createCoursesFeature(): Feature {
+  return { name: 'courses', privacy: coursePrivacy };
+}

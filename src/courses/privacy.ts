@@ -1,5 +1,5 @@
 import type { Db } from '../db/connection.js';
-import type { PrivacyProvider } from '../features/feature.js';
+import type { PrivacyProvider } from '../privacy/provider.js';
 
 /** The tables holding one member's course data in a server; all keyed by (guild_id, user_id). */
 const MEMBER_TABLES = ['course_enrolments', 'course_completions', 'course_reflections', 'course_nudges'] as const;

@@ -1,8 +1,10 @@
-import { onboardingFeature } from '../onboarding/feature.js';
-import { ritualsFeature } from '../rituals/feature.js';
-import { coursesFeature } from '../courses/feature.js';
-import { protocolsFeature } from '../protocols/feature.js';
+import { createCoursesFeature } from '../courses/feature.js';
+import { createOnboardingFeature } from '../onboarding/feature.js';
+import { createProtocolsFeature } from '../protocols/feature.js';
+import { createRitualsFeature } from '../rituals/feature.js';
 import type { Feature } from './feature.js';
 
-/** Every feature the bot runs, in start order. Each feature adds itself here, one line. */
-export const FEATURES: readonly Feature[] = [onboardingFeature, ritualsFeature, coursesFeature, protocolsFeature];
+/** Every feature the bot runs, made fresh for one bot, in start order. Each feature adds itself here. */
+export function createFeatures(): Feature[] {
+  return [createOnboardingFeature(), createRitualsFeature(), createCoursesFeature(), createProtocolsFeature()];
+}

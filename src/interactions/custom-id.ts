@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /**
  * Buttons, selects and modals carry their state in `custom_id`, never in memory, so a click still
@@ -26,6 +26,30 @@ export interface CustomIdSpec<A extends Args = Args> {
 }
 
 const NAME = /^[a-z][a-z0-9-]*$/;
+/** A positive integer as written by `String(n)`: no sign, exponent, leading zero or spaces. */
+const CANONICAL_POSITIVE = /^[1-9]\d*$/;
+
+/**
+ * The argument types custom_ids carry, parsed strictly: a click whose custom_id was written by
+ * anything but `encode` (a forged or corrupted one) matches no handler.
+ */
+export const arg = {
+  /** A database row id: a positive safe integer. */
+  id: z
+    .string()
+    .regex(CANONICAL_POSITIVE)
+    .transform(Number)
+    .refine((n) => Number.isSafeInteger(n)),
+  /** A small count or position (a step index, a version): 0 to 999. */
+  index: z
+    .string()
+    .regex(/^(0|[1-9]\d{0,2})$/)
+    .transform(Number),
+  /** A Discord snowflake (user, channel, message), kept as a string. */
+  snowflake: z.string().regex(/^[1-9]\d{16,19}$/),
+  /** A content key such as a course or protocol id: lowercase letters, digits and dashes. */
+  key: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/),
+} as const;
 
 export function customId<const A extends Args>(domain: string, action: string, version: number, args: A): CustomIdSpec<A> {
   if (!NAME.test(domain) || !NAME.test(action)) throw new TypeError(`custom_id names must be lowercase words, got ${domain}:${action}`);
@@ -67,7 +91,7 @@ export interface ParsedCustomId {
 export function parseCustomId(value: string): ParsedCustomId | undefined {
   const [domain, action, version, ...args] = value.split(SEPARATOR);
   if (domain === undefined || action === undefined || version === undefined) return undefined;
-  const parsedVersion = Number(version);
-  if (!Number.isInteger(parsedVersion)) return undefined;
-  return { key: `${domain}${SEPARATOR}${action}`, version: parsedVersion, args };
+  // `1e0` or `01` would read as 1 through Number(): only what encode() writes is a version.
+  if (!CANONICAL_POSITIVE.test(version)) return undefined;
+  return { key: `${domain}${SEPARATOR}${action}`, version: Number(version), args };
 }

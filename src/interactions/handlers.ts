@@ -1,6 +1,7 @@
 import type {
   AutocompleteInteraction,
   ButtonInteraction,
+  CacheType,
   ChatInputCommandInteraction,
   MessageComponentInteraction,
   ModalSubmitInteraction,
@@ -14,10 +15,26 @@ import type { CustomIdSpec } from './custom-id.js';
 
 export type Run<I> = (interaction: I, ctx: BotContext) => Promise<void>;
 
-export interface CommandAction {
-  readonly access: Access;
-  readonly run: Run<ChatInputCommandInteraction>;
-}
+/**
+ * Where a command or component works. `'server'` is checked once, in the router, which answers
+ * anywhere else with one kind sentence; the handler's interaction is typed as in a server, so it
+ * needs no guard of its own.
+ */
+export type Scope = 'anywhere' | 'server';
+
+/** The cache types of an interaction that happened in a server (`guildId` is a string). */
+export type InServer = Exclude<CacheType, undefined>;
+
+/** A chat-input command that happened in a server. */
+export type ServerCommand = ChatInputCommandInteraction<InServer>;
+
+/**
+ * One command or subcommand handler: who may run it (`access`) and where (`scope`). The scope is
+ * a discriminant, so `run`'s parameter is narrowed by it at the definition.
+ */
+export type CommandAction =
+  | { readonly access: Access; readonly scope: 'anywhere'; readonly run: Run<ChatInputCommandInteraction> }
+  | { readonly access: Access; readonly scope: 'server'; readonly run: Run<ServerCommand> };
 
 /** What a `commands/*.ts` file exports by default. */
 export type SlashCommand = {
@@ -38,26 +55,33 @@ export function defineCommand(command: SlashCommand): SlashCommand {
 
 export type ComponentKind = 'button' | 'select' | 'modal';
 
-type InteractionOf<K extends ComponentKind> = K extends 'button'
-  ? ButtonInteraction
+type InteractionOf<K extends ComponentKind, C extends CacheType> = K extends 'button'
+  ? ButtonInteraction<C>
   : K extends 'select'
-    ? StringSelectMenuInteraction
-    : ModalSubmitInteraction;
+    ? StringSelectMenuInteraction<C>
+    : ModalSubmitInteraction<C>;
 
 export type BoundHandler = (ctx: BotContext) => Promise<void>;
+
+export type ComponentInteraction = MessageComponentInteraction | ModalSubmitInteraction;
 
 /** A component handler with its argument types erased, so routes of every shape share one table. */
 export interface ComponentRoute {
   readonly kind: ComponentKind;
   readonly spec: CustomIdSpec;
   readonly access: Access;
-  /** Undefined when the arguments no longer fit (a message older than the handler's version). */
-  bind(interaction: MessageComponentInteraction | ModalSubmitInteraction, rawArgs: readonly string[]): BoundHandler | undefined;
+  readonly scope: Scope;
+  /**
+   * Undefined when the interaction is of another kind, happened outside the route's scope, or its
+   * arguments no longer fit (a message older than the handler's version): the router tells the
+   * member which.
+   */
+  bind(interaction: ComponentInteraction, rawArgs: readonly string[]): BoundHandler | undefined;
 }
 
 type ArgsOf<S> = S extends CustomIdSpec<infer A> ? { readonly [K in keyof A]: z.output<A[K]> } : never;
 
-function matchesKind(kind: ComponentKind, interaction: MessageComponentInteraction | ModalSubmitInteraction): boolean {
+function isKind<K extends ComponentKind>(kind: K, interaction: ComponentInteraction): interaction is InteractionOf<K, CacheType> {
   switch (kind) {
     case 'button':
       return interaction.isButton();
@@ -66,23 +90,44 @@ function matchesKind(kind: ComponentKind, interaction: MessageComponentInteracti
     case 'modal':
       return interaction.isModalSubmit();
   }
+  return false;
 }
 
-export function defineComponent<K extends ComponentKind, S extends CustomIdSpec>(route: {
+interface RouteBase<K extends ComponentKind, S extends CustomIdSpec> {
   readonly kind: K;
   readonly spec: S;
   readonly access?: Access;
-  readonly run: (interaction: InteractionOf<K>, args: ArgsOf<S>, ctx: BotContext) => Promise<void>;
-}): ComponentRoute {
+}
+
+type RouteDefinition<K extends ComponentKind, S extends CustomIdSpec> =
+  | (RouteBase<K, S> & {
+      readonly scope: 'anywhere';
+      readonly run: (interaction: InteractionOf<K, CacheType>, args: ArgsOf<S>, ctx: BotContext) => Promise<void>;
+    })
+  | (RouteBase<K, S> & {
+      readonly scope: 'server';
+      readonly run: (interaction: InteractionOf<K, InServer>, args: ArgsOf<S>, ctx: BotContext) => Promise<void>;
+    });
+
+export function defineComponent<K extends ComponentKind, S extends CustomIdSpec>(route: RouteDefinition<K, S>): ComponentRoute {
   return {
     kind: route.kind,
     spec: route.spec,
     access: route.access ?? 'everyone',
+    scope: route.scope,
     bind(interaction, rawArgs) {
-      if (!matchesKind(route.kind, interaction)) return undefined;
+      if (!isKind(route.kind, interaction)) return undefined;
       const args = route.spec.decodeArgs(rawArgs) as ArgsOf<S> | undefined;
       if (args === undefined) return undefined;
-      return (ctx) => route.run(interaction as InteractionOf<K>, args, ctx);
+      if (route.scope === 'server') {
+        if (!interaction.inGuild()) return undefined;
+        // inGuild() has just shown what the cast says; TS can't carry it through the generic kind.
+        const inServer = interaction as InteractionOf<K, InServer>;
+        const run = route.run;
+        return (ctx) => run(inServer, args, ctx);
+      }
+      const run = route.run;
+      return (ctx) => run(interaction, args, ctx);
     },
   };
 }

@@ -6,6 +6,10 @@ import { errorReference, somethingWentWrong, UserFacingError } from './errors.js
 import type { BoundHandler, CommandAction, ComponentRoute } from './handlers.js';
 import { CommandRegistryError, type CommandRegistry } from './registry.js';
 import { replyPrivately } from './replies.js';
+import { createInFlight } from '../scheduling/in-flight.js';
+
+/** The one answer to a server-only command, subcommand or component used in a DM. */
+export const SERVER_ONLY = 'That works inside a server, so please use it there: each community keeps its own.';
 
 export const STALE_COMPONENT =
   "This button is from an older message and doesn't work anymore. Please run the command again to get a fresh one.";
@@ -48,7 +52,7 @@ export function createRouter(registry: CommandRegistry, ctx: BotContext, extraCo
     if (components.has(route.spec.key)) throw new CommandRegistryError([`the custom_id "${route.spec.key}" is handled twice`]);
     components.set(route.spec.key, route);
   }
-  const inFlight = new Set<Promise<void>>();
+  const inFlight = createInFlight(ctx.logger);
 
   async function runCommand(interaction: ChatInputCommandInteraction): Promise<void> {
     const command = registry.commands.get(interaction.commandName);
@@ -61,6 +65,12 @@ export function createRouter(registry: CommandRegistry, ctx: BotContext, extraCo
       action = command;
     }
     if (action === undefined) throw new UserFacingError(UNKNOWN_COMMAND);
+    if (action.scope === 'server') {
+      if (!interaction.inGuild()) throw new UserFacingError(SERVER_ONLY);
+      if (!isAllowed(action.access, interaction)) throw new UserFacingError(NOT_A_MODERATOR);
+      await action.run(interaction, ctx);
+      return;
+    }
     if (!isAllowed(action.access, interaction)) throw new UserFacingError(NOT_A_MODERATOR);
     await action.run(interaction, ctx);
   }
@@ -77,6 +87,7 @@ export function createRouter(registry: CommandRegistry, ctx: BotContext, extraCo
   async function runComponent(interaction: MessageComponentInteraction | ModalSubmitInteraction): Promise<void> {
     const parsed = parseCustomId(interaction.customId);
     const route = parsed && components.get(parsed.key);
+    if (route?.scope === 'server' && !interaction.inGuild()) throw new UserFacingError(SERVER_ONLY);
     const bound: BoundHandler | undefined =
       parsed && route && route.spec.version === parsed.version ? route.bind(interaction, parsed.args) : undefined;
     if (route === undefined || bound === undefined) throw new UserFacingError(STALE_COMPONENT);
@@ -119,13 +130,7 @@ export function createRouter(registry: CommandRegistry, ctx: BotContext, extraCo
   }
 
   return {
-    handle(interaction) {
-      const task = handleSafely(interaction).finally(() => inFlight.delete(task));
-      inFlight.add(task);
-      return task;
-    },
-    async settled() {
-      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
-    },
+    handle: (interaction) => inFlight.track(handleSafely(interaction)),
+    settled: inFlight.settled,
   };
 }

@@ -105,6 +105,7 @@ export const walkComponents: readonly ComponentRoute[] = [
   defineComponent({
     kind: 'button',
     spec: commitTenet,
+    scope: 'anywhere',
     async run(interaction, [guildId, userId, at], ctx) {
       mustOwn(interaction, userId);
       await commit(interaction, ctx, guildId, userId, at, null);
@@ -113,6 +114,7 @@ export const walkComponents: readonly ComponentRoute[] = [
   defineComponent({
     kind: 'button',
     spec: openReflection,
+    scope: 'anywhere',
     async run(interaction, [guildId, userId, at], ctx) {
       mustOwn(interaction, userId);
       const turn = await checkTurn(ctx.db, guildId, userId, at);
@@ -126,6 +128,7 @@ export const walkComponents: readonly ComponentRoute[] = [
   defineComponent({
     kind: 'modal',
     spec: reflectionForm,
+    scope: 'anywhere',
     async run(interaction, [guildId, userId, at], ctx) {
       mustOwn(interaction, userId);
       await commit(interaction, ctx, guildId, userId, at, readReflection(interaction));
@@ -134,6 +137,7 @@ export const walkComponents: readonly ComponentRoute[] = [
   defineComponent({
     kind: 'button',
     spec: openIntroduction,
+    scope: 'anywhere',
     async run(interaction, [guildId, userId], ctx) {
       mustOwn(interaction, userId);
       const turn = await checkTurn(ctx.db, guildId, userId, { kind: 'introduce' });
@@ -144,6 +148,7 @@ export const walkComponents: readonly ComponentRoute[] = [
   defineComponent({
     kind: 'modal',
     spec: introductionForm,
+    scope: 'anywhere',
     async run(interaction, [guildId, userId], ctx) {
       mustOwn(interaction, userId);
       await finishIntroduction(interaction, ctx, guildId, userId);
@@ -152,6 +157,7 @@ export const walkComponents: readonly ComponentRoute[] = [
   defineComponent({
     kind: 'button',
     spec: recommitTenets,
+    scope: 'anywhere',
     async run(interaction, [guildId, userId, version], ctx) {
       mustOwn(interaction, userId);
       const result = await recommit(ctx, { guildId, userId, version });

@@ -59,30 +59,26 @@ async function tick(client: Client, ctx: BotContext, work: WorkTracker): Promise
   for (const walk of recommits) work.run('re-commit prompt', () => sendRecommitPrompt(client, ctx, walk));
 }
 
-const trackers = new WeakMap<Client, WorkTracker & Stoppable>();
-
-function trackerFor(client: Client, logger: Logger): WorkTracker & Stoppable {
-  let tracker = trackers.get(client);
-  if (!tracker) trackers.set(client, (tracker = createWorkTracker(logger)));
-  return tracker;
-}
-
 /** Onboarding: the welcome walk through the tenets, introductions, and the member role. */
-export const onboardingFeature: Feature = {
-  name: 'onboarding',
-  components: walkComponents,
-  privacy: onboardingPrivacy,
-  attach(client, ctx) {
-    listenForMembers(client, ctx, trackerFor(client, ctx.logger));
-  },
-  async start(client, ctx) {
-    const work = trackerFor(client, ctx.logger);
-    const ticker = startTicker({ name: 'onboarding', clock: ctx.clock, logger: ctx.logger, onTick: () => tick(client, ctx, work) });
-    return {
-      async stop() {
-        await ticker.stop();
-        await work.stop();
-      },
-    };
-  },
-};
+export function createOnboardingFeature(): Feature {
+  let work: (WorkTracker & Stoppable) | undefined;
+  const workFor = (logger: Logger) => (work ??= createWorkTracker(logger));
+  return {
+    name: 'onboarding',
+    components: walkComponents,
+    privacy: onboardingPrivacy,
+    attach(client, ctx) {
+      listenForMembers(client, ctx, workFor(ctx.logger));
+    },
+    async start(client, ctx) {
+      const tracker = workFor(ctx.logger);
+      const ticker = startTicker({ name: 'onboarding', clock: ctx.clock, logger: ctx.logger, onTick: () => tick(client, ctx, tracker) });
+      return {
+        async stop() {
+          await ticker.stop();
+          await tracker.stop();
+        },
+      };
+    },
+  };
+}

@@ -1,5 +1,5 @@
 import type { Db } from '../db/connection.js';
-import type { PrivacyProvider } from '../features/feature.js';
+import type { PrivacyProvider } from '../privacy/provider.js';
 import { describeStep } from './steps.js';
 import { tenetsAt } from './tenets.js';
 import { findWalk } from './walk-store.js';

@@ -1,5 +1,5 @@
 import type { Db } from '../db/connection.js';
-import type { Feature } from '../features/feature.js';
+import type { PrivacyProviders } from './provider.js';
 
 export interface MemberExport {
   readonly guildId: string;
@@ -16,23 +16,20 @@ function isEmpty(value: unknown): boolean {
 }
 
 /** Everything the bot keeps about one member in one server, gathered from every feature. */
-export async function exportMemberData(db: Db, features: readonly Feature[], guildId: string, userId: string, now: Date): Promise<MemberExport> {
+export async function exportMemberData(db: Db, providers: PrivacyProviders, guildId: string, userId: string, now: Date): Promise<MemberExport> {
   const data: Record<string, unknown> = {};
-  for (const feature of features) {
-    if (!feature.privacy) continue;
-    const exported = await feature.privacy.export(db, guildId, userId);
-    if (!isEmpty(exported)) data[feature.name] = exported;
+  for (const [feature, provider] of providers) {
+    const exported = await provider.export(db, guildId, userId);
+    if (!isEmpty(exported)) data[feature] = exported;
   }
   return { guildId, userId, exportedAt: now.toISOString(), data };
 }
 
 /** Deletes one member's data across every feature in one transaction: all of it, or none. */
-export async function forgetMember(db: Db, features: readonly Feature[], guildId: string, userId: string): Promise<Readonly<Record<string, number>>> {
+export async function forgetMember(db: Db, providers: PrivacyProviders, guildId: string, userId: string): Promise<Readonly<Record<string, number>>> {
   return db.transaction().execute(async (trx) => {
     const removed: Record<string, number> = {};
-    for (const feature of features) {
-      if (feature.privacy) removed[feature.name] = await feature.privacy.forget(trx, guildId, userId);
-    }
+    for (const [feature, provider] of providers) removed[feature] = await provider.forget(trx, guildId, userId);
     return removed;
   });
 }

@@ -15,6 +15,7 @@ const ADD_FROM_STEP = 'Please press **Add** on the step message in the thread to
 const addRoute = defineComponent({
   kind: 'button',
   spec: addButton,
+  scope: 'anywhere',
   async run(interaction, [runId, step], ctx) {
     // A form must be the first answer, so the check is a quick read and the form opens right away.
     const open = await orTell(interaction, await contributableRunAt(ctx, runId, step));
@@ -44,6 +45,7 @@ function readSubmission(interaction: ModalSubmitInteraction): z.output<typeof Su
 const contributeRoute = defineComponent({
   kind: 'modal',
   spec: contributeModal,
+  scope: 'anywhere',
   async run(interaction, [runId, step], ctx) {
     // Our forms open from a step message's Add button; the answer redraws that message. The write
     // is quick, so it comes first: a problem is then the member's only answer.
@@ -67,6 +69,7 @@ const contributeRoute = defineComponent({
 const chooseRoute = defineComponent({
   kind: 'select',
   spec: chooseSelect,
+  scope: 'anywhere',
   async run(interaction, [runId, step], ctx) {
     const found = await orTell(interaction, await runWithProtocol(ctx, runId));
     if (found === undefined) return;

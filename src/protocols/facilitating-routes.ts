@@ -14,6 +14,7 @@ function moveRoute(spec: typeof nextButton, direction: Direction) {
   return defineComponent({
     kind: 'button',
     spec,
+    scope: 'anywhere',
     async run(interaction, [runId, step], ctx) {
       const found = await orTell(interaction, await runWithProtocol(ctx, runId));
       if (found === undefined) return;
@@ -28,6 +29,7 @@ function pauseRoute(spec: typeof pauseButton, paused: boolean) {
   return defineComponent({
     kind: 'button',
     spec,
+    scope: 'anywhere',
     async run(interaction, [runId, step], ctx) {
       const changed = await orTell(interaction, await setPaused(ctx, { runId, step, paused, actor: actorOf(interaction) }));
       if (changed === undefined) return;
@@ -51,6 +53,7 @@ async function finish(interaction: ButtonInteraction, ctx: BotContext, runId: nu
 const finishRoute = defineComponent({
   kind: 'button',
   spec: finishButton,
+  scope: 'anywhere',
   async run(interaction, [runId, step], ctx) {
     const found = await orTell(interaction, await runWithProtocol(ctx, runId));
     if (found === undefined) return;
@@ -81,6 +84,7 @@ const finishRoute = defineComponent({
 const finishNowRoute = defineComponent({
   kind: 'button',
   spec: finishNowButton,
+  scope: 'anywhere',
   async run(interaction, [runId, step], ctx) {
     await finish(interaction, ctx, runId, step, 'confirmation');
   },
@@ -89,6 +93,7 @@ const finishNowRoute = defineComponent({
 const keepGoingRoute = defineComponent({
   kind: 'button',
   spec: keepGoingButton,
+  scope: 'anywhere',
   async run(interaction) {
     await interaction.update({ content: 'Carrying on; nothing changed.', components: [] });
   },

@@ -28,14 +28,16 @@ async function restoreMessages(client: Client<true>, ctx: BotContext): Promise<n
   return pending.length;
 }
 
-export const protocolsFeature: Feature = {
-  name: 'protocols',
-  components: [...addingRoutes, ...facilitatingRoutes, ...practiceRoutes],
-  async start(client, ctx) {
-    const restored = await restoreMessages(client, ctx);
-    const open = await countOpenRuns(ctx.db);
-    if (open > 0 || restored > 0) ctx.logger.info({ open, restored }, 'protocols resumed where their groups left them');
-    return { stop: async () => undefined };
-  },
-  privacy: protocolPrivacy,
-};
+export function createProtocolsFeature(): Feature {
+  return {
+    name: 'protocols',
+    components: [...addingRoutes, ...facilitatingRoutes, ...practiceRoutes],
+    async start(client, ctx) {
+      const restored = await restoreMessages(client, ctx);
+      const open = await countOpenRuns(ctx.db);
+      if (open > 0 || restored > 0) ctx.logger.info({ open, restored }, 'protocols resumed where their groups left them');
+      return { stop: async () => undefined };
+    },
+    privacy: protocolPrivacy,
+  };
+}

@@ -12,6 +12,7 @@ import { assertCanStartHere, IN_A_SERVER, startProtocolHere } from './start-run.
 const practiseRoute = defineComponent({
   kind: 'button',
   spec: practiseProtocol,
+  scope: 'anywhere',
   async run(interaction, [protocolId], ctx) {
     // Course lessons may be read in DMs or in a message only the reader sees; both end up here.
     if (!interaction.inGuild()) throw new UserFacingError(IN_A_SERVER);
@@ -25,6 +26,7 @@ const practiseRoute = defineComponent({
 const practiseTopicRoute = defineComponent({
   kind: 'modal',
   spec: practiseTopicModal,
+  scope: 'anywhere',
   async run(interaction, [protocolId], ctx) {
     const protocol = ctx.content.protocols.get(protocolId);
     if (protocol === undefined) throw new UserFacingError(UNKNOWN_PROTOCOL);

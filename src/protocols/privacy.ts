@@ -1,5 +1,5 @@
 import type { Db } from '../db/connection.js';
-import type { PrivacyProvider } from '../features/feature.js';
+import type { PrivacyProvider } from '../privacy/provider.js';
 
 /** The runs of one server, as a subquery: every protocol record belongs to a run. */
 const runsIn = (db: Db, guildId: string) => db.selectFrom('protocol_runs').select('id').where('guild_id', '=', guildId);

@@ -71,6 +71,7 @@ export function libraryCommand<K extends LibraryKind>(spec: LibrarySpec<K>): Sla
     subcommands: {
       add: {
         access: 'moderators',
+        scope: 'anywhere',
         async run(interaction) {
           guildOf(interaction);
           const modal = new ModalBuilder().setCustomId(form.encode()).setTitle(spec.formTitle);
@@ -88,6 +89,7 @@ export function libraryCommand<K extends LibraryKind>(spec: LibrarySpec<K>): Sla
       },
       list: {
         access: 'moderators',
+        scope: 'anywhere',
         async run(interaction, ctx) {
           const entries = await listLibrary(ritualServices(ctx), guildOf(interaction), spec.kind);
           if (entries.length === 0) {
@@ -116,6 +118,7 @@ export function libraryCommand<K extends LibraryKind>(spec: LibrarySpec<K>): Sla
       },
       remove: {
         access: 'moderators',
+        scope: 'anywhere',
         async run(interaction, ctx) {
           const id = interaction.options.getInteger(spec.noun, true);
           const removed = valueOrExplain(await removeEntry(ritualServices(ctx), guildOf(interaction), spec.kind, id));
@@ -140,6 +143,7 @@ export function libraryCommand<K extends LibraryKind>(spec: LibrarySpec<K>): Sla
       defineComponent({
         kind: 'modal',
         spec: form,
+        scope: 'anywhere',
         access: 'moderators',
         async run(interaction, _args, ctx) {
           const values = Object.fromEntries(spec.fields.map((field) => [field.id, interaction.fields.getTextInputValue(field.id)]));

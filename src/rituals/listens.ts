@@ -1,5 +1,5 @@
 import type { BotContext } from '../context.js';
-import type { PrivacyProvider } from '../features/feature.js';
+import type { PrivacyProvider } from '../privacy/provider.js';
 
 /** "I listened" on podcast-club posts: each member counts once per post. */
 

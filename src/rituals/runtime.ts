@@ -146,16 +146,3 @@ export interface RunningRituals {
   /** Resolves when the current tick and every delivery in flight have finished. */
   settled(): Promise<void>;
 }
-
-// Keyed by the context the bot hands to both the feature and the router, so a command finds the
-// runtime of its own bot (tests run several in one process) without a global.
-const running = new WeakMap<BotContext, RunningRituals>();
-
-export function registerRituals(ctx: BotContext, rituals: RunningRituals): () => void {
-  running.set(ctx, rituals);
-  return () => running.delete(ctx);
-}
-
-export function ritualsOf(ctx: BotContext): RunningRituals | undefined {
-  return running.get(ctx);
-}

@@ -36,7 +36,7 @@ describe('/privacy', () => {
         alice = h.member(guild, 'alice');
         ben = h.member(guild, 'ben');
       },
-      { features: [feature] },
+      { features: () => [feature] },
     );
     feature.notes.set(`${guild.id}/${alice.id}`, ['committed to Be Kind', 'introduced herself']);
     feature.notes.set(`${guild.id}/${ben.id}`, ['committed to Hold Hope']);

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { startBot } from '../../src/bot.js';
 import { ManualClock } from '../../src/clock.js';
-import { FEATURES } from '../../src/features/index.js';
+import { createFeatures } from '../../src/features/index.js';
 import { createLogger } from '../../src/logger.js';
-import { ritualsOf } from '../../src/rituals/runtime.js';
+import { RITUALS } from '../../src/rituals/feature.js';
 
 /**
  * The bot as a process of its own, for tests that kill it (`kill -9`) and start it again: the same
@@ -39,12 +39,12 @@ try {
     databasePath: env.ROOTS_DATABASE_PATH,
     logger: createLogger({ level: 'warn', secrets: [env.ROOTS_TOKEN], destination: process.stderr }),
     clock,
-    features: wanted === undefined ? FEATURES : FEATURES.filter((feature) => wanted.includes(feature.name)),
+    features: () => createFeatures().filter((feature) => wanted === undefined || wanted.includes(feature.name)),
   });
   process.on('message', (raw) => {
     const message = ParentMessage.parse(raw);
     if (message.type === 'clock') clock.set(message.at);
-    else void (ritualsOf(bot.ctx)?.settled() ?? Promise.resolve()).then(() => send({ type: 'settled', id: message.id }));
+    else void (bot.ctx.features.get(RITUALS)?.running()?.settled() ?? Promise.resolve()).then(() => send({ type: 'settled', id: message.id }));
   });
   process.once('SIGTERM', () => void bot.stop().then(() => process.exit(0)));
   send({ type: 'ready' });

@@ -29,7 +29,7 @@ export interface TestBed {
 
 export async function startTestBed(
   setup: (harness: Harness) => void,
-  options: { emulator?: EmulatorOptions; clock?: Clock; commandsDir?: string; features?: readonly Feature[] } = {},
+  options: { emulator?: EmulatorOptions; clock?: Clock; commandsDir?: string; features?: () => readonly Feature[] } = {},
 ): Promise<TestBed> {
   const harness = await Harness.start({ rateLimits: { disabled: true }, ...options.emulator });
   setup(harness);

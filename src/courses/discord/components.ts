@@ -53,6 +53,7 @@ export const courseComponents: readonly ComponentRoute[] = [
   defineComponent({
     kind: 'button',
     spec: courseIds.open,
+    scope: 'anywhere',
     async run(interaction, [courseId, lessonId], ctx) {
       const guildId = guildIdOf(interaction);
       const { course } = await courseNamed(ctx, guildId, courseId);
@@ -62,6 +63,7 @@ export const courseComponents: readonly ComponentRoute[] = [
   defineComponent({
     kind: 'button',
     spec: courseIds.reflect,
+    scope: 'anywhere',
     async run(interaction, [courseId, lessonId], ctx) {
       const guildId = guildIdOf(interaction);
       const { course } = await courseNamed(ctx, guildId, courseId);
@@ -72,6 +74,7 @@ export const courseComponents: readonly ComponentRoute[] = [
   defineComponent({
     kind: 'modal',
     spec: courseIds.reflection,
+    scope: 'anywhere',
     async run(interaction, [courseId, lessonId], ctx) {
       const guildId = guildIdOf(interaction);
       const { course } = await courseNamed(ctx, guildId, courseId);
@@ -83,11 +86,13 @@ export const courseComponents: readonly ComponentRoute[] = [
   defineComponent({
     kind: 'button',
     spec: courseIds.share,
+    scope: 'anywhere',
     run: (interaction, [courseId, lessonId], ctx) => shareReflection(interaction, courseId, lessonId, ctx),
   }),
   defineComponent({
     kind: 'button',
     spec: courseIds.keepPrivate,
+    scope: 'anywhere',
     async run(interaction, [courseId], ctx) {
       const guildId = guildIdOf(interaction);
       const { course } = await courseNamed(ctx, guildId, courseId);
@@ -100,6 +105,7 @@ export const courseComponents: readonly ComponentRoute[] = [
   defineComponent({
     kind: 'button',
     spec: courseIds.retire,
+    scope: 'anywhere',
     access: 'moderators',
     async run(interaction, [courseId], ctx) {
       const guildId = guildIdOf(interaction);
@@ -113,6 +119,7 @@ export const courseComponents: readonly ComponentRoute[] = [
   defineComponent({
     kind: 'button',
     spec: courseIds.cancel,
+    scope: 'anywhere',
     async run(interaction) {
       await interaction.update({ content: 'Nothing changed.', components: [] });
     },

@@ -1,7 +1,7 @@
 import { ComponentType, InteractionType, OverwriteType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { expect } from 'vitest';
 import { ManualClock } from '../../../src/clock.js';
-import { coursesFeature } from '../../../src/courses/feature.js';
+import { createCoursesFeature } from '../../../src/courses/feature.js';
 import type { MessageView, ModalView, Response } from '../../../src/sandbox/harness.js';
 import type { ChannelRecord, GuildRecord, UserRecord } from '../../../src/sandbox/emulator/world.js';
 import { startTestBed, type TestBed } from '../../support/bot.js';
@@ -45,7 +45,7 @@ export async function startCourseScene(): Promise<CourseScene> {
       };
     },
     // Only this feature, so these tests don't lean on other features' work in progress.
-    { clock, features: [coursesFeature] },
+    { clock, features: () => [createCoursesFeature()] },
   );
   if (scene === undefined) throw new Error('the scene was not set up');
   return { bed, clock, ...scene };

@@ -1,5 +1,5 @@
 import { ManualClock } from '../../../src/clock.js';
-import { onboardingFeature } from '../../../src/onboarding/feature.js';
+import { createOnboardingFeature } from '../../../src/onboarding/feature.js';
 import type { Harness, MessageView, ModalView, Response } from '../../../src/sandbox/harness.js';
 import type { ChannelRecord, GuildRecord, UserRecord } from '../../../src/sandbox/emulator/world.js';
 import { startTestBed, type TestBed } from '../../support/bot.js';
@@ -56,7 +56,7 @@ export async function startOnboardingScene(options: SceneOptions = {}): Promise<
       };
     },
     // Only this feature, so these tests don't lean on other features' work in progress.
-    { clock, features: [onboardingFeature] },
+    { clock, features: () => [createOnboardingFeature()] },
   );
   if (!scene) throw new Error('the scene was not set up');
   const h = bed.harness;

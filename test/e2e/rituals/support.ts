@@ -2,7 +2,7 @@ import { InteractionType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { expect } from 'vitest';
 import { ManualClock } from '../../../src/clock.js';
 import { createRitualsFeature } from '../../../src/rituals/feature.js';
-import { ritualsOf } from '../../../src/rituals/runtime.js';
+import { RITUALS } from '../../../src/rituals/feature.js';
 import type { RuntimeOptions } from '../../../src/rituals/runtime.js';
 import type { EmulatorOptions } from '../../../src/sandbox/emulator/emulator.js';
 import type { ChannelRecord, GuildRecord, UserRecord } from '../../../src/sandbox/emulator/world.js';
@@ -52,10 +52,10 @@ export async function startRitualBed(start: string, options: { emulator?: Emulat
       morgan = h.member(guild, 'morgan', { roles: [h.role(guild, 'Moderators', PermissionFlagsBits.ManageGuild)] });
       alice = h.member(guild, 'alice');
     },
-    { clock, features: [createRitualsFeature(options.runtime)], ...(options.emulator ? { emulator: options.emulator } : {}) },
+    { clock, features: () => [createRitualsFeature(options.runtime)], ...(options.emulator ? { emulator: options.emulator } : {}) },
   );
   const settled = async () => {
-    const rituals = ritualsOf(bed.bot.ctx);
+    const rituals = bed.bot.ctx.features.get(RITUALS)?.running();
     if (rituals === undefined) throw new Error('the rituals feature is not running');
     await rituals.settled();
   };

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { importCircles, importsOf, sourceFiles } from '../support/import-graph.js';
+
+/**
+ * The shape every feature keeps (docs/architecture.md): what talks to Discord lives in
+ * `src/<feature>/discord/`; the domain beside it (services, rules, tables, content) knows nothing
+ * of Discord, so it can be tested, reused by other front ends and moved to another transport.
+ */
+const FEATURES = ['onboarding', 'rituals', 'courses', 'protocols'] as const;
+const DISCORD_PACKAGES = /^(discord\.js|discord-api-types|@discordjs\/)/;
+
+const isDiscordLayer = (file: string) => /^src\/[^/]+\/discord\//.test(file);
+
+describe.each(FEATURES)('the %s feature', (feature) => {
+  const files = sourceFiles(`src/${feature}`);
+  const domain = files.filter((file) => !isDiscordLayer(file));
+
+  it('keeps every import of Discord in its discord/ folder', () => {
+    const offenders = domain.flatMap((file) => importsOf(file).packages.filter((name) => DISCORD_PACKAGES.test(name)).map((name) => `${file} imports ${name}`));
+    expect(offenders).toEqual([]);
+  });
+
+  it('has a domain that never reaches into a discord/ folder (its own or another feature\u2019s)', () => {
+    const offenders = domain.flatMap((file) => importsOf(file).local.filter(isDiscordLayer).map((target) => `${file} imports ${target}`));
+    expect(offenders).toEqual([]);
+  });
+
+  it('has one custom-id file and one place where its problems become sentences', () => {
+    expect(files).toContain(`src/${feature}/discord/custom-ids.ts`);
+    expect(files).toContain(`src/${feature}/discord/explain.ts`);
+    expect(files).toContain(`src/${feature}/problems.ts`);
+  });
+});
+
+describe('the import graph of src/', () => {
+  it('has no circles (type-only imports count: they tie files together all the same)', () => {
+    expect(importCircles(sourceFiles('src'))).toEqual([]);
+  });
+
+  it('finds a circle when there is one, so the check above can fail', () => {
+    // Two fixture files that import each other.
+    expect(importCircles(['test/architecture/fixtures/a.ts', 'test/architecture/fixtures/b.ts'])).toEqual([
+      ['test/architecture/fixtures/a.ts', 'test/architecture/fixtures/b.ts'],
+    ]);
+  });
+});

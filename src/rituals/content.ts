@@ -4,12 +4,22 @@ import { ContentError, loadContentFile, type ContentResult } from '../content/lo
 
 /**
  * The starter libraries shipped in `data/rituals/`: public-domain poems (with author, year and
- * where they were first published) and podcast-club prompts. Each server gets its own copy the
- * first time it needs one, and moderators add and remove from there.
+ * where they were first published, and which printing their words follow) and podcast-club
+ * prompts. Each server gets its own copy the first time it needs one, and moderators add and
+ * remove from there.
  */
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 const key = z.string().regex(/^[a-z0-9][a-z0-9-]{0,60}$/, 'must be a short id in lowercase letters, digits and dashes');
+/**
+ * Which printing a poem's words, spelling and punctuation follow. Texts drift between editions
+ * (Dickinson's quotation marks, Whitman's revisions), so each starter poem says which one it keeps.
+ */
+const edition = z
+  .string({ error: 'must say which edition the text follows (its words, spelling and punctuation), e.g. "Text as printed in Lyrics of Lowly Life (1896)"' })
+  .trim()
+  .min(1, 'must say which edition the text follows (its words, spelling and punctuation)')
+  .max(300, 'must be at most 300 characters');
 const questions = z.array(text(300)).min(2, 'needs at least 2 discussion questions').max(3, 'has at most 3 discussion questions');
 
 /** Embed limits shape these: a title fits in 256 characters, a description in 4096. */
@@ -19,6 +29,7 @@ export const StarterPoemSchema = z.strictObject({
   author: text(100),
   year: z.number().int().min(1000).max(1928, 'must be before 1929: the starter set ships only public-domain poems'),
   source: text(300),
+  edition,
   text: text(3800),
   questions,
 });

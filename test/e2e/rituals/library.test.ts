@@ -32,7 +32,7 @@ describe('ritual libraries', () => {
     expect(removed.content).toBe(`Removed #${id} “Fog” by Carl Sandburg (1916). It won't be posted again; past posts stay.`);
     const list = messageOf(await rb.bed.harness.as(rb.morgan).run('#general', 'poem list'));
     expect(list.embeds[0]?.description).not.toContain('Fog');
-    expect(list.embeds[0]?.description).toContain('“\"Hope\" is the thing with feathers” by Emily Dickinson (1891)');
+    expect(list.embeds[0]?.description).toContain('“Hope” by Emily Dickinson (1891)');
   });
 
   it('checks a podcast episode’s link and questions', async () => {

@@ -88,6 +88,9 @@ export function createRouter(registry: CommandRegistry, ctx: BotContext, extraCo
     const parsed = parseCustomId(interaction.customId);
     const route = parsed && components.get(parsed.key);
     if (route?.scope === 'server' && !interaction.inGuild()) throw new UserFacingError(SERVER_ONLY);
+    // A click is only as good as the message it came from: a custom_id that message doesn't carry
+    // was written by hand, and must not act on (or rewrite) a message it was never part of.
+    if (interaction.isMessageComponent() && !interaction.component) throw new UserFacingError(STALE_COMPONENT);
     const bound: BoundHandler | undefined =
       parsed && route && route.spec.version === parsed.version ? route.bind(interaction, parsed.args) : undefined;
     if (route === undefined || bound === undefined) throw new UserFacingError(STALE_COMPONENT);

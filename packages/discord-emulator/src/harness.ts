@@ -13,11 +13,11 @@ import {
   type APIModalInteractionResponseCallbackData,
   type APIOverwrite,
 } from 'discord-api-types/v10';
-import { CommandInputError, type OptionInput } from './emulator/commands.js';
-import { DiscordEmulator, type EmulatorOptions } from './emulator/emulator.js';
-import { InteractionFailedError, type InteractionOutcome, type InteractionRecord, type NewInteraction } from './emulator/interactions.js';
-import { attachmentsFor, composeMessage, type MessageBody } from './emulator/messages.js';
-import type { ChannelRecord, GuildRecord, MessageRecord, UserRecord, WorldEvent } from './emulator/world.js';
+import { CommandInputError, type OptionInput } from './commands.js';
+import { DiscordEmulator, type EmulatorOptions } from './emulator.js';
+import { InteractionFailedError, type InteractionOutcome, type InteractionRecord, type NewInteraction } from './interactions.js';
+import { attachmentsFor, composeMessage, type MessageBody } from './messages.js';
+import type { ChannelRecord, GuildRecord, MessageRecord, UserRecord, WorldEvent } from './world.js';
 
 /**
  * The harness: a typed way to act as people in the emulated Discord and read what the bot wrote,

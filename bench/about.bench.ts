@@ -2,13 +2,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { once } from 'node:events';
 import { Client, Events, MessageFlags } from 'discord.js';
+import { Harness, type UserRecord } from '@roots-bot/discord-emulator';
 import { BOT_INTENTS } from '../src/bot.js';
 import { publishCommands } from '../src/interactions/publish.js';
 import { loadCommands } from '../src/interactions/registry.js';
 import { createLogger } from '../src/logger.js';
-import { Harness } from '../src/sandbox/harness.js';
 import { startBotOnEmulator } from '../src/sandbox/sandbox-bot.js';
-import type { UserRecord } from '../src/sandbox/emulator/world.js';
 import { defineBench, now, percentile, round, type Figures } from './support.js';
 
 const WARMUP = 300;

@@ -1,5 +1,6 @@
 import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { Harness, type UserRecord } from '@roots-bot/discord-emulator';
 import { ManualClock } from '../src/clock.js';
 import { loadCatalog } from '../src/courses/catalog.js';
 import { completeLesson } from '../src/courses/completions.js';
@@ -11,9 +12,7 @@ import { progressOf } from '../src/courses/progress.js';
 import { openDatabase, type Db } from '../src/db/connection.js';
 import { migrate } from '../src/db/migrator.js';
 import { createLogger } from '../src/logger.js';
-import { Harness } from '../src/sandbox/harness.js';
 import { startBotOnEmulator } from '../src/sandbox/sandbox-bot.js';
-import type { UserRecord } from '../src/sandbox/emulator/world.js';
 import { defineBench, now, percentile, round, type Figures } from './support.js';
 
 const MEMBERS = 10_000;

@@ -1,11 +1,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { ChannelType } from 'discord-api-types/v10';
+import { DISCORD_GLOBAL_LIMIT, Harness, type WorldEvent } from '@roots-bot/discord-emulator';
 import { createLogger } from '../src/logger.js';
 import { createOnboardingFeature } from '../src/onboarding/feature.js';
-import { DISCORD_GLOBAL_LIMIT } from '../src/sandbox/emulator/rate-limit.js';
-import type { WorldEvent } from '../src/sandbox/emulator/world.js';
-import { Harness } from '../src/sandbox/harness.js';
 import { startBotOnEmulator } from '../src/sandbox/sandbox-bot.js';
 import { defineBench, now, percentile, round, type Figures } from './support.js';
 

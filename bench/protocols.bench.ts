@@ -1,8 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { Harness, type ChannelRecord, type MessageRecord, type MessageView, type UserRecord, type WorldEvent } from '@roots-bot/discord-emulator';
 import { createLogger } from '../src/logger.js';
-import type { ChannelRecord, MessageRecord, UserRecord, WorldEvent } from '../src/sandbox/emulator/world.js';
-import { Harness, type MessageView } from '../src/sandbox/harness.js';
 import { startBotOnEmulator } from '../src/sandbox/sandbox-bot.js';
 import { defineBench, now, percentile, round, type Figures } from './support.js';
 

@@ -1,12 +1,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { Harness, type ChannelRecord } from '@roots-bot/discord-emulator';
 import { ManualClock } from '../src/clock.js';
 import { createLogger } from '../src/logger.js';
 import { createRitualsFeature } from '../src/rituals/feature.js';
 import { RITUALS } from '../src/rituals/feature.js';
 import { createSchedule } from '../src/rituals/schedules.js';
-import type { ChannelRecord } from '../src/sandbox/emulator/world.js';
-import { Harness } from '../src/sandbox/harness.js';
 import { startBotOnEmulator } from '../src/sandbox/sandbox-bot.js';
 import { defineBench, now, round } from './support.js';
 

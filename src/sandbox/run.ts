@@ -1,13 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, extname } from 'node:path';
 import { destination } from 'pino';
+import { Harness } from '@roots-bot/discord-emulator';
 import type { RunningBot } from '../bot.js';
 import { ManualClock } from '../clock.js';
 import type { Config } from '../config.js';
 import { createLogger } from '../logger.js';
 import { buildDemoGuild } from './demo-guild.js';
 import { setUpDemoCommunity } from './demo-setup.js';
-import { Harness } from './harness.js';
 import { startBotOnEmulator } from './sandbox-bot.js';
 import { terminalIo } from './terminal/io.js';
 import { Session } from './terminal/session.js';

@@ -1,7 +1,7 @@
+import type { DiscordEmulator } from '@roots-bot/discord-emulator';
 import { startBot, type BotOptions, type RunningBot } from '../bot.js';
 import { publishCommands } from '../interactions/publish.js';
 import { loadCommands } from '../interactions/registry.js';
-import type { DiscordEmulator } from './emulator/emulator.js';
 
 /**
  * Starts the bot against the emulator exactly as `npm start` starts it against Discord — the same

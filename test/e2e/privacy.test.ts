@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { GuildRecord, UserRecord } from '@roots-bot/discord-emulator';
 import type { Feature } from '../../src/features/feature.js';
-import type { GuildRecord, UserRecord } from '../../src/sandbox/emulator/world.js';
 import { startTestBed, type TestBed } from '../support/bot.js';
 
 /** A feature keeping notes per member, standing in for onboarding and courses. */

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { GuildRecord, UserRecord } from '../../src/sandbox/emulator/world.js';
+import type { GuildRecord, UserRecord } from '@roots-bot/discord-emulator';
 import { startTestBed, type TestBed } from '../support/bot.js';
 
 describe('the bot across a dropped gateway connection', () => {

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { PermissionFlagsBits } from 'discord-api-types/v10';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { GuildRecord, UserRecord } from '../../src/sandbox/emulator/world.js';
+import type { GuildRecord, UserRecord } from '@roots-bot/discord-emulator';
 import { startTestBed, type TestBed } from '../support/bot.js';
 
 const commandsDir = fileURLToPath(new URL('../fixtures/commands-e2e/', import.meta.url));

@@ -3,9 +3,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { Harness } from '@roots-bot/discord-emulator';
 import { publishCommands } from '../../src/interactions/publish.js';
 import { loadCommands } from '../../src/interactions/registry.js';
-import { Harness } from '../../src/sandbox/harness.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TSX = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { Harness } from '@roots-bot/discord-emulator';
 import { buildDemoGuild } from '../../src/sandbox/demo-guild.js';
-import { Harness } from '../../src/sandbox/harness.js';
 
 async function demoIds(): Promise<string[]> {
   const harness = await Harness.start({ rateLimits: { disabled: true } });

@@ -1,6 +1,6 @@
 import { ComponentType, TextInputStyle } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
-import type { ModalView } from '../../src/sandbox/harness.js';
+import type { ModalView } from '@roots-bot/discord-emulator';
 import { memoryIo } from '../../src/sandbox/terminal/io.js';
 import { fillModal, pickFrom, problemWith } from '../../src/sandbox/terminal/modal.js';
 import { plainStyle } from '../../src/sandbox/terminal/style.js';

@@ -1,8 +1,6 @@
 import { ButtonStyle, ComponentType, MessageFlags } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { composeMessage, type MessageBody } from '../../src/sandbox/emulator/messages.js';
-import type { ChannelRecord, UserRecord } from '../../src/sandbox/emulator/world.js';
-import { Harness, viewMessage, type MessageView } from '../../src/sandbox/harness.js';
+import { composeMessage, Harness, viewMessage, type ChannelRecord, type MessageBody, type MessageView, type UserRecord } from '@roots-bot/discord-emulator';
 import { renderMarkdown } from '../../src/sandbox/terminal/markdown.js';
 import { formatSize, renderMessage, type RenderContext } from '../../src/sandbox/terminal/render.js';
 import { colourStyle, plainStyle, styleFor } from '../../src/sandbox/terminal/style.js';

@@ -1,12 +1,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { Writable } from 'node:stream';
+import { Harness, type EmulatorOptions } from '@roots-bot/discord-emulator';
 import type { RunningBot } from '../../src/bot.js';
 import type { Clock } from '../../src/clock.js';
 import type { Feature } from '../../src/features/feature.js';
 import { createLogger } from '../../src/logger.js';
-import type { EmulatorOptions } from '../../src/sandbox/emulator/emulator.js';
-import { Harness } from '../../src/sandbox/harness.js';
 import { startBotOnEmulator } from '../../src/sandbox/sandbox-bot.js';
 
 export interface LogLine {

@@ -1,7 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import type { DiscordEmulator } from '../../src/sandbox/emulator/emulator.js';
+import type { DiscordEmulator } from '@roots-bot/discord-emulator';
 import type { ChildMessage, ParentMessage } from './bot-process.js';
 
 const ENTRY = fileURLToPath(new URL('./bot-process.ts', import.meta.url));

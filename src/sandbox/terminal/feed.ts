@@ -1,4 +1,4 @@
-import type { MessageRecord, World, WorldEvent } from '../emulator/world.js';
+import type { MessageRecord, World, WorldEvent } from '@roots-bot/discord-emulator';
 
 export type BotChange = { readonly type: 'posted'; readonly record: MessageRecord } | { readonly type: 'removed'; readonly channelId: string; readonly messageId: string };
 

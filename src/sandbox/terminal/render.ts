@@ -1,5 +1,5 @@
 import { ButtonStyle, type APIAttachment, type APIEmbed } from 'discord-api-types/v10';
-import type { ButtonView, MessageView, SelectView } from '../harness.js';
+import type { ButtonView, MessageView, SelectView } from '@roots-bot/discord-emulator';
 import { drawBox } from './box.js';
 import { formatTimestamp, renderMarkdown, type MarkdownOptions } from './markdown.js';
 import { displayWidth, wrap } from './text.js';

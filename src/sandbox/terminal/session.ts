@@ -1,8 +1,7 @@
-import type { ChannelRecord, GuildRecord, UserRecord } from '../emulator/world.js';
+import { HarnessError, viewMessage, type ChannelRecord, type GuildRecord, type Harness, type MessageView, type Response, type UserRecord } from '@roots-bot/discord-emulator';
 import { formatUptime } from '../../about/about-card.js';
 import type { ManualClock } from '../../clock.js';
 import type { Logger } from '../../logger.js';
-import { HarnessError, viewMessage, type Harness, type MessageView, type Response } from '../harness.js';
 import { BotFeed, type BotChange } from './feed.js';
 import { commandHelp, generalHelp } from './help.js';
 import type { Io } from './io.js';

@@ -1,4 +1,4 @@
-import type { DiscordEmulator } from '../emulator/emulator.js';
+import type { DiscordEmulator } from '@roots-bot/discord-emulator';
 
 export interface SettleOptions {
   /** How long nothing must happen before the world counts as settled. */

@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { ApplicationCommandOptionType, type APIApplicationCommand, type APIApplicationCommandOptionChoice, type APIAttachment } from 'discord-api-types/v10';
-import { CommandInputError, type OptionInput } from '../emulator/commands.js';
-import { HarnessError, type Actor, type Harness, type Response } from '../harness.js';
+import { CommandInputError, HarnessError, type Actor, type Harness, type OptionInput, type Response } from '@roots-bot/discord-emulator';
 import { findRunnable, runnable, usage, type RunnableCommand } from './commands.js';
 import { closest } from './typos.js';
 

@@ -1,4 +1,4 @@
-import type { MessageView } from '../harness.js';
+import type { MessageView } from '@roots-bot/discord-emulator';
 import type { Io } from './io.js';
 import { renderMessage, type RenderContext } from './render.js';
 

@@ -1,5 +1,5 @@
 import { ChannelType } from 'discord-api-types/v10';
-import type { ChannelRecord, GuildRecord, UserRecord, World } from '../emulator/world.js';
+import type { ChannelRecord, GuildRecord, UserRecord, World } from '@roots-bot/discord-emulator';
 import type { Names } from './markdown.js';
 
 /**

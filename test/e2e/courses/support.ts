@@ -1,9 +1,8 @@
 import { ComponentType, InteractionType, OverwriteType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { expect } from 'vitest';
+import type { ChannelRecord, GuildRecord, MessageView, ModalView, Response, UserRecord } from '@roots-bot/discord-emulator';
 import { ManualClock } from '../../../src/clock.js';
 import { createCoursesFeature } from '../../../src/courses/feature.js';
-import type { MessageView, ModalView, Response } from '../../../src/sandbox/harness.js';
-import type { ChannelRecord, GuildRecord, UserRecord } from '../../../src/sandbox/emulator/world.js';
 import { startTestBed, type TestBed } from '../../support/bot.js';
 
 /** A server with a moderator and three teachers, on a clock the test moves. */

@@ -1,9 +1,8 @@
 import { ButtonStyle, ComponentType, OverwriteType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChannelRecord, GuildRecord, MessageView, UserRecord } from '@roots-bot/discord-emulator';
 import { ManualClock } from '../../../src/clock.js';
 import { practiseProtocol } from '../../../src/protocols/practice-link.js';
-import type { ChannelRecord, GuildRecord, UserRecord } from '../../../src/sandbox/emulator/world.js';
-import type { MessageView } from '../../../src/sandbox/harness.js';
 import { startTestBed, type TestBed } from '../../support/bot.js';
 import { currentStep, description, message, modal, next, privateNote, seen, startProtocol } from './steps.js';
 

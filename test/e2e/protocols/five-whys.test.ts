@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChannelRecord, GuildRecord, UserRecord } from '@roots-bot/discord-emulator';
 import { ManualClock } from '../../../src/clock.js';
-import type { ChannelRecord, GuildRecord, UserRecord } from '../../../src/sandbox/emulator/world.js';
 import { startTestBed, type TestBed } from '../../support/bot.js';
 import { add, currentStep, description, expectNoPings, message, next, seen, startProtocol, threadArchived } from './steps.js';
 

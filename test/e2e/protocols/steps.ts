@@ -1,7 +1,6 @@
 import { Events } from 'discord.js';
 import { expect } from 'vitest';
-import type { ChannelRecord, UserRecord } from '../../../src/sandbox/emulator/world.js';
-import type { Harness, MessageView, ModalView, Response } from '../../../src/sandbox/harness.js';
+import type { ChannelRecord, Harness, MessageView, ModalView, Response, UserRecord } from '@roots-bot/discord-emulator';
 import type { TestBed } from '../../support/bot.js';
 
 /** Shared moves for the protocol end-to-end tests: what a teacher does, and what they then see. */

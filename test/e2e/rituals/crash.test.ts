@@ -2,15 +2,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { OverwriteType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
+import { Harness, type ChannelRecord, type InterceptStage, type RequestMatcher } from '@roots-bot/discord-emulator';
 import { ManualClock } from '../../../src/clock.js';
 import { openDatabase } from '../../../src/db/connection.js';
 import { migrate } from '../../../src/db/migrator.js';
 import { ensureGuildSettings } from '../../../src/guilds/guild-settings.js';
 import { loadRitualContent } from '../../../src/rituals/content.js';
 import { createSchedule } from '../../../src/rituals/schedules.js';
-import type { InterceptStage, RequestMatcher } from '../../../src/sandbox/emulator/faults.js';
-import type { ChannelRecord } from '../../../src/sandbox/emulator/world.js';
-import { Harness } from '../../../src/sandbox/harness.js';
 import { startChildBot, type ChildBot } from '../../support/child-bot.js';
 
 /**

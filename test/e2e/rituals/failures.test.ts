@@ -1,7 +1,6 @@
 import { OverwriteType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RequestMatcher } from '../../../src/sandbox/emulator/faults.js';
-import type { ChannelRecord } from '../../../src/sandbox/emulator/world.js';
+import type { ChannelRecord, RequestMatcher } from '@roots-bot/discord-emulator';
 import { expectOnePostAt, postsIn, ritualRows, startRitualBed, type RitualBed } from './support.js';
 
 const MONDAY_8AM = '2026-03-02T08:00:00Z';

@@ -1,12 +1,10 @@
 import { InteractionType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { expect } from 'vitest';
+import type { ChannelRecord, EmulatorOptions, GuildRecord, MessageView, Response, UserRecord } from '@roots-bot/discord-emulator';
 import { ManualClock } from '../../../src/clock.js';
 import { createRitualsFeature } from '../../../src/rituals/feature.js';
 import { RITUALS } from '../../../src/rituals/feature.js';
 import type { RuntimeOptions } from '../../../src/rituals/runtime.js';
-import type { EmulatorOptions } from '../../../src/sandbox/emulator/emulator.js';
-import type { ChannelRecord, GuildRecord, UserRecord } from '../../../src/sandbox/emulator/world.js';
-import type { MessageView, Response } from '../../../src/sandbox/harness.js';
 import { startTestBed, type TestBed } from '../../support/bot.js';
 
 /** A server with a moderator, a member, a #poems channel and a #mod-log, and the rituals feature on a ManualClock. */

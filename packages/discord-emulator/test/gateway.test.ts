@@ -8,9 +8,9 @@ import {
 } from 'discord-api-types/v10';
 import { Events, type Client, type Message } from 'discord.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { requiredIntent } from '../../src/sandbox/emulator/gateway/intents.js';
-import type { SessionViewer } from '../../src/sandbox/emulator/gateway/types.js';
-import { guildForViewer, isInShard, viewDispatch } from '../../src/sandbox/emulator/gateway/visibility.js';
+import { requiredIntent } from '../src/gateway/intents.js';
+import type { SessionViewer } from '../src/gateway/types.js';
+import { guildForViewer, isInShard, viewDispatch } from '../src/gateway/visibility.js';
 import {
   IDS,
   TOKENS,

@@ -1,8 +1,8 @@
 import { ComponentType, InteractionResponseType, InteractionType, type APIModalInteractionResponseCallbackData } from 'discord-api-types/v10';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { InteractionRecord } from '../../src/sandbox/emulator/interactions.js';
-import type { GuildRecord, UserRecord } from '../../src/sandbox/emulator/world.js';
-import { Harness, HarnessError, type ModalView } from '../../src/sandbox/harness.js';
+import type { InteractionRecord } from '../src/interactions.js';
+import type { GuildRecord, UserRecord } from '../src/world.js';
+import { Harness, HarnessError, type ModalView } from '../src/harness.js';
 
 /**
  * Selects inside a modal's Labels (Component Reference, "Label"; Receiving and Responding, "Modal

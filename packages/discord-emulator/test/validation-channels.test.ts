@@ -5,7 +5,7 @@ import {
   validateThreadFromMessage,
   validateThreadModify,
   validateThreadWithoutMessage,
-} from '../../src/sandbox/emulator/validation/index.js';
+} from '../src/validation/index.js';
 import { accepted, chars, leaf, refused } from './validation-support.js';
 
 

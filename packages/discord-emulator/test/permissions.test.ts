@@ -26,7 +26,7 @@ import {
   type PermissionMember,
   type PermissionOverwrite,
   type PermissionRole,
-} from '../../src/sandbox/emulator/permissions.js';
+} from '../src/permissions.js';
 
 const GUILD_ID = '1000';
 const OWNER_ID = '1';

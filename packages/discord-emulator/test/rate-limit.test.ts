@@ -15,7 +15,7 @@ import {
   type RateLimitDecision,
   type RateLimitRequest,
   type RateLimiterOptions,
-} from '../../src/sandbox/emulator/rate-limit.js';
+} from '../src/rate-limit.js';
 
 const MESSAGES = '/channels/:channel_id/messages';
 const MESSAGE = '/channels/:channel_id/messages/:message_id';

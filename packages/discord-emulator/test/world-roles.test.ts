@@ -1,6 +1,6 @@
 import { GatewayDispatchEvents } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
-import { World } from '../../src/sandbox/emulator/world.js';
+import { World } from '../src/world.js';
 
 describe('roles in the emulated world', () => {
   it('puts a new role just above @everyone and tells the gateway about every role it moved', () => {

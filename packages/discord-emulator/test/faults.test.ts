@@ -1,9 +1,9 @@
 import { HTTPError, REST } from '@discordjs/rest';
 import { Routes } from 'discord-api-types/v10';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RequestMatcher } from '../../src/sandbox/emulator/faults.js';
-import type { ChannelRecord } from '../../src/sandbox/emulator/world.js';
-import { Harness } from '../../src/sandbox/harness.js';
+import type { RequestMatcher } from '../src/faults.js';
+import type { ChannelRecord } from '../src/world.js';
+import { Harness } from '../src/harness.js';
 
 describe('emulator request faults (test hooks)', () => {
   let harness: Harness;

@@ -22,7 +22,7 @@ import {
   validateInteractionFollowup,
   validateWebhookMessageEdit,
   zodIssuesToErrorTree,
-} from '../../src/sandbox/emulator/validation/index.js';
+} from '../src/validation/index.js';
 import { accepted, chars, leaf, refused } from './validation-support.js';
 
 const send = (body: Record<string, unknown>) => validateChannelMessageCreate(body);

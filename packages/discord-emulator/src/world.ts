@@ -13,7 +13,7 @@ import {
   type GatewayGuildCreateDispatchData,
 } from 'discord-api-types/v10';
 import { ApiErrors } from './api-error.js';
-import type { UploadedFile } from './messages.js';
+import type { UploadedFile } from './uploads.js';
 import { computeChannelPermissions, type PermissionChannel, type PermissionGuild, type PermissionMember } from './permissions.js';
 import { SnowflakeGenerator } from './snowflake.js';
 

@@ -1,8 +1,8 @@
 import { DiscordAPIError, REST } from '@discordjs/rest';
 import { InteractionResponseType, InteractionType, Routes, type APIMessage } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Harness } from '../../src/sandbox/harness.js';
-import type { EmulatorOptions } from '../../src/sandbox/emulator/emulator.js';
+import { Harness } from '../src/harness.js';
+import type { EmulatorOptions } from '../src/emulator.js';
 
 async function setup(options: EmulatorOptions = { rateLimits: { disabled: true } }) {
   const harness = await Harness.start(options);

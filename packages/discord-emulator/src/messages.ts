@@ -11,12 +11,9 @@ import { ApiErrors } from './api-error.js';
 import { isEmptyMessage } from './validation/index.js';
 import type { Pings, World } from './world.js';
 
-/** A file sent with a message (multipart `files[n]`), kept so tests can read what the bot uploaded. */
-export interface UploadedFile {
-  readonly filename: string;
-  readonly contentType: string;
-  readonly data: Buffer;
-}
+import type { UploadedFile } from './uploads.js';
+
+export type { UploadedFile };
 
 /**
  * The message fields every sending route accepts (channel messages, interaction responses,

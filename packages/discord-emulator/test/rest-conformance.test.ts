@@ -11,8 +11,8 @@ import {
   type APIMessage,
 } from 'discord-api-types/v10';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Harness } from '../../src/sandbox/harness.js';
-import type { ChannelRecord, GuildRecord, UserRecord } from '../../src/sandbox/emulator/world.js';
+import { Harness } from '../src/harness.js';
+import type { ChannelRecord, GuildRecord, UserRecord } from '../src/world.js';
 
 /** A raw REST client with the bot's token: what discord.js sends, without discord.js deciding. */
 function restFor(harness: Harness): REST {

@@ -1,6 +1,6 @@
 import { RESTJSONErrorCodes } from 'discord-api-types/v10';
 import { expect } from 'vitest';
-import type { ValidationResult } from '../../src/sandbox/emulator/validation/index.js';
+import type { ValidationResult } from '../src/validation/index.js';
 
 /** The 50035 error tree of a refused body. */
 export function refused(result: ValidationResult<unknown>): unknown {

@@ -21,7 +21,7 @@ import {
   type GatewayMessageCreateDispatchData,
 } from 'discord-api-types/v10';
 import { Client, type ClientOptions } from 'discord.js';
-import { GatewayServer, type GatewayIdentity, type GatewayServerOptions } from '../../src/sandbox/emulator/gateway.js';
+import { GatewayServer, type GatewayIdentity, type GatewayServerOptions } from '../src/gateway.js';
 
 /** Test-only stand-in for the emulator's REST side: just enough for discord.js to log in. */
 

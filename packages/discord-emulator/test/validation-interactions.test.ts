@@ -13,7 +13,7 @@ import {
   allowedCallbackTypes,
   callbackTypeNotAllowed,
   validateInteractionCallback,
-} from '../../src/sandbox/emulator/validation/index.js';
+} from '../src/validation/index.js';
 import { accepted, chars, leaf, refused } from './validation-support.js';
 
 const callback = (body: unknown) => validateInteractionCallback(body);

@@ -1,7 +1,7 @@
 import { LabelBuilder, ModalBuilder, TextDisplayBuilder, TextInputBuilder, TextInputStyle } from 'discord.js';
 import { InteractionResponseType, InteractionType } from 'discord-api-types/v10';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Harness } from '../../src/sandbox/harness.js';
+import { Harness } from '../src/harness.js';
 
 /** What the harness reads from a modal, as Discord's client would show it. */
 describe('the harness reading a modal', () => {

@@ -1,0 +1,57 @@
+/**
+ * The public API of @roots-bot/discord-emulator: everything a consumer (the bot's tests, its
+ * sandbox, its benchmarks) may import. Anything not exported here is the package's own business
+ * and may change without notice; consumers never import from deeper paths.
+ */
+import { DiscordEmulator, type EmulatorOptions } from './emulator.js';
+
+/** Starts a loopback Discord on a free port of 127.0.0.1. Same as `DiscordEmulator.start`. */
+export function startEmulator(options: EmulatorOptions = {}): Promise<DiscordEmulator> {
+  return DiscordEmulator.start(options);
+}
+
+export { DiscordEmulator, type EmulatorOptions };
+
+// Acting as people and reading what they see.
+export {
+  Actor,
+  Harness,
+  HarnessError,
+  viewMessage,
+  type ButtonView,
+  type MessageView,
+  type ModalSelectView,
+  type ModalView,
+  type Response,
+  type SelectView,
+  type WaitOptions,
+} from './harness.js';
+
+// The emulated world: its records and the events it emits.
+export type { ChannelRecord, GuildRecord, MemberRecord, MessageRecord, Pings, ThreadState, UserRecord, World, WorldEvent } from './world.js';
+
+// Fault controls on the REST layer (`emulator.faults`).
+export type {
+  CannedResponse,
+  HeldRequest,
+  InterceptedRequest,
+  InterceptStage,
+  RequestFailure,
+  RequestFaults,
+  RequestHold,
+  RequestMatcher,
+} from './faults.js';
+
+// Interactions, as the harness hands them out.
+export { InteractionFailedError, type InteractionOutcome, type InteractionRecord, type InteractionTimings } from './interactions.js';
+
+// Slash-command input, for a terminal or a test that types a command.
+export { CommandInputError, type OptionInput } from './commands.js';
+
+// Composing a message the way the emulator stores it (for scene-setting and rendering tests).
+export { composeMessage, type MessageBody, type UploadedFile } from './messages.js';
+
+// Rate limits: Discord's published global limit, and the options a test tightens or disables.
+export { DISCORD_GLOBAL_LIMIT, type BucketLimit, type RateLimiterOptions, type WindowLimit } from './rate-limit.js';
+
+export type { RequestRecord } from './rest.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { customId, parseCustomId } from '../../src/interactions/custom-id.js';
+import { arg, customId, parseCustomId } from '../../src/interactions/custom-id.js';
 
 const snowflake = z.string().regex(/^\d+$/);
 const commit = customId('onboarding', 'commit', 2, [snowflake, z.coerce.number().int().min(0)]);
@@ -24,5 +24,15 @@ describe('custom_id scheme', () => {
     const long = customId('x', 'y', 1, [z.string()]);
     expect(() => long.encode('a'.repeat(100))).toThrow(/100/);
     expect(() => long.encode('a:b')).toThrow(/contains/);
+  });
+
+  it('reads a version or a number only as encode writes it: no exponent, sign, leading zero or space', () => {
+    for (const version of ['1e0', '01', '+1', ' 1', '1.0', '0x1', '']) expect(parseCustomId(`a:b:${version}`)).toBeUndefined();
+    expect(parseCustomId('a:b:12')?.version).toBe(12);
+    const run = customId('protocol', 'next', 1, [arg.id, arg.index]);
+    expect(run.decodeArgs(['42', '0'])).toEqual([42, 0]);
+    for (const bad of [['042', '0'], ['4e1', '0'], ['0', '0'], ['42', '01'], ['9007199254740993', '0'], ['-1', '0']]) expect(run.decodeArgs(bad)).toBeUndefined();
+    expect(arg.snowflake.safeParse('123456789012345678').success).toBe(true);
+    expect(arg.snowflake.safeParse('0123456789012345678').success).toBe(false);
   });
 });

@@ -1,0 +1,54 @@
+import { fileURLToPath } from 'node:url';
+import type { GuildRecord, UserRecord } from '@roots-bot/discord-emulator';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SERVER_ONLY, STALE_COMPONENT } from '../../src/interactions/router.js';
+import { startTestBed, type TestBed } from '../support/bot.js';
+
+const commandsDir = fileURLToPath(new URL('../fixtures/commands-e2e/', import.meta.url));
+
+describe('what the router checks once, for every handler', () => {
+  let bed: TestBed;
+  let guild: GuildRecord;
+  let alice: UserRecord;
+
+  beforeEach(async () => {
+    bed = await startTestBed(
+      (h) => {
+        guild = h.guild('Roots', { owner: 'owner' });
+        h.channel(guild, 'general');
+        alice = h.member(guild, 'alice');
+      },
+      { commandsDir },
+    );
+  });
+  afterEach(() => bed.close());
+
+  it('answers a server-only command in a DM with one kind sentence, and runs it in a server', async () => {
+    const inServer = await bed.harness.as(alice).run('#general', 'where');
+    expect(inServer.kind === 'message' && inServer.message.content).toBe(`This is server ${guild.id}.`);
+    await bed.harness.as(alice).run('#general', 'poke', { dm: true });
+    const dm = bed.harness.dmOf(alice);
+    if (dm === undefined) throw new Error('the bot opened no DM');
+    const inDm = await bed.harness.as(alice).run(dm, 'where');
+    expect(inDm.kind === 'message' && inDm.message.content).toBe(SERVER_ONLY);
+  });
+
+  it('refuses a click whose custom_id is not on the message it came from, and leaves that message alone', async () => {
+    await bed.harness.as(alice).run('#general', 'poke', { plain: true });
+    const [plain] = bed.harness.read('#general');
+    if (plain === undefined) throw new Error('nothing was posted');
+    const forged = await bed.harness.as(alice).forgeClick(plain, 'poke:press:1');
+    expect(forged.kind === 'message' && forged.message.content).toBe(STALE_COMPONENT);
+    expect(bed.harness.read('#general')[0]?.content).toBe('Nothing to press here.');
+
+    await bed.harness.as(alice).run('#general', 'poke');
+    const withButton = bed.harness.read('#general').find((message) => message.content === 'Press me.');
+    if (withButton === undefined) throw new Error('the button message is missing');
+    // The same message, but a version written by hand: not what the message carries.
+    const loose = await bed.harness.as(alice).forgeClick(withButton, 'poke:press:01');
+    expect(loose.kind === 'message' && loose.message.content).toBe(STALE_COMPONENT);
+    const pressed = await bed.harness.as(alice).click(withButton, 'Poke');
+    expect(pressed.kind).toBe('update');
+    expect(bed.harness.read('#general').map((message) => message.content)).toContain(`Poked in ${guild.id}.`);
+  });
+});

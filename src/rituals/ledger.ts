@@ -4,7 +4,8 @@ import type { Db } from '../db/connection.js';
 import { findEntry } from './library.js';
 import { toOccurrence, toSchedule, type BrokenTarget, type LibraryEntry, type Occurrence, type Schedule } from './model.js';
 import { nextOccurrence, nextOccurrences, occurrencesBetween } from './occurrences.js';
-import { failure, success, type Outcome } from './problems.js';
+import { fail, succeed } from '../outcome.js';
+import type { RitualOutcome } from './problems.js';
 import { pickFor } from './rotation.js';
 import { specOf } from './schedules.js';
 import type { RitualOccurrenceTable } from './tables.js';
@@ -32,8 +33,9 @@ async function insertOccurrence(
   at: Date,
   state: 'claimed' | 'missed' | 'skipped',
   origin: OccurrenceOrigin,
-  now: string,
+  now: Date,
 ): Promise<number | undefined> {
+  const stamp = now.toISOString();
   const inserted = await trx
     .insertInto('ritual_occurrences')
     .values({
@@ -43,9 +45,9 @@ async function insertOccurrence(
       origin,
       state,
       attempts: 0,
-      next_attempt_at: state === 'claimed' ? now : null,
-      created_at: now,
-      updated_at: now,
+      next_attempt_at: state === 'claimed' ? stamp : null,
+      created_at: stamp,
+      updated_at: stamp,
     })
     .onConflict((conflict) => conflict.columns(['schedule_id', 'occurrence_at']).doNothing())
     .returning('id')
@@ -54,7 +56,7 @@ async function insertOccurrence(
 }
 
 /** Claims an occurrence and, for library rituals, chooses what it will post, in one transaction. */
-async function claim(trx: Db, schedule: Schedule, at: Date, origin: OccurrenceOrigin, now: string): Promise<number | undefined> {
+async function claim(trx: Db, schedule: Schedule, at: Date, origin: OccurrenceOrigin, now: Date): Promise<number | undefined> {
   const id = await insertOccurrence(trx, schedule, at, 'claimed', origin, now);
   if (id === undefined || schedule.kind === 'prompt') return id;
   const entry = await pickFor(trx, { id: schedule.id, guildId: schedule.guildId, kind: schedule.kind }, id, now);
@@ -92,12 +94,11 @@ async function claimDueFor(trx: Db, scheduleId: number, now: Date, runningSince:
   const spec = specOf(schedule);
   const from = new Date(Math.max(schedule.status.nextDueAt.getTime() - 1, now.getTime() - LOOKBACK_MS));
   const { claim: toClaim, miss } = triage(occurrencesBetween(spec, schedule.timeZone, from, now), now, runningSince, schedule.catchUpMinutes);
-  const stamp = now.toISOString();
   let claimed = 0;
-  for (const at of miss) await insertOccurrence(trx, schedule, at, 'missed', 'schedule', stamp);
-  for (const at of toClaim) if ((await claim(trx, schedule, at, 'schedule', stamp)) !== undefined) claimed += 1;
+  for (const at of miss) await insertOccurrence(trx, schedule, at, 'missed', 'schedule', now);
+  for (const at of toClaim) if ((await claim(trx, schedule, at, 'schedule', now)) !== undefined) claimed += 1;
   const next = nextOccurrence(spec, schedule.timeZone, now);
-  await trx.updateTable('ritual_schedules').set({ next_due_at: next?.toISOString() ?? null, updated_at: stamp }).where('id', '=', schedule.id).execute();
+  await trx.updateTable('ritual_schedules').set({ next_due_at: next?.toISOString() ?? null, updated_at: now.toISOString() }).where('id', '=', schedule.id).execute();
   return { claimed, missed: miss.length };
 }
 
@@ -215,12 +216,11 @@ export async function pauseForBrokenTarget(db: Db, occurrence: Occurrence, reaso
 // ---- moderators' requests -------------------------------------------------------------------------
 
 /** `/ritual run-now`: an extra occurrence at this minute, claimed like any other. */
-export async function claimNow({ db, clock }: LedgerServices, schedule: Schedule): Promise<Outcome<number>> {
-  if (schedule.status.state === 'paused') return failure({ kind: 'paused', schedule });
+export async function claimNow({ db, clock }: LedgerServices, schedule: Schedule): Promise<RitualOutcome<number>> {
+  if (schedule.status.state === 'paused') return fail({ kind: 'paused', schedule });
   const now = clock.now();
   // Within one minute a second press finds the first claim: a double click posts once.
   const minute = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
-  const stamp = now.toISOString();
   const id = await db.transaction().execute(async (trx) => {
     // This minute may already hold a skipped or missed occurrence: asking to post now overrides
     // that decision. One that is claimed, posted or failed is this minute's post already.
@@ -230,17 +230,17 @@ export async function claimNow({ db, clock }: LedgerServices, schedule: Schedule
       .where('occurrence_at', '=', minute.toISOString())
       .where('state', 'in', ['skipped', 'missed'])
       .execute();
-    return claim(trx, schedule, minute, 'manual', stamp);
+    return claim(trx, schedule, minute, 'manual', now);
   });
-  return id === undefined ? failure({ kind: 'already-this-minute', schedule }) : success(id);
+  return id === undefined ? fail({ kind: 'already-this-minute', schedule }) : succeed(id);
 }
 
 /** `/ritual skip-next`: records the next occurrence not yet skipped as skipped, so it is never claimed. */
-export async function skipNext({ db, clock }: LedgerServices, schedule: Schedule): Promise<Outcome<Date>> {
-  if (schedule.status.state === 'paused') return failure({ kind: 'paused', schedule });
+export async function skipNext({ db, clock }: LedgerServices, schedule: Schedule): Promise<RitualOutcome<Date>> {
+  if (schedule.status.state === 'paused') return fail({ kind: 'paused', schedule });
   const now = clock.now();
   const upcoming = nextOccurrences(specOf(schedule), schedule.timeZone, now, 25);
-  if (upcoming.length === 0) return failure({ kind: 'nothing-upcoming', schedule });
+  if (upcoming.length === 0) return fail({ kind: 'nothing-upcoming', schedule });
   return db.transaction().execute(async (trx) => {
     const recorded = await trx
       .selectFrom('ritual_occurrences')
@@ -250,14 +250,14 @@ export async function skipNext({ db, clock }: LedgerServices, schedule: Schedule
       .execute();
     const taken = new Set(recorded.map((row) => row.occurrence_at));
     const next = upcoming.find((at) => !taken.has(at.toISOString()));
-    if (next === undefined) return failure({ kind: 'nothing-upcoming', schedule });
-    await insertOccurrence(trx, schedule, next, 'skipped', 'schedule', now.toISOString());
-    return success(next);
+    if (next === undefined) return fail({ kind: 'nothing-upcoming', schedule });
+    await insertOccurrence(trx, schedule, next, 'skipped', 'schedule', now);
+    return succeed(next);
   });
 }
 
 /** `/ritual retry`: the latest failed occurrence goes back to claimed with a fresh count of attempts. */
-export async function retryLatestFailed({ db, clock }: LedgerServices, schedule: Schedule): Promise<Outcome<Occurrence>> {
+export async function retryLatestFailed({ db, clock }: LedgerServices, schedule: Schedule): Promise<RitualOutcome<Occurrence>> {
   const now = clock.now().toISOString();
   return db.transaction().execute(async (trx) => {
     const failed = await trx
@@ -267,7 +267,7 @@ export async function retryLatestFailed({ db, clock }: LedgerServices, schedule:
       .where('state', '=', 'failed')
       .orderBy('occurrence_at', 'desc')
       .executeTakeFirst();
-    if (failed === undefined) return failure({ kind: 'nothing-to-retry', schedule });
+    if (failed === undefined) return fail({ kind: 'nothing-to-retry', schedule });
     // The attempt count restarts; `last_error` stays, so the retry still looks for a post an
     // earlier attempt may have landed before sending another.
     const row = await trx
@@ -276,7 +276,7 @@ export async function retryLatestFailed({ db, clock }: LedgerServices, schedule:
       .where('id', '=', failed.id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    return success(toOccurrence(row));
+    return succeed(toOccurrence(row));
   });
 }
 

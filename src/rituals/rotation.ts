@@ -59,14 +59,14 @@ export async function pickFor(
   trx: Db,
   schedule: { readonly id: number; readonly guildId: string; readonly kind: LibraryKind },
   occurrenceId: number,
-  now: string,
+  now: Date,
 ): Promise<LibraryEntry | undefined> {
   const [entries, history] = await Promise.all([activeEntries(trx, schedule.guildId, schedule.kind), historyOf(trx, schedule.id)]);
   const choice = chooseNext(schedule.id, entries, history);
   if (choice === undefined) return undefined;
   await trx
     .insertInto('ritual_rotation')
-    .values({ schedule_id: schedule.id, cycle: choice.cycle, entry_id: choice.entry.id, occurrence_id: occurrenceId, picked_at: now })
+    .values({ schedule_id: schedule.id, cycle: choice.cycle, entry_id: choice.entry.id, occurrence_id: occurrenceId, picked_at: now.toISOString() })
     .execute();
   return choice.entry;
 }

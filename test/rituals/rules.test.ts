@@ -1,12 +1,12 @@
 import type { RESTPostAPIChannelMessageJSONBody } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
-import { deliverPost } from '../../src/rituals/delivery.js';
+import { deliverPost } from '../../src/rituals/discord/delivery.js';
 import { triage } from '../../src/rituals/ledger.js';
 import type { LibraryEntry, Schedule } from '../../src/rituals/model.js';
 import { NONCE_MAX_LENGTH, nonceFor } from '../../src/rituals/nonce.js';
-import { composePost, isPostOf, type ComposedPost, type SeenMessage } from '../../src/rituals/post.js';
+import { composePost, isPostOf, type ComposedPost, type SeenMessage } from '../../src/rituals/discord/post-view.js';
 import { chooseNext } from '../../src/rituals/rotation.js';
-import type { RitualTransport } from '../../src/rituals/transport.js';
+import type { RitualTransport } from '../../src/rituals/discord/transport.js';
 
 const minutes = (n: number) => n * 60_000;
 const t = (iso: string) => new Date(iso);
@@ -89,7 +89,7 @@ const occurrence = { id: 11, at: t('2026-03-02T09:00:00Z') };
 function composed(): ComposedPost {
   const result = composePost(schedule, occurrence, { ...entry(1), questions: ['Q1?', 'Q2?'] });
   if (!result.ok) throw new Error('expected a post');
-  return result.post;
+  return result.value;
 }
 
 describe('the post', () => {

@@ -1,9 +1,8 @@
 import { InteractionType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { expect } from 'vitest';
 import { ManualClock } from '../../../src/clock.js';
-import { createRitualsFeature } from '../../../src/rituals/feature.js';
-import { RITUALS } from '../../../src/rituals/feature.js';
-import type { RuntimeOptions } from '../../../src/rituals/runtime.js';
+import { createRitualsFeature, RITUALS } from '../../../src/rituals/discord/feature.js';
+import type { RuntimeOptions } from '../../../src/rituals/discord/runtime.js';
 import type { EmulatorOptions } from '../../../src/sandbox/emulator/emulator.js';
 import type { ChannelRecord, GuildRecord, UserRecord } from '../../../src/sandbox/emulator/world.js';
 import type { MessageView, Response } from '../../../src/sandbox/harness.js';

@@ -1,11 +1,10 @@
 import type { APIEmbedField } from 'discord-api-types/v10';
 import { DateTime } from 'luxon';
-import { describeCron } from './cron.js';
-import type { ScheduleHistory } from './ledger.js';
-import { kindLabel, type Schedule } from './model.js';
+import { describeCron } from '../cron.js';
+import type { ScheduleHistory } from '../ledger.js';
+import { kindLabel, type Schedule } from '../model.js';
+import { specOf, upcomingRuns } from '../schedules.js';
 import { pauseReasonText, unix } from './notices.js';
-import { nextOccurrences } from './occurrences.js';
-import { specOf } from './schedules.js';
 
 /**
  * How schedules read in replies. Run times are shown in the schedule's own zone (the wall-clock
@@ -26,14 +25,6 @@ export function runLine(at: Date, zone: string, note = ''): string {
 export function cadence(schedule: Schedule): string {
   const words = describeCron(specOf(schedule));
   return `${words ?? `\`${schedule.cron}\``} (${schedule.timeZone})`;
-}
-
-export function upcomingRuns(schedule: Schedule, now: Date, count: number, skipped: ReadonlySet<number> = new Set()): Date[] {
-  if (schedule.status.state === 'paused') return [];
-  // Ask for a few more than shown, so skipped ones don't leave the list short.
-  return nextOccurrences(specOf(schedule), schedule.timeZone, now, count + skipped.size)
-    .filter((at) => !skipped.has(at.getTime()))
-    .slice(0, count);
 }
 
 export function scheduleTitle(schedule: Schedule): string {

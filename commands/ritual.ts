@@ -32,7 +32,7 @@ export default defineCommand({
         .addChannelOption((o) => o.setName('channel').setDescription('Where to post it').setRequired(true).addChannelTypes(...POSTABLE_CHANNELS))
         .addStringOption((o) => o.setName('cron').setDescription('When, as five cron parts: 0 9 * * 1 is every Monday at 9:00').setRequired(true).setMaxLength(100))
         .addStringOption((o) => o.setName('timezone').setDescription('Whose clock, e.g. America/New_York').setRequired(true).setAutocomplete(true).setMaxLength(64))
-        .addBooleanOption((o) => o.setName('thread').setDescription('Open a discussion thread on each post (default: no)'))
+        .addBooleanOption((o) => o.setName('thread').setDescription('Open a discussion thread on each post (default: yes for poems and podcast club, no for prompts)'))
         .addStringOption((o) => o.setName('text').setDescription('For a prompt: the words to post').setMaxLength(2000))
         .addIntegerOption((o) =>
           o.setName('catch_up_hours').setDescription('If I was offline when it was due, still post up to this many hours late (default 6)').setMinValue(0).setMaxValue(MAX_CATCH_UP_HOURS),

@@ -19,12 +19,22 @@ export interface ScheduleInput {
   readonly channelId: string;
   readonly cron: string;
   readonly timeZone: string;
-  readonly openThread: boolean;
+  /** Unset: the kind's default ({@link opensThreadByDefault}). */
+  readonly openThread?: boolean;
   readonly promptText?: string | null;
   readonly catchUpMinutes?: number;
 }
 
 export type ScheduleChanges = Partial<Omit<ScheduleInput, 'kind'>>;
+
+/**
+ * Poems and podcast-club prompts exist to be talked about, so each post opens its discussion
+ * thread unless a moderator says no. A prompt is a moderator's own words, often an announcement or
+ * a nudge ("Stretch and breathe"), so it opens one only when asked.
+ */
+export function opensThreadByDefault(kind: RitualKind): boolean {
+  return kind !== 'prompt';
+}
 
 export async function findSchedule(db: Db, guildId: string, id: number): Promise<Schedule | undefined> {
   const row = await db.selectFrom('ritual_schedules').selectAll().where('guild_id', '=', guildId).where('id', '=', id).executeTakeFirst();
@@ -98,7 +108,7 @@ export async function createSchedule(services: LibraryServices, guildId: string,
         channel_id: input.channelId,
         cron: timing.value.cron,
         time_zone: timing.value.timeZone,
-        open_thread: input.openThread ? 1 : 0,
+        open_thread: (input.openThread ?? opensThreadByDefault(input.kind)) ? 1 : 0,
         prompt_text: prompt.value,
         catch_up_minutes: input.catchUpMinutes ?? DEFAULT_CATCH_UP_MINUTES,
         status: 'active',

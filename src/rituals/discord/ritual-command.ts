@@ -94,7 +94,7 @@ export const create: Handler = async (interaction, ctx) => {
       channelId: channel.id,
       cron: interaction.options.getString('cron', true),
       timeZone: interaction.options.getString('timezone', true),
-      openThread: interaction.options.getBoolean('thread') ?? false,
+      openThread: interaction.options.getBoolean('thread') ?? undefined,
       promptText: interaction.options.getString('text'),
       ...catchUp(interaction),
     }),

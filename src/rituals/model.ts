@@ -199,6 +199,18 @@ export function toEntry(row: Selectable<RitualEntryTable>): LibraryEntry {
   return EntryRow.parse(row);
 }
 
+/** What one post of a ritual is, with its article: "will post a podcast-club prompt every Friday". */
+export function onePost(kind: RitualKind): string {
+  switch (kind) {
+    case 'poem':
+      return 'a poem';
+    case 'podcast':
+      return 'a podcast-club prompt';
+    case 'prompt':
+      return 'a prompt';
+  }
+}
+
 /** The human name of a ritual, for messages: "weekly poem", "podcast club", "prompt". */
 export function kindLabel(kind: RitualKind): string {
   switch (kind) {

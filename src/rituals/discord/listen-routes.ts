@@ -17,7 +17,9 @@ export const listenRoutes: readonly ComponentRoute[] = [
         await replyPrivately(interaction, "You're already counted for this one. Thank you for listening! 🎧");
         return;
       }
+      // One answer per click: the update is it, and a private follow-up thanks the member.
       await interaction.update({ components: [listenButtonRow(occurrenceId, listen.total)] });
+      await replyPrivately(interaction, "Thank you for listening! You're counted. 🎧");
     },
   }),
 ];

@@ -13,7 +13,7 @@ import type { Run, ServerCommand } from '../../interactions/handlers.js';
 import { replyPrivately } from '../../interactions/replies.js';
 import { claimNow, historyOf, retryLatestFailed, skipNext } from '../ledger.js';
 import { ritualServices } from '../library.js';
-import { kindLabel, type RitualKind, type Schedule } from '../model.js';
+import { kindLabel, onePost, type RitualKind, type Schedule } from '../model.js';
 import { peekNext } from '../rotation.js';
 import {
   createSchedule,
@@ -99,7 +99,10 @@ export const create: Handler = async (interaction, ctx) => {
       ...catchUp(interaction),
     }),
   );
-  await replyPrivately(interaction, summary(schedule, ctx, `All set! Ritual #${schedule.id} will post a ${kindLabel(schedule.kind)} ${cadence(schedule)}.`));
+  const heading = `All set! Ritual #${schedule.id} will post ${onePost(schedule.kind)} ${cadence(schedule)}.`;
+  // Members never see this: how moderators steer what the club listens to.
+  const tip = schedule.kind === 'podcast' ? '\nTo choose a specific episode for the club, add it with `/podcast add`.' : '';
+  await replyPrivately(interaction, summary(schedule, ctx, heading + tip));
 };
 
 export const list: Handler = async (interaction, ctx) => {

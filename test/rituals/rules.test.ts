@@ -165,3 +165,17 @@ describe('delivery after a crash, beyond the nonce window', () => {
     expect(looked).toBe(false);
   });
 });
+
+describe("moderators' names in the bot's Markdown", () => {
+  it('show a poem title, poet and source as typed, never as formatting or a disguised link; the poem itself stays Markdown', () => {
+    const tricky = { ...entry(1), title: '**Free** [grant](https://evil.example)', author: '_Anon_', source: '# Big', text: '*so much depends*' };
+    const result = composePost(schedule, occurrence, tricky);
+    if (!result.ok) throw new Error('expected a post');
+    const [embed] = result.value.message.embeds ?? [];
+    expect(embed?.title).toBe('\\*\\*Free\\*\\* \\[grant](https://evil.example)');
+    expect(embed?.description).toBe('*so much depends*\n\n— **\\_Anon\\_**, 1900');
+    expect(embed?.fields?.[0]).toEqual({ name: 'Source', value: '\\# Big' });
+    // A thread name shows no Markdown: it keeps the title as typed.
+    expect(result.value.thread?.name).toBe('Poetry ritual: **Free** [grant](https://evil.example)');
+  });
+});

@@ -1,3 +1,4 @@
+import { inlineText } from '../../presentation/inline-text.js';
 import { addPodcast, addPoem, type LibraryServices } from '../library.js';
 import type { LibraryEntry, LibraryKind } from '../model.js';
 import type { RitualOutcome } from '../problems.js';
@@ -25,8 +26,11 @@ export interface LibrarySpec {
   /** At most five: Discord's limit for a form. */
   readonly fields: readonly FormField[];
   add(services: LibraryServices, guildId: string, userId: string, values: Readonly<Record<string, string>>): Promise<RitualOutcome<LibraryEntry>>;
-  /** One line naming an entry, in lists and suggestions. */
-  describe(entry: LibraryEntry): string;
+  /**
+   * One line naming an entry. Names are the moderators' words: made safe for the bot's Markdown by
+   * default; autocomplete, which shows text as typed, passes `plain`.
+   */
+  describe(entry: LibraryEntry, text?: (name: string) => string): string;
 }
 
 export const POEMS: LibrarySpec = {
@@ -43,7 +47,7 @@ export const POEMS: LibrarySpec = {
   ],
   add: (services, guildId, userId, values) =>
     addPoem(services, guildId, userId, { title: values.title ?? '', author: values.author ?? '', year: values.year ?? '', source: values.source ?? '', text: values.text ?? '', questions: '' }),
-  describe: (entry) => `#${entry.id} “${entry.title}”${entry.kind === 'poem' ? ` by ${entry.author}${entry.year === null ? '' : ` (${entry.year})`}` : ''}`,
+  describe: (entry, text = inlineText) => `#${entry.id} “${text(entry.title)}”${entry.kind === 'poem' ? ` by ${text(entry.author)}${entry.year === null ? '' : ` (${entry.year})`}` : ''}`,
 };
 
 export const PODCASTS: LibrarySpec = {
@@ -60,5 +64,8 @@ export const PODCASTS: LibrarySpec = {
   ],
   add: (services, guildId, userId, values) =>
     addPodcast(services, guildId, userId, { title: values.title ?? '', show: values.show ?? '', link: values.link ?? '', about: values.about ?? '', questions: values.questions ?? '' }),
-  describe: (entry) => `#${entry.id} “${entry.title}”${entry.kind === 'podcast' && entry.show !== null ? ` (${entry.show})` : ''}`,
+  describe: (entry, text = inlineText) => `#${entry.id} “${text(entry.title)}”${entry.kind === 'podcast' && entry.show !== null ? ` (${text(entry.show)})` : ''}`,
 };
+
+/** Text as typed, for places that show no Markdown (autocomplete choices, thread names). */
+export const plain = (name: string): string => name;

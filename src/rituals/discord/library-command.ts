@@ -14,7 +14,7 @@ import { replyPrivately } from '../../interactions/replies.js';
 import { activeEntries, listLibrary, removeEntry, ritualServices } from '../library.js';
 import { addEntryForm } from './custom-ids.js';
 import { orExplain } from './explain.js';
-import type { LibrarySpec } from './libraries.js';
+import { plain, type LibrarySpec } from './libraries.js';
 
 /** The handlers of `/poem` and `/podcast` (add through a form, list, remove), and their one definition. */
 
@@ -97,7 +97,7 @@ export function libraryHandlers(spec: LibrarySpec): LibraryHandlers {
       // Read-only on every keystroke: the starter set is seeded by the commands that write.
       const entries = await activeEntries(ctx.db, interaction.guildId, spec.kind);
       const choices = entries
-        .map((entry) => ({ name: spec.describe(entry).slice(0, 100), value: entry.id }))
+        .map((entry) => ({ name: spec.describe(entry, plain).slice(0, 100), value: entry.id }))
         .filter((choice) => choice.name.toLowerCase().includes(typed));
       await interaction.respond(choices.slice(0, 25));
     },

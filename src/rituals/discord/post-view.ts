@@ -1,5 +1,6 @@
 import type { APIEmbed, RESTPostAPIChannelMessageJSONBody } from 'discord-api-types/v10';
 import { fail, succeed } from '../../outcome.js';
+import { inlineText } from '../../presentation/inline-text.js';
 import type { LibraryEntry, Schedule } from '../model.js';
 import { nonceFor } from '../nonce.js';
 import type { RitualOutcome } from '../problems.js';
@@ -53,12 +54,13 @@ function truncate(text: string, max: number): string {
 }
 
 function poemEmbed(entry: LibraryEntry & { kind: 'poem' }, questions: readonly string[] | null): APIEmbed {
-  const byline = `— **${entry.author}**${entry.year === null ? '' : `, ${entry.year}`}`;
+  // Titles, names and sources are moderators' words inside the bot's Markdown; the poem is the poem.
+  const byline = `— **${inlineText(entry.author)}**${entry.year === null ? '' : `, ${entry.year}`}`;
   return {
-    title: entry.title,
+    title: inlineText(entry.title),
     description: `${entry.text}\n\n${byline}`,
     fields: [
-      ...(entry.source === null ? [] : [{ name: 'Source', value: entry.source }]),
+      ...(entry.source === null ? [] : [{ name: 'Source', value: inlineText(entry.source) }]),
       ...(questions === null ? [] : [{ name: 'To reflect on', value: numbered(questions) }]),
     ],
   };
@@ -67,13 +69,13 @@ function poemEmbed(entry: LibraryEntry & { kind: 'poem' }, questions: readonly s
 function podcastEmbed(entry: LibraryEntry & { kind: 'podcast' }, questions: readonly string[] | null, inThread: boolean): APIEmbed {
   const where = inThread ? ' and join the conversation in the thread below' : '';
   const description = [
-    entry.show === null ? null : `*${entry.show}*`,
+    entry.show === null ? null : `*${inlineText(entry.show)}*`,
     entry.about,
     entry.link === null ? null : `▶️ [Listen to the episode](${entry.link})`,
     `Listen this week, then press **I listened**${where}.`,
   ].filter((part): part is string => part !== null);
   return {
-    title: `🎧 ${entry.title}`,
+    title: `🎧 ${inlineText(entry.title)}`,
     ...(entry.link === null ? {} : { url: entry.link }),
     description: description.join('\n\n'),
     fields: questions === null ? [] : [{ name: 'Questions for the club', value: numbered(questions) }],

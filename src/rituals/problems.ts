@@ -17,6 +17,10 @@ export type RitualProblem =
   | { readonly kind: 'already-paused'; readonly schedule: Schedule }
   | { readonly kind: 'already-active'; readonly schedule: Schedule }
   | { readonly kind: 'paused'; readonly schedule: Schedule }
+  /** Its channel is gone: resuming would only pause it again. */
+  | { readonly kind: 'channel-gone'; readonly schedule: Schedule }
+  /** The bot still lacks these permissions (their names as Discord shows them) in its channel. */
+  | { readonly kind: 'cannot-post'; readonly schedule: Schedule; readonly missing: readonly string[] }
   | { readonly kind: 'nothing-upcoming'; readonly schedule: Schedule }
   | { readonly kind: 'nothing-to-retry'; readonly schedule: Schedule }
   | { readonly kind: 'already-this-minute'; readonly schedule: Schedule }

@@ -24,6 +24,12 @@ export function explainRitualProblem(problem: RitualProblem): string {
       return `Ritual #${problem.schedule.id} is already running; nothing to resume.`;
     case 'paused':
       return `Ritual #${problem.schedule.id} is paused. Resume it first with \`/ritual resume ritual:${problem.schedule.id}\`.`;
+    case 'channel-gone':
+      return `Ritual #${problem.schedule.id}'s channel no longer exists, so I've left it paused. Pick a new one with \`/ritual edit\`, then resume it.`;
+    case 'cannot-post': {
+      const names = problem.missing.map((name) => `**${name}**`).join(', ');
+      return `I still can't post in <#${problem.schedule.channelId}>, so I've left ritual #${problem.schedule.id} paused. Please give me ${names} there, then \`/ritual resume ritual:${problem.schedule.id}\` again.`;
+    }
     case 'nothing-upcoming':
       return `Ritual #${problem.schedule.id} has nothing coming up to skip.`;
     case 'nothing-to-retry':

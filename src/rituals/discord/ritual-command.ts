@@ -6,6 +6,7 @@ import {
   MessageFlags,
   type APIEmbedField,
   type AutocompleteInteraction,
+  type Guild,
 } from 'discord.js';
 import type { BotContext } from '../../context.js';
 import { findGuildSettings } from '../../guilds/guild-settings.js';
@@ -26,6 +27,7 @@ import {
   type ScheduleChanges,
 } from '../schedules.js';
 import { suggestTimeZones } from '../time-zones.js';
+import { checkCanPost } from './channel-check.js';
 import { confirmDelete, keepRitual } from './custom-ids.js';
 import { orExplain } from './explain.js';
 import { RITUALS } from './feature.js';
@@ -44,6 +46,11 @@ type Handler = Run<ServerCommand>;
 /** The ritual a moderator picked in the `ritual` option, in this server. */
 async function scheduleFrom(interaction: ServerCommand, ctx: BotContext): Promise<Schedule> {
   return orExplain(await scheduleIn(ctx.db, interaction.guildId, interaction.options.getInteger('ritual', true)));
+}
+
+/** The Guild object of a server command, from the cache or Discord. */
+async function serverOf(interaction: ServerCommand): Promise<Guild> {
+  return interaction.guild ?? interaction.client.guilds.fetch(interaction.guildId);
 }
 
 function summary(schedule: Schedule, ctx: BotContext, heading: string) {
@@ -159,6 +166,8 @@ export const pause: Handler = async (interaction, ctx) => {
 
 export const resume: Handler = async (interaction, ctx) => {
   const schedule = await scheduleFrom(interaction, ctx);
+  // Only a paused ritual is checked: resuming a running one is its own kind answer.
+  if (schedule.status.state === 'paused') orExplain(await checkCanPost(await serverOf(interaction), schedule));
   const resumed = orExplain(await resumeSchedule(ctx, schedule.guildId, schedule.id));
   await replyPrivately(interaction, summary(resumed, ctx, `Welcome back! Ritual #${resumed.id} is running again, from now on.`));
 };

@@ -120,6 +120,41 @@ export async function claimDue({ db }: LedgerServices, now: Date, runningSince: 
   return { claimed, missed };
 }
 
+export interface Rewound {
+  readonly scheduleId: number;
+  /** Where the schedule's next run stood, and where it stands now. */
+  readonly was: Date;
+  readonly now: Date;
+}
+
+/**
+ * Brings every schedule's next run back to `now` when the clock stands earlier than the schedule
+ * expected (a machine whose clock was wrong and was corrected, a sandbox reset): its stored next
+ * run is the one after some later "now", so waiting for it would leave the ritual silent until
+ * the clock catches up. A stored next run later than the cron's next run from `now` can only come
+ * from such a clock. Instants the ledger already holds are never posted twice (its unique key).
+ */
+export async function rewindToClock({ db }: LedgerServices, now: Date): Promise<Rewound[]> {
+  const rows = await db.selectFrom('ritual_schedules').selectAll().where('status', '=', 'active').where('next_due_at', '>', now.toISOString()).execute();
+  const rewound: Rewound[] = [];
+  for (const schedule of rows.map(toSchedule)) {
+    if (schedule.status.state !== 'active' || schedule.status.nextDueAt === null) continue;
+    const next = nextOccurrence(specOf(schedule), schedule.timeZone, now);
+    const was = schedule.status.nextDueAt;
+    if (next === undefined || next.getTime() >= was.getTime()) continue;
+    await db.transaction().execute((trx) =>
+      trx
+        .updateTable('ritual_schedules')
+        .set({ next_due_at: next.toISOString(), updated_at: now.toISOString() })
+        .where('id', '=', schedule.id)
+        .where('next_due_at', '=', was.toISOString())
+        .execute(),
+    );
+    rewound.push({ scheduleId: schedule.id, was, now: next });
+  }
+  return rewound;
+}
+
 /** Claimed occurrences whose (next) attempt is due, oldest first. */
 export async function readyToDeliver(db: Db, now: Date, limit = 5000): Promise<number[]> {
   const rows = await db
@@ -288,7 +323,10 @@ export interface ScheduleHistory {
   readonly failed: readonly Occurrence[];
   /** Missed in the last 30 days, newest first. */
   readonly missed: readonly Occurrence[];
-  /** Upcoming occurrences a moderator chose to skip. */
+  /**
+   * Upcoming occurrences that will not be posted by the schedule: skipped by a moderator, or
+   * already in the ledger because the clock now stands before them.
+   */
   readonly skippedAhead: ReadonlySet<number>;
 }
 
@@ -306,7 +344,7 @@ export async function historyOf(db: Db, scheduleIds: readonly number[], now: Dat
       eb.or([
         eb('state', '=', 'failed'),
         eb.and([eb('state', '=', 'missed'), eb('occurrence_at', '>=', since)]),
-        eb.and([eb('state', '=', 'skipped'), eb('occurrence_at', '>', now.toISOString())]),
+        eb('occurrence_at', '>', now.toISOString()),
       ]),
     )
     .orderBy('occurrence_at', 'desc')
@@ -333,7 +371,7 @@ export async function historyOf(db: Db, scheduleIds: readonly number[], now: Dat
       lastPosted: lastPosted.get(id),
       failed: own.filter((o) => o.state === 'failed'),
       missed: own.filter((o) => o.state === 'missed'),
-      skippedAhead: new Set(own.filter((o) => o.state === 'skipped').map((o) => o.at.getTime())),
+      skippedAhead: new Set(own.filter((o) => o.at.getTime() > now.getTime()).map((o) => o.at.getTime())),
     });
   }
   return histories;

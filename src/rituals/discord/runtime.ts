@@ -1,7 +1,7 @@
 import type { BotContext } from '../../context.js';
 import { tellModerators } from '../../guilds/moderator-notes.js';
 import { createInFlight } from '../../scheduling/in-flight.js';
-import { beginAttempt, claimDue, findOccurrence, markFailed, markPosted, pauseForBrokenTarget, readyToDeliver, scheduleRetry } from '../ledger.js';
+import { beginAttempt, claimDue, findOccurrence, markFailed, markPosted, pauseForBrokenTarget, readyToDeliver, rewindToClock, scheduleRetry } from '../ledger.js';
 import type { BrokenTarget, Occurrence } from '../model.js';
 import { deliverPost } from './delivery.js';
 import { emptyLibraryNotice, failedNotice, pausedNotice } from './notices.js';
@@ -130,8 +130,25 @@ export function createRitualRuntime(deps: RuntimeDependencies, options: RuntimeO
     await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   }
 
+  /** The last tick's time: a later tick that stands earlier means the clock went back. */
+  let lastTick: Date | undefined;
+
+  /** On the first tick (the clock may have been reset while the bot was down) and after the clock went back. */
+  async function followClock(now: Date): Promise<void> {
+    const wentBack = lastTick === undefined || now.getTime() < lastTick.getTime();
+    lastTick = now;
+    if (!wentBack) return;
+    const rewound = await rewindToClock({ db, clock }, now);
+    if (rewound.length === 0) return;
+    logger.warn(
+      { at: now.toISOString(), rituals: rewound.map((r) => ({ ritual: r.scheduleId, was: r.was.toISOString(), next: r.now.toISOString() })) },
+      'the clock stands earlier than the rituals expected: their next runs are counted again from now',
+    );
+  }
+
   return {
     async tick(now) {
+      await followClock(now);
       const due = await claimDue({ db, clock }, now, deps.runningSince);
       if (due.claimed + due.missed > 0) logger.info({ ...due, at: now.toISOString() }, 'rituals fell due');
       await eachLimited(await readyToDeliver(db, now), settings.concurrency, deliver);

@@ -59,7 +59,7 @@ async function insertOccurrence(
 async function claim(trx: Db, schedule: Schedule, at: Date, origin: OccurrenceOrigin, now: Date): Promise<number | undefined> {
   const id = await insertOccurrence(trx, schedule, at, 'claimed', origin, now);
   if (id === undefined || schedule.kind === 'prompt') return id;
-  const entry = await pickFor(trx, { id: schedule.id, guildId: schedule.guildId, kind: schedule.kind }, id, now);
+  const entry = await pickFor(trx, { guildId: schedule.guildId, kind: schedule.kind }, id, now);
   if (entry) await trx.updateTable('ritual_occurrences').set({ entry_id: entry.id }).where('id', '=', id).execute();
   return id;
 }

@@ -192,7 +192,7 @@ export async function resumeSchedule(services: Pick<LibraryServices, 'db' | 'clo
 
 export async function deleteSchedule(db: Db, guildId: string, id: number): Promise<RitualOutcome<Schedule>> {
   return withSchedule(db, guildId, id, async (trx, schedule) => {
-    // The ledger, rotation and "I listened" rows go with it (ON DELETE CASCADE).
+    // The ledger and "I listened" rows go with it (ON DELETE CASCADE); the server's rotation stays.
     await trx.deleteFrom('ritual_schedules').where('id', '=', schedule.id).execute();
     return succeed(schedule);
   });

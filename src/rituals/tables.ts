@@ -86,12 +86,20 @@ export interface RitualEntryTable {
   removed_at: string | null;
 }
 
-/** Which entries each schedule has used in each cycle through its library. */
+/**
+ * Which entries a server's rituals of one kind have used in each cycle through its library: the
+ * rotation is the server's, so two podcast rituals never repeat an episode between them.
+ */
 export interface RitualRotationTable {
-  schedule_id: number;
+  /** Grows with every pick: orders picks even within one tick. */
+  id: Generated<number>;
+  guild_id: string;
+  /** 'poem' | 'podcast' */
+  kind: string;
   cycle: number;
   entry_id: number;
-  occurrence_id: number;
+  /** The post it was picked for; null once that ritual and its history are deleted. */
+  occurrence_id: number | null;
   picked_at: string;
 }
 

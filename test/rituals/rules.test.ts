@@ -42,11 +42,11 @@ function entry(id: number): LibraryEntry {
 describe('rotation', () => {
   it('posts every entry once before any repeats, and never opens a cycle with the last one posted', () => {
     const entries = [1, 2, 3, 4, 5].map(entry);
-    const history: { cycle: number; entryId: number; occurrenceId: number }[] = [];
-    for (let occurrence = 1; occurrence <= 15; occurrence += 1) {
-      const choice = chooseNext(7, entries, history);
+    const history: { cycle: number; entryId: number; sequence: number }[] = [];
+    for (let pick = 1; pick <= 15; pick += 1) {
+      const choice = chooseNext('g:poem', entries, history);
       if (!choice) throw new Error('expected a choice');
-      history.push({ cycle: choice.cycle, entryId: choice.entry.id, occurrenceId: occurrence });
+      history.push({ cycle: choice.cycle, entryId: choice.entry.id, sequence: pick });
     }
     for (const cycle of [1, 2, 3]) {
       expect(new Set(history.filter((pick) => pick.cycle === cycle).map((pick) => pick.entryId)).size).toBe(5);
@@ -56,8 +56,8 @@ describe('rotation', () => {
 
   it('is the same for the same history, and has nothing to offer from an empty library', () => {
     const entries = [1, 2, 3].map(entry);
-    expect(chooseNext(1, entries, [])?.entry.id).toBe(chooseNext(1, entries, [])?.entry.id);
-    expect(chooseNext(1, [], [])).toBeUndefined();
+    expect(chooseNext('g:poem', entries, [])?.entry.id).toBe(chooseNext('g:poem', entries, [])?.entry.id);
+    expect(chooseNext('g:poem', [], [])).toBeUndefined();
   });
 });
 

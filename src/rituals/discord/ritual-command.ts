@@ -188,7 +188,7 @@ export const preview: Handler = async (interaction, ctx) => {
   const schedule = await scheduleFrom(interaction, ctx);
   const now = ctx.clock.now();
   const [next] = upcomingRuns(schedule, now, 1);
-  const entry = schedule.kind === 'prompt' ? undefined : await peekNext(ctx.db, { id: schedule.id, guildId: schedule.guildId, kind: schedule.kind });
+  const entry = schedule.kind === 'prompt' ? undefined : await peekNext(ctx.db, { guildId: schedule.guildId, kind: schedule.kind });
   const post = orExplain(composePost(schedule, { id: null, at: next ?? now }, entry));
   const when = next === undefined ? 'when it runs' : runLine(next, schedule.timeZone);
   const thread = post.thread === null ? '' : `\nIt opens a thread, “${post.thread.name}”${post.thread.opening?.content ? `, starting with:\n>>> ${post.thread.opening.content}` : '.'}`;

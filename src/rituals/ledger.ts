@@ -2,7 +2,7 @@ import type { Updateable } from 'kysely';
 import type { BotContext } from '../context.js';
 import type { Db } from '../db/connection.js';
 import { findEntry } from './library.js';
-import { toOccurrence, toSchedule, type BrokenTarget, type LibraryEntry, type Occurrence, type Schedule } from './model.js';
+import { toOccurrence, toSchedule, type BrokenTarget, type LibraryEntry, type MissCause, type Occurrence, type Schedule, type SkipCause } from './model.js';
 import { nextOccurrence, nextOccurrences, occurrencesBetween } from './occurrences.js';
 import { fail, succeed } from '../outcome.js';
 import type { RitualOutcome } from './problems.js';
@@ -22,8 +22,9 @@ import type { RitualOccurrenceTable } from './tables.js';
 
 export type LedgerServices = Pick<BotContext, 'db' | 'clock'>;
 
-/** How far back a restart looks for occurrences to record as missed. */
-const LOOKBACK_MS = 31 * 86_400_000;
+/** How far back a gap is recorded, and at most how many of its occurrences: the most recent ones. */
+const LOOKBACK_MS = 366 * 86_400_000;
+const MAX_RECORDED_MISSES = 1000;
 
 type OccurrenceOrigin = Occurrence['origin'];
 
@@ -34,6 +35,7 @@ async function insertOccurrence(
   state: 'claimed' | 'missed' | 'skipped',
   origin: OccurrenceOrigin,
   now: Date,
+  cause: MissCause | SkipCause | null = null,
 ): Promise<number | undefined> {
   const stamp = now.toISOString();
   const inserted = await trx
@@ -45,6 +47,7 @@ async function insertOccurrence(
       origin,
       state,
       attempts: 0,
+      miss_cause: cause,
       next_attempt_at: state === 'claimed' ? stamp : null,
       created_at: stamp,
       updated_at: stamp,
@@ -95,7 +98,8 @@ async function claimDueFor(trx: Db, scheduleId: number, now: Date, runningSince:
   const from = new Date(Math.max(schedule.status.nextDueAt.getTime() - 1, now.getTime() - LOOKBACK_MS));
   const { claim: toClaim, miss } = triage(occurrencesBetween(spec, schedule.timeZone, from, now), now, runningSince, schedule.catchUpMinutes);
   let claimed = 0;
-  for (const at of miss) await insertOccurrence(trx, schedule, at, 'missed', 'schedule', now);
+  // Offline: it fell due before this process started. Behind: while it ran, but held up.
+  for (const at of miss.slice(-MAX_RECORDED_MISSES)) await insertOccurrence(trx, schedule, at, 'missed', 'schedule', now, at.getTime() <= runningSince.getTime() ? 'offline' : 'behind');
   for (const at of toClaim) if ((await claim(trx, schedule, at, 'schedule', now)) !== undefined) claimed += 1;
   const next = nextOccurrence(spec, schedule.timeZone, now);
   await trx.updateTable('ritual_schedules').set({ next_due_at: next?.toISOString() ?? null, updated_at: now.toISOString() }).where('id', '=', schedule.id).execute();
@@ -286,7 +290,7 @@ export async function skipNext({ db, clock }: LedgerServices, schedule: Schedule
     const taken = new Set(recorded.map((row) => row.occurrence_at));
     const next = upcoming.find((at) => !taken.has(at.toISOString()));
     if (next === undefined) return fail({ kind: 'nothing-upcoming', schedule });
-    await insertOccurrence(trx, schedule, next, 'skipped', 'schedule', now);
+    await insertOccurrence(trx, schedule, next, 'skipped', 'schedule', now, 'moderator');
     return succeed(next);
   });
 }
@@ -321,7 +325,7 @@ export interface ScheduleHistory {
   readonly lastPosted: Occurrence | undefined;
   /** Failed occurrences not yet retried, newest first. */
   readonly failed: readonly Occurrence[];
-  /** Missed in the last 30 days, newest first. */
+  /** Missed (or left unposted by a pause), recorded in the last 30 days, newest first. */
   readonly missed: readonly Occurrence[];
   /**
    * Upcoming occurrences that will not be posted by the schedule: skipped by a moderator, or
@@ -343,7 +347,8 @@ export async function historyOf(db: Db, scheduleIds: readonly number[], now: Dat
     .where((eb) =>
       eb.or([
         eb('state', '=', 'failed'),
-        eb.and([eb('state', '=', 'missed'), eb('occurrence_at', '>=', since)]),
+        // Recorded lately, however long ago it fell due: a long gap is written when it ends.
+        eb.and([eb('state', 'in', ['missed', 'skipped']), eb('created_at', '>=', since)]),
         eb('occurrence_at', '>', now.toISOString()),
       ]),
     )
@@ -370,7 +375,7 @@ export async function historyOf(db: Db, scheduleIds: readonly number[], now: Dat
     histories.set(id, {
       lastPosted: lastPosted.get(id),
       failed: own.filter((o) => o.state === 'failed'),
-      missed: own.filter((o) => o.state === 'missed'),
+      missed: own.filter((o) => o.state === 'missed' || (o.state === 'skipped' && o.cause === 'paused' && o.at.getTime() <= now.getTime())),
       skippedAhead: new Set(own.filter((o) => o.at.getTime() > now.getTime()).map((o) => o.at.getTime())),
     });
   }

@@ -170,7 +170,7 @@ export async function pauseSchedule(services: Pick<LibraryServices, 'db' | 'cloc
     // Anything claimed but not yet out stays unposted: a pause means quiet from now on.
     await trx
       .updateTable('ritual_occurrences')
-      .set({ state: 'skipped', next_attempt_at: null, updated_at: now })
+      .set({ state: 'skipped', miss_cause: 'paused', next_attempt_at: null, updated_at: now })
       .where('schedule_id', '=', schedule.id)
       .where('state', '=', 'claimed')
       .execute();

@@ -52,6 +52,8 @@ export interface RitualOccurrenceTable {
   /** When a claimed occurrence may next be attempted. */
   next_attempt_at: string | null;
   last_error: string | null;
+  /** Why a missed or skipped one wasn't posted: 'offline' | 'behind' (missed), 'moderator' | 'paused' (skipped). */
+  miss_cause: string | null;
   message_id: string | null;
   thread_id: string | null;
   created_at: string;

@@ -1,19 +1,17 @@
-import { addPoem } from '../src/rituals/library.js';
-import { libraryCommand } from '../src/rituals/library-command.js';
+import { defineCommand } from '../src/interactions/handlers.js';
+import { libraryCommandData, libraryHandlers } from '../src/rituals/discord/library-command.js';
+import { POEMS } from '../src/rituals/discord/libraries.js';
+import { poemRoutes } from '../src/rituals/discord/library-routes.js';
 
-export default libraryCommand({
-  kind: 'poem',
-  noun: 'poem',
-  description: "The server's poems for the poetry ritual",
-  formTitle: 'Add a poem',
-  fields: [
-    { id: 'title', label: 'Title', required: true, maxLength: 200 },
-    { id: 'author', label: 'Poet', required: true, maxLength: 100 },
-    { id: 'year', label: 'Year first published', required: false, maxLength: 4, placeholder: '1891' },
-    { id: 'source', label: 'Where it was first published', required: false, maxLength: 300, placeholder: 'Please only add poems in the public domain or shared with permission' },
-    { id: 'text', label: 'The poem', paragraph: true, required: true, maxLength: 3800 },
-  ],
-  add: (services, guildId, userId, values) =>
-    addPoem(services, guildId, userId, { title: values.title ?? '', author: values.author ?? '', year: values.year ?? '', source: values.source ?? '', text: values.text ?? '', questions: '' }),
-  describe: (entry) => `#${entry.id} “${entry.title}”${entry.kind === 'poem' ? ` by ${entry.author}${entry.year === null ? '' : ` (${entry.year})`}` : ''}`,
+const poem = libraryHandlers(POEMS);
+
+export default defineCommand({
+  data: libraryCommandData(POEMS),
+  subcommands: {
+    add: { access: 'moderators', scope: 'server', run: poem.add },
+    list: { access: 'moderators', scope: 'server', run: poem.list },
+    remove: { access: 'moderators', scope: 'server', run: poem.remove },
+  },
+  autocomplete: poem.autocomplete,
+  components: poemRoutes,
 });

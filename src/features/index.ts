@@ -1,7 +1,7 @@
 import { createCoursesFeature } from '../courses/feature.js';
 import { createOnboardingFeature } from '../onboarding/feature.js';
 import { createProtocolsFeature } from '../protocols/feature.js';
-import { createRitualsFeature } from '../rituals/feature.js';
+import { createRitualsFeature } from '../rituals/discord/feature.js';
 import type { Feature } from './feature.js';
 
 /** Every feature the bot runs, made fresh for one bot, in start order. Each feature adds itself here. */

@@ -2,9 +2,10 @@ import type { Updateable } from 'kysely';
 import type { BotContext } from '../context.js';
 import type { Db } from '../db/connection.js';
 import { findEntry } from './library.js';
-import { toOccurrence, toSchedule, type BrokenTarget, type LibraryEntry, type Occurrence, type Schedule } from './model.js';
+import { toOccurrence, toSchedule, type BrokenTarget, type LibraryEntry, type MissCause, type Occurrence, type Schedule, type SkipCause } from './model.js';
 import { nextOccurrence, nextOccurrences, occurrencesBetween } from './occurrences.js';
-import { failure, success, type Outcome } from './problems.js';
+import { fail, succeed } from '../outcome.js';
+import type { RitualOutcome } from './problems.js';
 import { pickFor } from './rotation.js';
 import { specOf } from './schedules.js';
 import type { RitualOccurrenceTable } from './tables.js';
@@ -21,8 +22,9 @@ import type { RitualOccurrenceTable } from './tables.js';
 
 export type LedgerServices = Pick<BotContext, 'db' | 'clock'>;
 
-/** How far back a restart looks for occurrences to record as missed. */
-const LOOKBACK_MS = 31 * 86_400_000;
+/** How far back a gap is recorded, and at most how many of its occurrences: the most recent ones. */
+const LOOKBACK_MS = 366 * 86_400_000;
+const MAX_RECORDED_MISSES = 1000;
 
 type OccurrenceOrigin = Occurrence['origin'];
 
@@ -32,8 +34,10 @@ async function insertOccurrence(
   at: Date,
   state: 'claimed' | 'missed' | 'skipped',
   origin: OccurrenceOrigin,
-  now: string,
+  now: Date,
+  cause: MissCause | SkipCause | null = null,
 ): Promise<number | undefined> {
+  const stamp = now.toISOString();
   const inserted = await trx
     .insertInto('ritual_occurrences')
     .values({
@@ -43,9 +47,10 @@ async function insertOccurrence(
       origin,
       state,
       attempts: 0,
-      next_attempt_at: state === 'claimed' ? now : null,
-      created_at: now,
-      updated_at: now,
+      miss_cause: cause,
+      next_attempt_at: state === 'claimed' ? stamp : null,
+      created_at: stamp,
+      updated_at: stamp,
     })
     .onConflict((conflict) => conflict.columns(['schedule_id', 'occurrence_at']).doNothing())
     .returning('id')
@@ -54,10 +59,10 @@ async function insertOccurrence(
 }
 
 /** Claims an occurrence and, for library rituals, chooses what it will post, in one transaction. */
-async function claim(trx: Db, schedule: Schedule, at: Date, origin: OccurrenceOrigin, now: string): Promise<number | undefined> {
+async function claim(trx: Db, schedule: Schedule, at: Date, origin: OccurrenceOrigin, now: Date): Promise<number | undefined> {
   const id = await insertOccurrence(trx, schedule, at, 'claimed', origin, now);
   if (id === undefined || schedule.kind === 'prompt') return id;
-  const entry = await pickFor(trx, { id: schedule.id, guildId: schedule.guildId, kind: schedule.kind }, id, now);
+  const entry = await pickFor(trx, { guildId: schedule.guildId, kind: schedule.kind }, id, now);
   if (entry) await trx.updateTable('ritual_occurrences').set({ entry_id: entry.id }).where('id', '=', id).execute();
   return id;
 }
@@ -92,12 +97,12 @@ async function claimDueFor(trx: Db, scheduleId: number, now: Date, runningSince:
   const spec = specOf(schedule);
   const from = new Date(Math.max(schedule.status.nextDueAt.getTime() - 1, now.getTime() - LOOKBACK_MS));
   const { claim: toClaim, miss } = triage(occurrencesBetween(spec, schedule.timeZone, from, now), now, runningSince, schedule.catchUpMinutes);
-  const stamp = now.toISOString();
   let claimed = 0;
-  for (const at of miss) await insertOccurrence(trx, schedule, at, 'missed', 'schedule', stamp);
-  for (const at of toClaim) if ((await claim(trx, schedule, at, 'schedule', stamp)) !== undefined) claimed += 1;
+  // Offline: it fell due before this process started. Behind: while it ran, but held up.
+  for (const at of miss.slice(-MAX_RECORDED_MISSES)) await insertOccurrence(trx, schedule, at, 'missed', 'schedule', now, at.getTime() <= runningSince.getTime() ? 'offline' : 'behind');
+  for (const at of toClaim) if ((await claim(trx, schedule, at, 'schedule', now)) !== undefined) claimed += 1;
   const next = nextOccurrence(spec, schedule.timeZone, now);
-  await trx.updateTable('ritual_schedules').set({ next_due_at: next?.toISOString() ?? null, updated_at: stamp }).where('id', '=', schedule.id).execute();
+  await trx.updateTable('ritual_schedules').set({ next_due_at: next?.toISOString() ?? null, updated_at: now.toISOString() }).where('id', '=', schedule.id).execute();
   return { claimed, missed: miss.length };
 }
 
@@ -117,6 +122,41 @@ export async function claimDue({ db }: LedgerServices, now: Date, runningSince: 
     missed += summary.missed;
   }
   return { claimed, missed };
+}
+
+export interface Rewound {
+  readonly scheduleId: number;
+  /** Where the schedule's next run stood, and where it stands now. */
+  readonly was: Date;
+  readonly now: Date;
+}
+
+/**
+ * Brings every schedule's next run back to `now` when the clock stands earlier than the schedule
+ * expected (a machine whose clock was wrong and was corrected, a sandbox reset): its stored next
+ * run is the one after some later "now", so waiting for it would leave the ritual silent until
+ * the clock catches up. A stored next run later than the cron's next run from `now` can only come
+ * from such a clock. Instants the ledger already holds are never posted twice (its unique key).
+ */
+export async function rewindToClock({ db }: LedgerServices, now: Date): Promise<Rewound[]> {
+  const rows = await db.selectFrom('ritual_schedules').selectAll().where('status', '=', 'active').where('next_due_at', '>', now.toISOString()).execute();
+  const rewound: Rewound[] = [];
+  for (const schedule of rows.map(toSchedule)) {
+    if (schedule.status.state !== 'active' || schedule.status.nextDueAt === null) continue;
+    const next = nextOccurrence(specOf(schedule), schedule.timeZone, now);
+    const was = schedule.status.nextDueAt;
+    if (next === undefined || next.getTime() >= was.getTime()) continue;
+    await db.transaction().execute((trx) =>
+      trx
+        .updateTable('ritual_schedules')
+        .set({ next_due_at: next.toISOString(), updated_at: now.toISOString() })
+        .where('id', '=', schedule.id)
+        .where('next_due_at', '=', was.toISOString())
+        .execute(),
+    );
+    rewound.push({ scheduleId: schedule.id, was, now: next });
+  }
+  return rewound;
 }
 
 /** Claimed occurrences whose (next) attempt is due, oldest first. */
@@ -215,12 +255,11 @@ export async function pauseForBrokenTarget(db: Db, occurrence: Occurrence, reaso
 // ---- moderators' requests -------------------------------------------------------------------------
 
 /** `/ritual run-now`: an extra occurrence at this minute, claimed like any other. */
-export async function claimNow({ db, clock }: LedgerServices, schedule: Schedule): Promise<Outcome<number>> {
-  if (schedule.status.state === 'paused') return failure({ kind: 'paused', schedule });
+export async function claimNow({ db, clock }: LedgerServices, schedule: Schedule): Promise<RitualOutcome<number>> {
+  if (schedule.status.state === 'paused') return fail({ kind: 'paused', schedule });
   const now = clock.now();
   // Within one minute a second press finds the first claim: a double click posts once.
   const minute = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
-  const stamp = now.toISOString();
   const id = await db.transaction().execute(async (trx) => {
     // This minute may already hold a skipped or missed occurrence: asking to post now overrides
     // that decision. One that is claimed, posted or failed is this minute's post already.
@@ -230,17 +269,17 @@ export async function claimNow({ db, clock }: LedgerServices, schedule: Schedule
       .where('occurrence_at', '=', minute.toISOString())
       .where('state', 'in', ['skipped', 'missed'])
       .execute();
-    return claim(trx, schedule, minute, 'manual', stamp);
+    return claim(trx, schedule, minute, 'manual', now);
   });
-  return id === undefined ? failure({ kind: 'already-this-minute', schedule }) : success(id);
+  return id === undefined ? fail({ kind: 'already-this-minute', schedule }) : succeed(id);
 }
 
 /** `/ritual skip-next`: records the next occurrence not yet skipped as skipped, so it is never claimed. */
-export async function skipNext({ db, clock }: LedgerServices, schedule: Schedule): Promise<Outcome<Date>> {
-  if (schedule.status.state === 'paused') return failure({ kind: 'paused', schedule });
+export async function skipNext({ db, clock }: LedgerServices, schedule: Schedule): Promise<RitualOutcome<Date>> {
+  if (schedule.status.state === 'paused') return fail({ kind: 'paused', schedule });
   const now = clock.now();
   const upcoming = nextOccurrences(specOf(schedule), schedule.timeZone, now, 25);
-  if (upcoming.length === 0) return failure({ kind: 'nothing-upcoming', schedule });
+  if (upcoming.length === 0) return fail({ kind: 'nothing-upcoming', schedule });
   return db.transaction().execute(async (trx) => {
     const recorded = await trx
       .selectFrom('ritual_occurrences')
@@ -250,14 +289,14 @@ export async function skipNext({ db, clock }: LedgerServices, schedule: Schedule
       .execute();
     const taken = new Set(recorded.map((row) => row.occurrence_at));
     const next = upcoming.find((at) => !taken.has(at.toISOString()));
-    if (next === undefined) return failure({ kind: 'nothing-upcoming', schedule });
-    await insertOccurrence(trx, schedule, next, 'skipped', 'schedule', now.toISOString());
-    return success(next);
+    if (next === undefined) return fail({ kind: 'nothing-upcoming', schedule });
+    await insertOccurrence(trx, schedule, next, 'skipped', 'schedule', now, 'moderator');
+    return succeed(next);
   });
 }
 
 /** `/ritual retry`: the latest failed occurrence goes back to claimed with a fresh count of attempts. */
-export async function retryLatestFailed({ db, clock }: LedgerServices, schedule: Schedule): Promise<Outcome<Occurrence>> {
+export async function retryLatestFailed({ db, clock }: LedgerServices, schedule: Schedule): Promise<RitualOutcome<Occurrence>> {
   const now = clock.now().toISOString();
   return db.transaction().execute(async (trx) => {
     const failed = await trx
@@ -267,7 +306,7 @@ export async function retryLatestFailed({ db, clock }: LedgerServices, schedule:
       .where('state', '=', 'failed')
       .orderBy('occurrence_at', 'desc')
       .executeTakeFirst();
-    if (failed === undefined) return failure({ kind: 'nothing-to-retry', schedule });
+    if (failed === undefined) return fail({ kind: 'nothing-to-retry', schedule });
     // The attempt count restarts; `last_error` stays, so the retry still looks for a post an
     // earlier attempt may have landed before sending another.
     const row = await trx
@@ -276,7 +315,7 @@ export async function retryLatestFailed({ db, clock }: LedgerServices, schedule:
       .where('id', '=', failed.id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    return success(toOccurrence(row));
+    return succeed(toOccurrence(row));
   });
 }
 
@@ -286,9 +325,12 @@ export interface ScheduleHistory {
   readonly lastPosted: Occurrence | undefined;
   /** Failed occurrences not yet retried, newest first. */
   readonly failed: readonly Occurrence[];
-  /** Missed in the last 30 days, newest first. */
+  /** Missed (or left unposted by a pause), recorded in the last 30 days, newest first. */
   readonly missed: readonly Occurrence[];
-  /** Upcoming occurrences a moderator chose to skip. */
+  /**
+   * Upcoming occurrences that will not be posted by the schedule: skipped by a moderator, or
+   * already in the ledger because the clock now stands before them.
+   */
   readonly skippedAhead: ReadonlySet<number>;
 }
 
@@ -305,8 +347,9 @@ export async function historyOf(db: Db, scheduleIds: readonly number[], now: Dat
     .where((eb) =>
       eb.or([
         eb('state', '=', 'failed'),
-        eb.and([eb('state', '=', 'missed'), eb('occurrence_at', '>=', since)]),
-        eb.and([eb('state', '=', 'skipped'), eb('occurrence_at', '>', now.toISOString())]),
+        // Recorded lately, however long ago it fell due: a long gap is written when it ends.
+        eb.and([eb('state', 'in', ['missed', 'skipped']), eb('created_at', '>=', since)]),
+        eb('occurrence_at', '>', now.toISOString()),
       ]),
     )
     .orderBy('occurrence_at', 'desc')
@@ -332,8 +375,8 @@ export async function historyOf(db: Db, scheduleIds: readonly number[], now: Dat
     histories.set(id, {
       lastPosted: lastPosted.get(id),
       failed: own.filter((o) => o.state === 'failed'),
-      missed: own.filter((o) => o.state === 'missed'),
-      skippedAhead: new Set(own.filter((o) => o.state === 'skipped').map((o) => o.at.getTime())),
+      missed: own.filter((o) => o.state === 'missed' || (o.state === 'skipped' && o.cause === 'paused' && o.at.getTime() <= now.getTime())),
+      skippedAhead: new Set(own.filter((o) => o.at.getTime() > now.getTime()).map((o) => o.at.getTime())),
     });
   }
   return histories;

@@ -4,7 +4,8 @@ import type { BotContext } from '../context.js';
 import type { Db } from '../db/connection.js';
 import type { RitualContent } from './content.js';
 import { toEntry, type LibraryEntry, type LibraryKind } from './model.js';
-import { failure, success, type Outcome } from './problems.js';
+import { fail, succeed } from '../outcome.js';
+import type { RitualOutcome } from './problems.js';
 import type { RitualEntryTable } from './tables.js';
 
 /**
@@ -20,35 +21,28 @@ export function ritualServices(ctx: Pick<BotContext, 'db' | 'clock' | 'content'>
   return { db: ctx.db, clock: ctx.clock, content: ctx.content.rituals };
 }
 
-function starterRows(guildId: string, content: RitualContent, now: string): Insertable<RitualEntryTable>[] {
-  const poems = content.poems.map((poem) => ({
-    guild_id: guildId,
-    kind: 'poem',
-    starter_key: poem.key,
-    title: poem.title,
-    author: poem.author,
-    year: poem.year,
-    source: poem.source,
-    body: poem.text,
-    questions: JSON.stringify(poem.questions),
-    created_at: now,
-  }));
-  const podcasts = content.podcasts.map((podcast) => ({
-    guild_id: guildId,
-    kind: 'podcast',
-    starter_key: podcast.key,
-    title: podcast.title,
-    show: podcast.show ?? null,
-    link: podcast.link ?? null,
-    about: podcast.about ?? null,
-    questions: JSON.stringify(podcast.questions),
-    created_at: now,
-  }));
-  return [...poems, ...podcasts];
+type EntryRow = Omit<Insertable<RitualEntryTable>, 'guild_id' | 'kind' | 'starter_key' | 'added_by' | 'created_at'>;
+
+/** A poem's columns, whether it comes from the starter set or a moderator's form. */
+function poemRow(poem: { title: string; author: string; year: number | null; source: string | null; text: string; questions: readonly string[] }): EntryRow {
+  return { title: poem.title, author: poem.author, year: poem.year, source: poem.source, body: poem.text, questions: JSON.stringify(poem.questions) };
+}
+
+/** A podcast episode's columns, whether it comes from the starter set or a moderator's form. */
+function podcastRow(episode: { title: string; show?: string | null; link?: string | null; about?: string | null; questions: readonly string[] }): EntryRow {
+  return { title: episode.title, show: episode.show ?? null, link: episode.link ?? null, about: episode.about ?? null, questions: JSON.stringify(episode.questions) };
+}
+
+function starterRows(guildId: string, content: RitualContent, now: Date): Insertable<RitualEntryTable>[] {
+  const created_at = now.toISOString();
+  return [
+    ...content.poems.map((poem) => ({ ...poemRow(poem), guild_id: guildId, kind: 'poem', starter_key: poem.key, created_at })),
+    ...content.podcasts.map((podcast) => ({ ...podcastRow(podcast), guild_id: guildId, kind: 'podcast', starter_key: podcast.key, created_at })),
+  ];
 }
 
 /** Copies in any starter entries this server doesn't have yet. Safe to call any number of times. */
-export async function ensureStarterLibrary(trx: Db, guildId: string, content: RitualContent, now: string): Promise<void> {
+export async function ensureStarterLibrary(trx: Db, guildId: string, content: RitualContent, now: Date): Promise<void> {
   const rows = starterRows(guildId, content, now);
   if (rows.length === 0) return;
   await trx
@@ -77,7 +71,7 @@ export async function findEntry(db: Db, id: number): Promise<LibraryEntry | unde
 }
 
 export async function listLibrary(services: LibraryServices, guildId: string, kind: LibraryKind): Promise<LibraryEntry[]> {
-  const now = services.clock.now().toISOString();
+  const now = services.clock.now();
   await services.db.transaction().execute((trx) => ensureStarterLibrary(trx, guildId, services.content, now));
   return activeEntries(services.db, guildId, kind);
 }
@@ -139,57 +133,44 @@ function issuesOf(error: z.ZodError): string[] {
   return [...new Set(error.issues.map((issue) => issue.message).filter((message) => message.length > 0))];
 }
 
-async function insertEntry(services: LibraryServices, guildId: string, row: Omit<Insertable<RitualEntryTable>, 'guild_id' | 'created_at'>): Promise<LibraryEntry> {
-  const now = services.clock.now().toISOString();
-  return services.db.transaction().execute(async (trx) => {
-    // Seed first, so a server's first /poem add doesn't leave it without the starter set.
+/**
+ * Validates what a moderator typed with `schema`, then adds it to the server's `library`, seeding
+ * the starter set first so a server's first `/poem add` doesn't leave it without one.
+ */
+async function addEntry<S extends z.ZodType>(
+  services: LibraryServices,
+  guildId: string,
+  addedBy: string,
+  library: LibraryKind,
+  schema: S,
+  input: z.input<S>,
+  toRow: (valid: z.output<S>) => EntryRow,
+): Promise<RitualOutcome<LibraryEntry>> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) return fail({ kind: 'invalid-entry', library, issues: issuesOf(parsed.error) });
+  const now = services.clock.now();
+  const entry = await services.db.transaction().execute(async (trx) => {
     await ensureStarterLibrary(trx, guildId, services.content, now);
     const inserted = await trx
       .insertInto('ritual_entries')
-      .values({ ...row, guild_id: guildId, created_at: now })
+      .values({ ...toRow(parsed.data), kind: library, added_by: addedBy, guild_id: guildId, created_at: now.toISOString() })
       .returningAll()
       .executeTakeFirstOrThrow();
     return toEntry(inserted);
   });
+  return succeed(entry);
 }
 
-export async function addPoem(services: LibraryServices, guildId: string, addedBy: string, input: NewPoem): Promise<Outcome<LibraryEntry>> {
-  const parsed = NewPoemSchema.safeParse(input);
-  if (!parsed.success) return failure({ kind: 'invalid-entry', library: 'poem', issues: issuesOf(parsed.error) });
-  const poem = parsed.data;
-  return success(
-    await insertEntry(services, guildId, {
-      kind: 'poem',
-      title: poem.title,
-      author: poem.author,
-      year: poem.year,
-      source: poem.source,
-      body: poem.text,
-      questions: JSON.stringify(poem.questions),
-      added_by: addedBy,
-    }),
-  );
+export function addPoem(services: LibraryServices, guildId: string, addedBy: string, input: NewPoem): Promise<RitualOutcome<LibraryEntry>> {
+  return addEntry(services, guildId, addedBy, 'poem', NewPoemSchema, input, poemRow);
 }
 
-export async function addPodcast(services: LibraryServices, guildId: string, addedBy: string, input: NewPodcast): Promise<Outcome<LibraryEntry>> {
-  const parsed = NewPodcastSchema.safeParse(input);
-  if (!parsed.success) return failure({ kind: 'invalid-entry', library: 'podcast', issues: issuesOf(parsed.error) });
-  const episode = parsed.data;
-  return success(
-    await insertEntry(services, guildId, {
-      kind: 'podcast',
-      title: episode.title,
-      show: episode.show,
-      link: episode.link,
-      about: episode.about,
-      questions: JSON.stringify(episode.questions),
-      added_by: addedBy,
-    }),
-  );
+export function addPodcast(services: LibraryServices, guildId: string, addedBy: string, input: NewPodcast): Promise<RitualOutcome<LibraryEntry>> {
+  return addEntry(services, guildId, addedBy, 'podcast', NewPodcastSchema, input, podcastRow);
 }
 
 /** Removes an entry from rotation; posts that used it keep pointing at it. */
-export async function removeEntry(services: LibraryServices, guildId: string, kind: LibraryKind, id: number): Promise<Outcome<LibraryEntry>> {
+export async function removeEntry(services: LibraryServices, guildId: string, kind: LibraryKind, id: number): Promise<RitualOutcome<LibraryEntry>> {
   const now = services.clock.now().toISOString();
   return services.db.transaction().execute(async (trx) => {
     const row = await trx
@@ -201,6 +182,6 @@ export async function removeEntry(services: LibraryServices, guildId: string, ki
       .where('removed_at', 'is', null)
       .returningAll()
       .executeTakeFirst();
-    return row === undefined ? failure({ kind: 'unknown-entry', library: kind, id }) : success(toEntry(row));
+    return row === undefined ? fail({ kind: 'unknown-entry', library: kind, id }) : succeed(toEntry(row));
   });
 }

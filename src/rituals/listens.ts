@@ -1,15 +1,18 @@
 import type { BotContext } from '../context.js';
+import { fail, succeed } from '../outcome.js';
 import type { PrivacyProvider } from '../privacy/provider.js';
+import type { RitualOutcome } from './problems.js';
 
 /** "I listened" on podcast-club posts: each member counts once per post. */
 
-export type ListenOutcome =
-  | { readonly kind: 'counted'; readonly total: number }
-  | { readonly kind: 'already-counted'; readonly total: number }
-  /** Not a podcast-club post of this server (deleted since, or a forged click). */
-  | { readonly kind: 'not-a-post' };
+export interface Listen {
+  /** False when this member was already counted for this post. */
+  readonly counted: boolean;
+  readonly total: number;
+}
 
-export async function recordListen({ db, clock }: Pick<BotContext, 'db' | 'clock'>, occurrenceId: number, guildId: string, userId: string): Promise<ListenOutcome> {
+/** Counts a member's listen; a post that is not this server's podcast-club post (deleted since, or a forged click) is a problem. */
+export async function recordListen({ db, clock }: Pick<BotContext, 'db' | 'clock'>, occurrenceId: number, guildId: string, userId: string): Promise<RitualOutcome<Listen>> {
   const now = clock.now().toISOString();
   return db.transaction().execute(async (trx) => {
     const post = await trx
@@ -20,7 +23,7 @@ export async function recordListen({ db, clock }: Pick<BotContext, 'db' | 'clock
       .where('ritual_occurrences.guild_id', '=', guildId)
       .where('ritual_schedules.kind', '=', 'podcast')
       .executeTakeFirst();
-    if (post === undefined) return { kind: 'not-a-post' };
+    if (post === undefined) return fail({ kind: 'not-a-listen-post' });
     const inserted = await trx
       .insertInto('ritual_listens')
       .values({ occurrence_id: occurrenceId, guild_id: guildId, user_id: userId, listened_at: now })
@@ -31,7 +34,7 @@ export async function recordListen({ db, clock }: Pick<BotContext, 'db' | 'clock
       .select((eb) => eb.fn.countAll<number>().as('total'))
       .where('occurrence_id', '=', occurrenceId)
       .executeTakeFirstOrThrow();
-    return { kind: Number(inserted.numInsertedOrUpdatedRows ?? 0n) > 0 ? 'counted' : 'already-counted', total: Number(total) };
+    return succeed({ counted: Number(inserted.numInsertedOrUpdatedRows ?? 0n) > 0, total: Number(total) });
   });
 }
 

@@ -41,12 +41,19 @@ export type Schedule = ScheduleContent & {
 export const OCCURRENCE_STATES = ['claimed', 'posted', 'failed', 'missed', 'skipped'] as const;
 export type OccurrenceStateName = (typeof OCCURRENCE_STATES)[number];
 
+/** Why a missed occurrence wasn't posted: the bot was offline, or running but held up (asleep, a clock jump). */
+export const MISS_CAUSES = ['offline', 'behind'] as const;
+export type MissCause = (typeof MISS_CAUSES)[number];
+/** Who skipped a skipped occurrence: a moderator's skip-next, or a pause. */
+export const SKIP_CAUSES = ['moderator', 'paused'] as const;
+export type SkipCause = (typeof SKIP_CAUSES)[number];
+
 export type OccurrenceState =
   | { readonly state: 'claimed'; readonly attempts: number; readonly nextAttemptAt: Date; readonly lastError: string | null }
   | { readonly state: 'posted'; readonly messageId: string; readonly threadId: string | null }
   | { readonly state: 'failed'; readonly attempts: number; readonly error: string }
-  | { readonly state: 'missed' }
-  | { readonly state: 'skipped' };
+  | { readonly state: 'missed'; readonly cause: MissCause }
+  | { readonly state: 'skipped'; readonly cause: SkipCause };
 
 export type Occurrence = OccurrenceState & {
   readonly id: number;
@@ -55,6 +62,8 @@ export type Occurrence = OccurrenceState & {
   readonly at: Date;
   readonly origin: 'schedule' | 'manual';
   readonly entryId: number | null;
+  /** When the ledger wrote it: a long gap is recorded at once, long after its first occurrence fell due. */
+  readonly recordedAt: Date;
 };
 
 export type LibraryEntry = {
@@ -133,11 +142,13 @@ const OccurrenceRow = z
     attempts: z.number().int().nonnegative(),
     next_attempt_at: isoOrNull,
     last_error: z.string().nullable(),
+    miss_cause: z.string().nullable().optional(),
     message_id: z.string().nullable(),
+    created_at: iso,
     thread_id: z.string().nullable(),
   })
   .transform((row, ctx): Occurrence | typeof z.NEVER => {
-    const base = { id: row.id, scheduleId: row.schedule_id, guildId: row.guild_id, at: row.occurrence_at, origin: row.origin, entryId: row.entry_id };
+    const base = { id: row.id, scheduleId: row.schedule_id, guildId: row.guild_id, at: row.occurrence_at, origin: row.origin, entryId: row.entry_id, recordedAt: row.created_at };
     switch (row.state) {
       case 'claimed':
         return { ...base, state: 'claimed', attempts: row.attempts, nextAttemptAt: row.next_attempt_at ?? row.occurrence_at, lastError: row.last_error };
@@ -150,8 +161,9 @@ const OccurrenceRow = z
       case 'failed':
         return { ...base, state: 'failed', attempts: row.attempts, error: row.last_error ?? 'unknown' };
       case 'missed':
+        return { ...base, state: 'missed', cause: row.miss_cause === 'behind' ? 'behind' : 'offline' };
       case 'skipped':
-        return { ...base, state: row.state };
+        return { ...base, state: 'skipped', cause: row.miss_cause === 'paused' ? 'paused' : 'moderator' };
     }
   });
 
@@ -197,6 +209,18 @@ const EntryRow = z
 
 export function toEntry(row: Selectable<RitualEntryTable>): LibraryEntry {
   return EntryRow.parse(row);
+}
+
+/** What one post of a ritual is, with its article: "will post a podcast-club prompt every Friday". */
+export function onePost(kind: RitualKind): string {
+  switch (kind) {
+    case 'poem':
+      return 'a poem';
+    case 'podcast':
+      return 'a podcast-club prompt';
+    case 'prompt':
+      return 'a prompt';
+  }
 }
 
 /** The human name of a ritual, for messages: "weekly poem", "podcast club", "prompt". */

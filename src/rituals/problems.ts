@@ -1,27 +1,33 @@
+import type { Outcome } from '../outcome.js';
 import type { CronProblem } from './cron.js';
 import type { LibraryKind, Schedule } from './model.js';
 
 /**
- * Everything that can stop a moderator's ritual action, as values: services return them and
- * `explainProblem` (explain.ts) turns each into a kind sentence. Nothing is written when one occurs.
+ * Everything that can stop a ritual action, as values: services return them and
+ * `explainRitualProblem` (discord/explain.ts) turns each into a kind sentence. Nothing is written
+ * when one occurs.
  */
 export type RitualProblem =
   | { readonly kind: 'bad-cron'; readonly text: string; readonly problems: readonly CronProblem[] }
   | { readonly kind: 'bad-zone'; readonly zone: string }
   | { readonly kind: 'never-runs'; readonly cron: string }
   | { readonly kind: 'prompt-needs-text' }
+  | { readonly kind: 'nothing-to-change' }
   | { readonly kind: 'unknown-ritual'; readonly id: number }
   | { readonly kind: 'already-paused'; readonly schedule: Schedule }
   | { readonly kind: 'already-active'; readonly schedule: Schedule }
   | { readonly kind: 'paused'; readonly schedule: Schedule }
+  /** Its channel is gone: resuming would only pause it again. */
+  | { readonly kind: 'channel-gone'; readonly schedule: Schedule }
+  /** The bot still lacks these permissions (their names as Discord shows them) in its channel. */
+  | { readonly kind: 'cannot-post'; readonly schedule: Schedule; readonly missing: readonly string[] }
   | { readonly kind: 'nothing-upcoming'; readonly schedule: Schedule }
   | { readonly kind: 'nothing-to-retry'; readonly schedule: Schedule }
   | { readonly kind: 'already-this-minute'; readonly schedule: Schedule }
   | { readonly kind: 'empty-library'; readonly library: LibraryKind }
   | { readonly kind: 'invalid-entry'; readonly library: LibraryKind; readonly issues: readonly string[] }
-  | { readonly kind: 'unknown-entry'; readonly library: LibraryKind; readonly id: number };
+  | { readonly kind: 'unknown-entry'; readonly library: LibraryKind; readonly id: number }
+  /** An "I listened" click on something that is not (or no longer) this server's podcast-club post. */
+  | { readonly kind: 'not-a-listen-post' };
 
-export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: RitualProblem };
-
-export const success = <T>(value: T): Outcome<T> => ({ ok: true, value });
-export const failure = (problem: RitualProblem): Outcome<never> => ({ ok: false, problem });
+export type RitualOutcome<T> = Outcome<T, RitualProblem>;

@@ -4,31 +4,40 @@ import { activeEntries } from './library.js';
 import type { LibraryEntry, LibraryKind } from './model.js';
 
 /**
- * Which entry a schedule posts next. A schedule goes through its server's whole library before
- * anything repeats (a cycle), in an order shuffled per schedule and per cycle so two channels, or
- * two years, don't read alike. The order is a hash, not a random draw, so the same history always
- * leads to the same choice.
+ * Which entry a server's ritual posts next. The rotation is the server's, per library kind: all
+ * its poem rituals (or podcast rituals) together go through the whole library before anything
+ * repeats in the server (a cycle), in an order shuffled per server and per cycle so two servers,
+ * or two years, don't read alike. The order is a hash, not a random draw, so the same history
+ * always leads to the same choice.
  */
 
 interface Pick {
   readonly cycle: number;
   readonly entryId: number;
-  /** Occurrence ids grow with every claim, so they order picks even within one tick. */
-  readonly occurrenceId: number;
+  /** Grows with every pick, so it orders picks even within one tick. */
+  readonly sequence: number;
 }
+
+/** Whose rotation: one server's library of one kind. */
+export interface Library {
+  readonly guildId: string;
+  readonly kind: LibraryKind;
+}
+
+const seedOf = (library: Library) => `${library.guildId}:${library.kind}`;
 
 export interface Choice {
   readonly entry: LibraryEntry;
   readonly cycle: number;
 }
 
-const order = (scheduleId: number, cycle: number, entryId: number) => createHash('sha256').update(`${scheduleId}:${cycle}:${entryId}`).digest('hex');
+const order = (seed: string, cycle: number, entryId: number) => createHash('sha256').update(`${seed}:${cycle}:${entryId}`).digest('hex');
 
-/** The next entry for a schedule given its history; undefined when the library is empty. */
-export function chooseNext(scheduleId: number, entries: readonly LibraryEntry[], history: readonly Pick[]): Choice | undefined {
+/** The next entry given the library's history (`seed` shuffles the order); undefined when the library is empty. */
+export function chooseNext(seed: string, entries: readonly LibraryEntry[], history: readonly Pick[]): Choice | undefined {
   if (entries.length === 0) return undefined;
   const latest = history.reduce<Pick | undefined>(
-    (newest, pick) => (newest === undefined || pick.cycle > newest.cycle || (pick.cycle === newest.cycle && pick.occurrenceId > newest.occurrenceId) ? pick : newest),
+    (newest, pick) => (newest === undefined || pick.cycle > newest.cycle || (pick.cycle === newest.cycle && pick.sequence > newest.sequence) ? pick : newest),
     undefined,
   );
   let cycle = latest?.cycle ?? 1;
@@ -39,34 +48,34 @@ export function chooseNext(scheduleId: number, entries: readonly LibraryEntry[],
     // A new cycle never opens with the entry that closed the last one.
     candidates = entries.length > 1 ? entries.filter((entry) => entry.id !== latest?.entryId) : [...entries];
   }
-  const [entry] = [...candidates].sort((a, b) => order(scheduleId, cycle, a.id).localeCompare(order(scheduleId, cycle, b.id)));
+  const [entry] = [...candidates].sort((a, b) => order(seed, cycle, a.id).localeCompare(order(seed, cycle, b.id)));
   return entry && { entry, cycle };
 }
 
-async function historyOf(db: Db, scheduleId: number): Promise<Pick[]> {
-  const rows = await db.selectFrom('ritual_rotation').select(['cycle', 'entry_id', 'occurrence_id']).where('schedule_id', '=', scheduleId).execute();
-  return rows.map((row) => ({ cycle: row.cycle, entryId: row.entry_id, occurrenceId: row.occurrence_id }));
+async function historyOf(db: Db, library: Library): Promise<Pick[]> {
+  const rows = await db.selectFrom('ritual_rotation').select(['id', 'cycle', 'entry_id']).where('guild_id', '=', library.guildId).where('kind', '=', library.kind).execute();
+  return rows.map((row) => ({ cycle: row.cycle, entryId: row.entry_id, sequence: row.id }));
 }
 
-/** What the schedule would post next, without using it up (for `/ritual preview`). */
-export async function peekNext(db: Db, schedule: { readonly id: number; readonly guildId: string; readonly kind: LibraryKind }): Promise<LibraryEntry | undefined> {
-  const [entries, history] = await Promise.all([activeEntries(db, schedule.guildId, schedule.kind), historyOf(db, schedule.id)]);
-  return chooseNext(schedule.id, entries, history)?.entry;
+/** What the library would post next, without using it up (for `/ritual preview`). */
+export async function peekNext(db: Db, library: Library): Promise<LibraryEntry | undefined> {
+  const [entries, history] = await Promise.all([activeEntries(db, library.guildId, library.kind), historyOf(db, library)]);
+  return chooseNext(seedOf(library), entries, history)?.entry;
 }
 
 /** Chooses the next entry for an occurrence being claimed and records the choice, in the caller's transaction. */
 export async function pickFor(
   trx: Db,
-  schedule: { readonly id: number; readonly guildId: string; readonly kind: LibraryKind },
+  library: Library,
   occurrenceId: number,
-  now: string,
+  now: Date,
 ): Promise<LibraryEntry | undefined> {
-  const [entries, history] = await Promise.all([activeEntries(trx, schedule.guildId, schedule.kind), historyOf(trx, schedule.id)]);
-  const choice = chooseNext(schedule.id, entries, history);
+  const [entries, history] = await Promise.all([activeEntries(trx, library.guildId, library.kind), historyOf(trx, library)]);
+  const choice = chooseNext(seedOf(library), entries, history);
   if (choice === undefined) return undefined;
   await trx
     .insertInto('ritual_rotation')
-    .values({ schedule_id: schedule.id, cycle: choice.cycle, entry_id: choice.entry.id, occurrence_id: occurrenceId, picked_at: now })
+    .values({ guild_id: library.guildId, kind: library.kind, cycle: choice.cycle, entry_id: choice.entry.id, occurrence_id: occurrenceId, picked_at: now.toISOString() })
     .execute();
   return choice.entry;
 }

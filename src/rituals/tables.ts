@@ -52,6 +52,8 @@ export interface RitualOccurrenceTable {
   /** When a claimed occurrence may next be attempted. */
   next_attempt_at: string | null;
   last_error: string | null;
+  /** Why a missed or skipped one wasn't posted: 'offline' | 'behind' (missed), 'moderator' | 'paused' (skipped). */
+  miss_cause: string | null;
   message_id: string | null;
   thread_id: string | null;
   created_at: string;
@@ -86,12 +88,20 @@ export interface RitualEntryTable {
   removed_at: string | null;
 }
 
-/** Which entries each schedule has used in each cycle through its library. */
+/**
+ * Which entries a server's rituals of one kind have used in each cycle through its library: the
+ * rotation is the server's, so two podcast rituals never repeat an episode between them.
+ */
 export interface RitualRotationTable {
-  schedule_id: number;
+  /** Grows with every pick: orders picks even within one tick. */
+  id: Generated<number>;
+  guild_id: string;
+  /** 'poem' | 'podcast' */
+  kind: string;
   cycle: number;
   entry_id: number;
-  occurrence_id: number;
+  /** The post it was picked for; null once that ritual and its history are deleted. */
+  occurrence_id: number | null;
   picked_at: string;
 }
 

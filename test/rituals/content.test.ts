@@ -55,3 +55,11 @@ describe('the starter poems in data/rituals/poems.json', () => {
     expect(blank.error?.issues[0]?.message).toMatch(/^must say which edition the text follows/);
   });
 });
+
+describe('the starter podcast-club prompts', () => {
+  it('speak to members only: no moderator instructions in what the club reads', async () => {
+    const content = await loadRitualContent();
+    if (!content.ok) throw content.error;
+    for (const prompt of content.value.podcasts) expect(`${prompt.title} ${prompt.about ?? ''}`, prompt.key).not.toMatch(/\/podcast add|moderators can/i);
+  });
+});

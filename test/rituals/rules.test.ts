@@ -1,12 +1,12 @@
 import type { RESTPostAPIChannelMessageJSONBody } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
-import { deliverPost } from '../../src/rituals/delivery.js';
+import { deliverPost } from '../../src/rituals/discord/delivery.js';
 import { triage } from '../../src/rituals/ledger.js';
 import type { LibraryEntry, Schedule } from '../../src/rituals/model.js';
 import { NONCE_MAX_LENGTH, nonceFor } from '../../src/rituals/nonce.js';
-import { composePost, isPostOf, type ComposedPost, type SeenMessage } from '../../src/rituals/post.js';
+import { composePost, isPostOf, type ComposedPost, type SeenMessage } from '../../src/rituals/discord/post-view.js';
 import { chooseNext } from '../../src/rituals/rotation.js';
-import type { RitualTransport } from '../../src/rituals/transport.js';
+import type { RitualTransport } from '../../src/rituals/discord/transport.js';
 
 const minutes = (n: number) => n * 60_000;
 const t = (iso: string) => new Date(iso);
@@ -42,11 +42,11 @@ function entry(id: number): LibraryEntry {
 describe('rotation', () => {
   it('posts every entry once before any repeats, and never opens a cycle with the last one posted', () => {
     const entries = [1, 2, 3, 4, 5].map(entry);
-    const history: { cycle: number; entryId: number; occurrenceId: number }[] = [];
-    for (let occurrence = 1; occurrence <= 15; occurrence += 1) {
-      const choice = chooseNext(7, entries, history);
+    const history: { cycle: number; entryId: number; sequence: number }[] = [];
+    for (let pick = 1; pick <= 15; pick += 1) {
+      const choice = chooseNext('g:poem', entries, history);
       if (!choice) throw new Error('expected a choice');
-      history.push({ cycle: choice.cycle, entryId: choice.entry.id, occurrenceId: occurrence });
+      history.push({ cycle: choice.cycle, entryId: choice.entry.id, sequence: pick });
     }
     for (const cycle of [1, 2, 3]) {
       expect(new Set(history.filter((pick) => pick.cycle === cycle).map((pick) => pick.entryId)).size).toBe(5);
@@ -56,8 +56,8 @@ describe('rotation', () => {
 
   it('is the same for the same history, and has nothing to offer from an empty library', () => {
     const entries = [1, 2, 3].map(entry);
-    expect(chooseNext(1, entries, [])?.entry.id).toBe(chooseNext(1, entries, [])?.entry.id);
-    expect(chooseNext(1, [], [])).toBeUndefined();
+    expect(chooseNext('g:poem', entries, [])?.entry.id).toBe(chooseNext('g:poem', entries, [])?.entry.id);
+    expect(chooseNext('g:poem', [], [])).toBeUndefined();
   });
 });
 
@@ -89,7 +89,7 @@ const occurrence = { id: 11, at: t('2026-03-02T09:00:00Z') };
 function composed(): ComposedPost {
   const result = composePost(schedule, occurrence, { ...entry(1), questions: ['Q1?', 'Q2?'] });
   if (!result.ok) throw new Error('expected a post');
-  return result.post;
+  return result.value;
 }
 
 describe('the post', () => {
@@ -163,5 +163,19 @@ describe('delivery after a crash, beyond the nonce window', () => {
     const watching = { ...transport, recentMessages: async (id: string) => ((looked = true), transport.recentMessages(id, signal)) };
     await deliverPost(watching, composed(), false, signal);
     expect(looked).toBe(false);
+  });
+});
+
+describe("moderators' names in the bot's Markdown", () => {
+  it('show a poem title, poet and source as typed, never as formatting or a disguised link; the poem itself stays Markdown', () => {
+    const tricky = { ...entry(1), title: '**Free** [grant](https://evil.example)', author: '_Anon_', source: '# Big', text: '*so much depends*' };
+    const result = composePost(schedule, occurrence, tricky);
+    if (!result.ok) throw new Error('expected a post');
+    const [embed] = result.value.message.embeds ?? [];
+    expect(embed?.title).toBe('\\*\\*Free\\*\\* \\[grant](https://evil.example)');
+    expect(embed?.description).toBe('*so much depends*\n\n— **\\_Anon\\_**, 1900');
+    expect(embed?.fields?.[0]).toEqual({ name: 'Source', value: '\\# Big' });
+    // A thread name shows no Markdown: it keeps the title as typed.
+    expect(result.value.thread?.name).toBe('Poetry ritual: **Free** [grant](https://evil.example)');
   });
 });

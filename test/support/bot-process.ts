@@ -3,7 +3,7 @@ import { startBot } from '../../src/bot.js';
 import { ManualClock } from '../../src/clock.js';
 import { createFeatures } from '../../src/features/index.js';
 import { createLogger } from '../../src/logger.js';
-import { RITUALS } from '../../src/rituals/feature.js';
+import { RITUALS } from '../../src/rituals/discord/feature.js';
 
 /**
  * The bot as a process of its own, for tests that kill it (`kill -9`) and start it again: the same

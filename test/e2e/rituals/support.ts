@@ -2,9 +2,8 @@ import { InteractionType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { expect } from 'vitest';
 import type { ChannelRecord, EmulatorOptions, GuildRecord, MessageView, Response, UserRecord } from '@roots-bot/discord-emulator';
 import { ManualClock } from '../../../src/clock.js';
-import { createRitualsFeature } from '../../../src/rituals/feature.js';
-import { RITUALS } from '../../../src/rituals/feature.js';
-import type { RuntimeOptions } from '../../../src/rituals/runtime.js';
+import { createRitualsFeature, RITUALS } from '../../../src/rituals/discord/feature.js';
+import type { RuntimeOptions } from '../../../src/rituals/discord/runtime.js';
 import { startTestBed, type TestBed } from '../../support/bot.js';
 
 /** A server with a moderator, a member, a #poems channel and a #mod-log, and the rituals feature on a ManualClock. */

@@ -1,4 +1,4 @@
-import { isPostOf, type ComposedPost } from './post.js';
+import { isPostOf, type ComposedPost } from './post-view.js';
 import type { RitualTransport } from './transport.js';
 
 /**

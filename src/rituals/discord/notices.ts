@@ -1,4 +1,4 @@
-import { kindLabel, type BrokenTarget, type Occurrence, type Schedule } from './model.js';
+import { kindLabel, type BrokenTarget, type Occurrence, type Schedule } from '../model.js';
 
 /**
  * What moderators are told when a ritual needs them. Each notice follows a state change that

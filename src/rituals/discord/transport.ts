@@ -1,8 +1,8 @@
 import { DiscordAPIError, HTTPError, RateLimitError, RESTJSONErrorCodes, Routes, type Client, type RESTPostAPIChannelMessageJSONBody } from 'discord.js';
-import { isDiscordError } from '../interactions/discord-errors.js';
+import { isDiscordError } from '../../interactions/discord-errors.js';
 import { z } from 'zod';
-import type { BrokenTarget } from './model.js';
-import type { SeenMessage } from './post.js';
+import type { BrokenTarget } from '../model.js';
+import type { SeenMessage } from './post-view.js';
 
 /**
  * The few Discord calls a ritual post needs, over the client's REST manager (so its rate-limit

@@ -1,7 +1,10 @@
 import type { APIEmbed, RESTPostAPIChannelMessageJSONBody } from 'discord-api-types/v10';
-import { listenButtonRow } from './listen-button.js';
-import type { LibraryEntry, Schedule } from './model.js';
-import { nonceFor } from './nonce.js';
+import { fail, succeed } from '../../outcome.js';
+import { inlineText } from '../../presentation/inline-text.js';
+import type { LibraryEntry, Schedule } from '../model.js';
+import { nonceFor } from '../nonce.js';
+import type { RitualOutcome } from '../problems.js';
+import { listenButtonRow } from './listen-view.js';
 
 /**
  * What a ritual posts, as Discord message bodies: pure, so the tick, `/ritual preview` and the
@@ -51,12 +54,13 @@ function truncate(text: string, max: number): string {
 }
 
 function poemEmbed(entry: LibraryEntry & { kind: 'poem' }, questions: readonly string[] | null): APIEmbed {
-  const byline = `— **${entry.author}**${entry.year === null ? '' : `, ${entry.year}`}`;
+  // Titles, names and sources are moderators' words inside the bot's Markdown; the poem is the poem.
+  const byline = `— **${inlineText(entry.author)}**${entry.year === null ? '' : `, ${entry.year}`}`;
   return {
-    title: entry.title,
+    title: inlineText(entry.title),
     description: `${entry.text}\n\n${byline}`,
     fields: [
-      ...(entry.source === null ? [] : [{ name: 'Source', value: entry.source }]),
+      ...(entry.source === null ? [] : [{ name: 'Source', value: inlineText(entry.source) }]),
       ...(questions === null ? [] : [{ name: 'To reflect on', value: numbered(questions) }]),
     ],
   };
@@ -65,13 +69,13 @@ function poemEmbed(entry: LibraryEntry & { kind: 'poem' }, questions: readonly s
 function podcastEmbed(entry: LibraryEntry & { kind: 'podcast' }, questions: readonly string[] | null, inThread: boolean): APIEmbed {
   const where = inThread ? ' and join the conversation in the thread below' : '';
   const description = [
-    entry.show === null ? null : `*${entry.show}*`,
+    entry.show === null ? null : `*${inlineText(entry.show)}*`,
     entry.about,
     entry.link === null ? null : `▶️ [Listen to the episode](${entry.link})`,
     `Listen this week, then press **I listened**${where}.`,
   ].filter((part): part is string => part !== null);
   return {
-    title: `🎧 ${entry.title}`,
+    title: `🎧 ${inlineText(entry.title)}`,
     ...(entry.link === null ? {} : { url: entry.link }),
     description: description.join('\n\n'),
     fields: questions === null ? [] : [{ name: 'Questions for the club', value: numbered(questions) }],
@@ -82,13 +86,11 @@ function openingFor(questions: readonly string[]): string {
   return `Let's talk! A few questions to start us off:\n\n${numbered(questions)}\n\nShare as much or as little as you like.`;
 }
 
-export type Composition = { readonly ok: true; readonly post: ComposedPost } | { readonly ok: false; readonly reason: 'empty-library' };
-
 /**
  * Builds the post for an occurrence. `occurrenceId` is null for a preview (its button can't be
  * pressed); `entry` is what rotation chose, undefined when the library was empty.
  */
-export function composePost(schedule: Schedule, occurrence: { readonly id: number | null; readonly at: Date }, entry: LibraryEntry | undefined): Composition {
+export function composePost(schedule: Schedule, occurrence: { readonly id: number | null; readonly at: Date }, entry: LibraryEntry | undefined): RitualOutcome<ComposedPost> {
   const inThread = schedule.openThread;
   let embed: APIEmbed;
   let questions: readonly string[] | null = null;
@@ -105,7 +107,7 @@ export function composePost(schedule: Schedule, occurrence: { readonly id: numbe
     embed = podcastEmbed(entry, inThread ? null : questions, inThread);
     title = entry.title;
   } else {
-    return { ok: false, reason: 'empty-library' };
+    return fail({ kind: 'empty-library', library: schedule.kind });
   }
   const marker = { scheduleId: schedule.id, occurrenceAt: occurrence.at };
   const message: RESTPostAPIChannelMessageJSONBody = {
@@ -126,7 +128,7 @@ export function composePost(schedule: Schedule, occurrence: { readonly id: numbe
             : { content: openingFor(questions), allowed_mentions: { parse: [] }, nonce: nonceFor(schedule.id, occurrence.at, 'opening'), enforce_nonce: true },
       }
     : null;
-  return { ok: true, post: { channelId: schedule.channelId, marker, message, thread } };
+  return succeed({ channelId: schedule.channelId, marker, message, thread });
 }
 
 /** A message as the recovery check sees it. */

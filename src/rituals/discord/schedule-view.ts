@@ -1,11 +1,10 @@
 import type { APIEmbedField } from 'discord-api-types/v10';
 import { DateTime } from 'luxon';
-import { describeCron } from './cron.js';
-import type { ScheduleHistory } from './ledger.js';
-import { kindLabel, type Schedule } from './model.js';
+import { describeCron } from '../cron.js';
+import type { ScheduleHistory } from '../ledger.js';
+import { kindLabel, type Schedule } from '../model.js';
+import { specOf, upcomingRuns } from '../schedules.js';
 import { pauseReasonText, unix } from './notices.js';
-import { nextOccurrences } from './occurrences.js';
-import { specOf } from './schedules.js';
 
 /**
  * How schedules read in replies. Run times are shown in the schedule's own zone (the wall-clock
@@ -28,14 +27,6 @@ export function cadence(schedule: Schedule): string {
   return `${words ?? `\`${schedule.cron}\``} (${schedule.timeZone})`;
 }
 
-export function upcomingRuns(schedule: Schedule, now: Date, count: number, skipped: ReadonlySet<number> = new Set()): Date[] {
-  if (schedule.status.state === 'paused') return [];
-  // Ask for a few more than shown, so skipped ones don't leave the list short.
-  return nextOccurrences(specOf(schedule), schedule.timeZone, now, count + skipped.size)
-    .filter((at) => !skipped.has(at.getTime()))
-    .slice(0, count);
-}
-
 export function scheduleTitle(schedule: Schedule): string {
   const kind = kindLabel(schedule.kind);
   return `Ritual #${schedule.id} · ${kind.charAt(0).toUpperCase()}${kind.slice(1)}`;
@@ -54,14 +45,39 @@ export function scheduleLines(schedule: Schedule, now: Date, history?: ScheduleH
   if (schedule.kind === 'prompt') lines.push(`Posts: “${schedule.promptText.length > 80 ? `${schedule.promptText.slice(0, 79)}…` : schedule.promptText}”`);
   if (history === undefined) return lines;
   if (history.lastPosted) lines.push(`Last posted <t:${unix(history.lastPosted.at)}:R>.`);
-  const [missed, ...moreMissed] = history.missed;
-  if (missed) {
-    const more = moreMissed.length === 0 ? '' : ` and ${moreMissed.length} more`;
-    lines.push(`⚠️ Missed while I was offline: ${localTime(missed.at, schedule.timeZone)}${more} (too late to post by then).`);
+  for (const [cause, missed] of missesByCause(history.missed)) {
+    const [latest] = missed;
+    if (latest === undefined) continue;
+    const more = missed.length === 1 ? '' : ` and ${missed.length - 1} more`;
+    lines.push(`⚠️ ${MISSED_BECAUSE[cause]}: ${localTime(latest.at, schedule.timeZone)}${more}${MISSED_NOTE[cause]}`);
   }
   const [failed] = history.failed;
   if (failed) lines.push(`⚠️ Couldn't post ${localTime(failed.at, schedule.timeZone)}. \`/ritual retry ritual:${schedule.id}\` tries again.`);
   return lines;
+}
+
+type Unposted = 'offline' | 'behind' | 'paused';
+
+/** Why the runs in a list weren't posted, as the moderator reads it. */
+const MISSED_BECAUSE: Readonly<Record<Unposted, string>> = {
+  offline: 'Missed while I was offline',
+  behind: 'Passed over while I was held up (my computer asleep, or its clock moved)',
+  paused: 'Not posted while paused',
+};
+const MISSED_NOTE: Readonly<Record<Unposted, string>> = {
+  offline: ' (too late to post by then).',
+  behind: '. I posted only the latest, never a burst.',
+  paused: '.',
+};
+
+/** The unposted runs grouped by why, each group newest first. */
+function missesByCause(missed: ScheduleHistory['missed']): Map<Unposted, ScheduleHistory['missed'][number][]> {
+  const groups = new Map<Unposted, ScheduleHistory['missed'][number][]>();
+  for (const occurrence of missed) {
+    const cause: Unposted | undefined = occurrence.state === 'missed' ? occurrence.cause : occurrence.state === 'skipped' ? 'paused' : undefined;
+    if (cause !== undefined) groups.set(cause, [...(groups.get(cause) ?? []), occurrence]);
+  }
+  return groups;
 }
 
 export function scheduleField(schedule: Schedule, now: Date, history?: ScheduleHistory): APIEmbedField {

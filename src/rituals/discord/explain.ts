@@ -1,10 +1,10 @@
-import { UserFacingError } from '../interactions/errors.js';
-import { explainCronProblems } from './cron.js';
-import type { Outcome, RitualProblem } from './problems.js';
-import { unknownTimeZoneMessage } from './time-zones.js';
+import { unwrapWith } from '../../outcome.js';
+import { explainCronProblems } from '../cron.js';
+import type { RitualProblem } from '../problems.js';
+import { unknownTimeZoneMessage } from '../time-zones.js';
 
-/** Every ritual problem as a kind sentence for the moderator who ran into it. */
-export function explainProblem(problem: RitualProblem): string {
+/** Every ritual problem as a kind sentence for the moderator (or member) who ran into it. */
+export function explainRitualProblem(problem: RitualProblem): string {
   switch (problem.kind) {
     case 'bad-cron':
       return explainCronProblems(problem.text, problem.problems);
@@ -14,6 +14,8 @@ export function explainProblem(problem: RitualProblem): string {
       return `The schedule \`${problem.cron}\` never comes round (that date doesn't happen in the next eight years), so I haven't saved it.`;
     case 'prompt-needs-text':
       return 'A prompt ritual posts your own words: please add them with the `text` option.';
+    case 'nothing-to-change':
+      return 'Tell me what to change: pick at least one option, such as `cron` or `channel`.';
     case 'unknown-ritual':
       return `I can't find ritual #${problem.id} in this server. \`/ritual list\` shows the ones there are.`;
     case 'already-paused':
@@ -22,6 +24,12 @@ export function explainProblem(problem: RitualProblem): string {
       return `Ritual #${problem.schedule.id} is already running; nothing to resume.`;
     case 'paused':
       return `Ritual #${problem.schedule.id} is paused. Resume it first with \`/ritual resume ritual:${problem.schedule.id}\`.`;
+    case 'channel-gone':
+      return `Ritual #${problem.schedule.id}'s channel no longer exists, so I've left it paused. Pick a new one with \`/ritual edit\`, then resume it.`;
+    case 'cannot-post': {
+      const names = problem.missing.map((name) => `**${name}**`).join(', ');
+      return `I still can't post in <#${problem.schedule.channelId}>, so I've left ritual #${problem.schedule.id} paused. Please give me ${names} there, then \`/ritual resume ritual:${problem.schedule.id}\` again.`;
+    }
     case 'nothing-upcoming':
       return `Ritual #${problem.schedule.id} has nothing coming up to skip.`;
     case 'nothing-to-retry':
@@ -34,11 +42,10 @@ export function explainProblem(problem: RitualProblem): string {
       return ['That one needs a small fix before I can add it:', ...problem.issues.map((issue) => `• ${issue}`)].join('\n');
     case 'unknown-entry':
       return `I can't find ${problem.library} #${problem.id} in this server's library. \`/${problem.library} list\` shows what's there.`;
+    case 'not-a-listen-post':
+      return "This post isn't counting listens anymore, but thank you for listening!";
   }
 }
 
-/** For command handlers: the value, or the problem shown to the moderator as a kind message. */
-export function valueOrExplain<T>(outcome: Outcome<T>): T {
-  if (!outcome.ok) throw new UserFacingError(explainProblem(outcome.problem));
-  return outcome.value;
-}
+/** The one way rituals' handlers unwrap a service's outcome: `orExplain(await skipNext(...))`. */
+export const orExplain = unwrapWith(explainRitualProblem);

@@ -1,10 +1,11 @@
-import type { BotContext } from '../context.js';
-import { tellModerators } from '../guilds/moderator-notes.js';
+import type { BotContext } from '../../context.js';
+import { tellModerators } from '../../guilds/moderator-notes.js';
+import { createInFlight } from '../../scheduling/in-flight.js';
+import { beginAttempt, claimDue, findOccurrence, markFailed, markPosted, pauseForBrokenTarget, readyToDeliver, rewindToClock, scheduleRetry } from '../ledger.js';
+import type { BrokenTarget, Occurrence } from '../model.js';
 import { deliverPost } from './delivery.js';
-import { beginAttempt, claimDue, findOccurrence, markFailed, markPosted, pauseForBrokenTarget, readyToDeliver, scheduleRetry } from './ledger.js';
-import type { BrokenTarget, Occurrence } from './model.js';
 import { emptyLibraryNotice, failedNotice, pausedNotice } from './notices.js';
-import { composePost } from './post.js';
+import { composePost } from './post-view.js';
 import { classifyFailure, type RitualTransport } from './transport.js';
 
 /**
@@ -60,7 +61,9 @@ export function createRitualRuntime(deps: RuntimeDependencies, options: RuntimeO
   const { db, clock, logger, transport } = deps;
   const settings = { ...DEFAULT_RUNTIME_OPTIONS, ...options };
   const maxAttempts = settings.retryDelaysMs.length + 1;
-  const inFlight = new Map<number, Promise<DeliveryReport>>();
+  // One delivery per occurrence at a time: a second request while one is out shares it.
+  const delivering = new Map<number, Promise<DeliveryReport>>();
+  const inFlight = createInFlight(logger);
 
   async function fail(occurrence: Occurrence, detail: string, notice: string): Promise<DeliveryReport> {
     const failed = await markFailed(db, occurrence.id, detail, clock.now());
@@ -79,7 +82,7 @@ export function createRitualRuntime(deps: RuntimeDependencies, options: RuntimeO
       return fail(occurrence, 'the library is empty', emptyLibraryNotice(schedule, occurrence));
     }
     try {
-      const delivered = await deliverPost(transport, composed.post, started.triedBefore, AbortSignal.timeout(settings.attemptTimeoutMs));
+      const delivered = await deliverPost(transport, composed.value, started.triedBefore, AbortSignal.timeout(settings.attemptTimeoutMs));
       await markPosted(db, occurrence.id, delivered, clock.now());
       logger.info({ ...log, message: delivered.messageId, recovered: delivered.recovered }, 'a ritual posted');
       return { kind: 'posted', channelId: schedule.channelId, messageId: delivered.messageId, threadId: delivered.threadId };
@@ -104,10 +107,10 @@ export function createRitualRuntime(deps: RuntimeDependencies, options: RuntimeO
   }
 
   function deliver(occurrenceId: number): Promise<DeliveryReport> {
-    const running = inFlight.get(occurrenceId);
+    const running = delivering.get(occurrenceId);
     if (running) return running;
-    const task = attempt(occurrenceId).finally(() => inFlight.delete(occurrenceId));
-    inFlight.set(occurrenceId, task);
+    const task = inFlight.track(attempt(occurrenceId).finally(() => delivering.delete(occurrenceId)));
+    delivering.set(occurrenceId, task);
     return task;
   }
 
@@ -127,16 +130,31 @@ export function createRitualRuntime(deps: RuntimeDependencies, options: RuntimeO
     await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   }
 
+  /** The last tick's time: a later tick that stands earlier means the clock went back. */
+  let lastTick: Date | undefined;
+
+  /** On the first tick (the clock may have been reset while the bot was down) and after the clock went back. */
+  async function followClock(now: Date): Promise<void> {
+    const wentBack = lastTick === undefined || now.getTime() < lastTick.getTime();
+    lastTick = now;
+    if (!wentBack) return;
+    const rewound = await rewindToClock({ db, clock }, now);
+    if (rewound.length === 0) return;
+    logger.warn(
+      { at: now.toISOString(), rituals: rewound.map((r) => ({ ritual: r.scheduleId, was: r.was.toISOString(), next: r.now.toISOString() })) },
+      'the clock stands earlier than the rituals expected: their next runs are counted again from now',
+    );
+  }
+
   return {
     async tick(now) {
+      await followClock(now);
       const due = await claimDue({ db, clock }, now, deps.runningSince);
       if (due.claimed + due.missed > 0) logger.info({ ...due, at: now.toISOString() }, 'rituals fell due');
       await eachLimited(await readyToDeliver(db, now), settings.concurrency, deliver);
     },
     deliver,
-    async idle() {
-      while (inFlight.size > 0) await Promise.allSettled([...inFlight.values()]);
-    },
+    idle: inFlight.settled,
   };
 }
 

@@ -1,0 +1,105 @@
+import {
+  InteractionContextType,
+  LabelBuilder,
+  ModalBuilder,
+  PermissionFlagsBits,
+  SlashCommandBuilder,
+  TextInputBuilder,
+  TextInputStyle,
+  type AutocompleteInteraction,
+} from 'discord.js';
+import type { BotContext } from '../../context.js';
+import type { Run, ServerCommand } from '../../interactions/handlers.js';
+import { replyPrivately } from '../../interactions/replies.js';
+import { activeEntries, listLibrary, removeEntry, ritualServices } from '../library.js';
+import { addEntryForm } from './custom-ids.js';
+import { orExplain } from './explain.js';
+import { plain, type LibrarySpec } from './libraries.js';
+
+/** The handlers of `/poem` and `/podcast` (add through a form, list, remove), and their one definition. */
+
+const LIST_LIMIT = 3800;
+
+export function libraryCommandData(spec: LibrarySpec) {
+  return new SlashCommandBuilder()
+    .setName(spec.kind)
+    .setDescription(spec.description)
+    .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+    .setContexts(InteractionContextType.Guild)
+    .addSubcommand((sub) => sub.setName('add').setDescription(`Add a ${spec.noun} to this server's library`))
+    .addSubcommand((sub) => sub.setName('list').setDescription(`The ${spec.noun}s in this server's library`))
+    .addSubcommand((sub) =>
+      sub
+        .setName('remove')
+        .setDescription(`Take a ${spec.noun} out of the rotation`)
+        .addIntegerOption((o) => o.setName(spec.noun).setDescription(`Which ${spec.noun} (start typing to choose)`).setRequired(true).setMinValue(1).setAutocomplete(true)),
+    );
+}
+
+export interface LibraryHandlers {
+  readonly add: Run<ServerCommand>;
+  readonly list: Run<ServerCommand>;
+  readonly remove: Run<ServerCommand>;
+  autocomplete(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void>;
+}
+
+export function libraryHandlers(spec: LibrarySpec): LibraryHandlers {
+  return {
+    async add(interaction) {
+      const modal = new ModalBuilder().setCustomId(addEntryForm[spec.kind].encode()).setTitle(spec.formTitle);
+      for (const field of spec.fields) {
+        const input = new TextInputBuilder()
+          .setCustomId(field.id)
+          .setStyle(field.paragraph ? TextInputStyle.Paragraph : TextInputStyle.Short)
+          .setRequired(field.required)
+          .setMaxLength(field.maxLength);
+        if (field.placeholder) input.setPlaceholder(field.placeholder);
+        modal.addLabelComponents(new LabelBuilder().setLabel(field.label).setTextInputComponent(input));
+      }
+      await interaction.showModal(modal);
+    },
+    async list(interaction, ctx) {
+      const entries = await listLibrary(ritualServices(ctx), interaction.guildId, spec.kind);
+      if (entries.length === 0) {
+        await replyPrivately(interaction, `The ${spec.noun} library is empty. \`/${spec.kind} add\` adds one.`);
+        return;
+      }
+      const lines: string[] = [];
+      let length = 0;
+      for (const entry of entries) {
+        const line = spec.describe(entry);
+        if (length + line.length + 1 > LIST_LIMIT) break;
+        lines.push(line);
+        length += line.length + 1;
+      }
+      const more = entries.length - lines.length;
+      await replyPrivately(interaction, {
+        embeds: [
+          {
+            title: `${entries.length} ${spec.noun}${entries.length === 1 ? '' : 's'} in rotation`,
+            description: lines.join('\n') + (more > 0 ? `\n…and ${more} more.` : ''),
+            footer: { text: `/${spec.kind} add adds one · /${spec.kind} remove takes one out` },
+          },
+        ],
+      });
+    },
+    async remove(interaction, ctx) {
+      const id = interaction.options.getInteger(spec.noun, true);
+      const removed = orExplain(await removeEntry(ritualServices(ctx), interaction.guildId, spec.kind, id));
+      await replyPrivately(interaction, `Removed ${spec.describe(removed)}. It won't be posted again; past posts stay.`);
+    },
+    async autocomplete(interaction, ctx) {
+      if (!interaction.inGuild()) {
+        await interaction.respond([]);
+        return;
+      }
+      const typed = String(interaction.options.getFocused()).toLowerCase().replace(/^#/, '');
+      // Read-only on every keystroke: the starter set is seeded by the commands that write.
+      const entries = await activeEntries(ctx.db, interaction.guildId, spec.kind);
+      const choices = entries
+        .map((entry) => ({ name: spec.describe(entry, plain).slice(0, 100), value: entry.id }))
+        .filter((choice) => choice.name.toLowerCase().includes(typed));
+      await interaction.respond(choices.slice(0, 25));
+    },
+  };
+}

@@ -1,24 +1,16 @@
-import { parseContent, type ContentProblem } from '../content/load.js';
-import { fail, succeed, type Outcome } from '../outcome.js';
+import { parseContent } from '../content/load.js';
+import { fail, succeed } from '../outcome.js';
 import { parseStoredCourse } from './catalog.js';
 import { unknownPractice, type KnownProtocols, type ShippedCourses } from './content.js';
 import { CourseSchema, type Course } from './course.js';
+import type { CourseOutcome } from './problems.js';
 import type { Services } from './services.js';
 
 /** Far above any real course (the schema caps a course near 100 kB of text) and far below memory trouble. */
 export const IMPORT_MAX_BYTES = 200_000;
 
-export type ImportProblem =
-  | { readonly kind: 'not-json'; readonly filename: string }
-  | { readonly kind: 'too-large'; readonly size: number; readonly limit: number }
-  | { readonly kind: 'unreadable'; readonly filename: string }
-  | { readonly kind: 'invalid'; readonly problems: readonly ContentProblem[] }
-  | { readonly kind: 'shipped-id'; readonly course: Course };
-
-export type ImportOutcome<T> = Outcome<T, ImportProblem>;
-
 /** What can be told from the attachment before downloading it. */
-export function checkImportAttachment(file: { readonly name: string; readonly size: number }): ImportOutcome<null> {
+export function checkImportAttachment(file: { readonly name: string; readonly size: number }): CourseOutcome<null> {
   if (!file.name.toLowerCase().endsWith('.json')) return fail({ kind: 'not-json', filename: file.name });
   if (file.size > IMPORT_MAX_BYTES) return fail({ kind: 'too-large', size: file.size, limit: IMPORT_MAX_BYTES });
   return succeed(null);
@@ -29,7 +21,7 @@ export function checkImportAttachment(file: { readonly name: string; readonly si
  * pointing at the file's lines: its lessons may only practise protocols that exist. A server's
  * course can't take the id of a shipped one.
  */
-export function validateCourseFile(filename: string, text: string, shipped: ShippedCourses, protocols: KnownProtocols): ImportOutcome<Course> {
+export function validateCourseFile(filename: string, text: string, shipped: ShippedCourses, protocols: KnownProtocols): CourseOutcome<Course> {
   const parsed = parseContent(filename, text, CourseSchema);
   if (!parsed.ok) return fail({ kind: 'invalid', problems: parsed.error.problems });
   const unknown = unknownPractice(filename, text, parsed.value, protocols);

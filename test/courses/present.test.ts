@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CourseSchema, type Course } from '../../src/courses/course.js';
-import { courseListEmbed, lessonMessage } from '../../src/courses/present/embeds.js';
-import { explainImportProblem } from '../../src/courses/present/problems.js';
-import { progressBar } from '../../src/courses/present/format.js';
-import { reportCsv } from '../../src/courses/present/report-csv.js';
+import { courseListEmbed, lessonMessage } from '../../src/courses/discord/course-view.js';
+import { explainImportProblem } from '../../src/courses/discord/explain.js';
+import { progressBar } from '../../src/courses/discord/format.js';
+import { reportCsv } from '../../src/courses/discord/report-csv.js';
 import { progressOf } from '../../src/courses/progress.js';
 import { EMBED_LIMITS, embedLength } from '../../src/presentation/embed-fit.js';
 import { loadProtocols } from '../../src/protocols/protocol-content.js';
@@ -62,7 +62,7 @@ describe('course presentation', () => {
   });
 
   it('writes CSV that spreadsheets read as text: quoted commas, and names that look like formulas kept inert', () => {
-    const row = { enrolledAt: '2026-12-01T00:00:00.000Z', lessonsDone: 1, lessonsTotal: 3, lastActivityAt: '2026-12-02T00:00:00.000Z', finishedAt: undefined };
+    const row = { enrolledAt: new Date('2026-12-01T00:00:00.000Z'), lessonsDone: 1, lessonsTotal: 3, lastActivityAt: new Date('2026-12-02T00:00:00.000Z'), finishedAt: undefined };
     const csv = reportCsv(
       [
         { ...row, userId: '1' },

@@ -1,7 +1,7 @@
 import { ComponentType, InteractionType } from 'discord-api-types/v10';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { practiseProtocol } from '../../../src/protocols/practice-link.js';
-import { courseIds } from '../../../src/courses/present/ids.js';
+import { courseIds } from '../../../src/courses/discord/custom-ids.js';
 import { clickAndWait, completeLessons, rawClick, DAY_MS, LEADING, message, modal, ROOT_CAUSES, startCourseScene, type CourseScene } from './support.js';
 
 const NO_PINGS = { users: [], roles: [], everyone: false };

@@ -1,7 +1,7 @@
 import { ComponentType, InteractionType, OverwriteType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { expect } from 'vitest';
 import { ManualClock } from '../../../src/clock.js';
-import { createCoursesFeature } from '../../../src/courses/feature.js';
+import { createCoursesFeature } from '../../../src/courses/discord/feature.js';
 import type { MessageView, ModalView, Response } from '../../../src/sandbox/harness.js';
 import type { ChannelRecord, GuildRecord, UserRecord } from '../../../src/sandbox/emulator/world.js';
 import { startTestBed, type TestBed } from '../../support/bot.js';

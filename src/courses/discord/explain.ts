@@ -1,11 +1,11 @@
 import { formatProblem } from '../../content/load.js';
 import { truncate } from '../../presentation/embed-fit.js';
-import type { ImportProblem } from '../imports.js';
-import type { CourseProblem } from '../problems.js';
+import { unwrapWith } from '../../outcome.js';
+import type { CourseProblem, ImportProblem } from '../problems.js';
 import { discordDate, unitOf } from './format.js';
 
 /** What the member (or moderator) reads when a course action can't go ahead. Each says what to do next. */
-export function explainProblem(problem: CourseProblem | ImportProblem): string {
+export function explainCourseProblem(problem: CourseProblem): string {
   switch (problem.kind) {
     case 'unknown-course':
       return `I couldn't find a course called "${truncate(problem.query, 80)}". \`/course list\` shows the courses here.`;
@@ -17,6 +17,8 @@ export function explainProblem(problem: CourseProblem | ImportProblem): string {
       return `**${problem.course.title}** has no ${unitOf(problem.course)} called "${truncate(problem.query, 80)}". Start typing in the \`lesson\` option and I'll suggest them.`;
     case 'retired':
       return `**${problem.course.title}** isn't taking new members anymore. \`/course list\` shows the courses that are open.`;
+    case 'already-retired':
+      return `**${problem.course.title}** is already retired.`;
     case 'already-enrolled':
       return `You're already in **${problem.course.title}**. \`/course lesson\` picks up where you left off.`;
     case 'not-enrolled':
@@ -39,6 +41,9 @@ export function explainProblem(problem: CourseProblem | ImportProblem): string {
       return explainImportProblem(problem);
   }
 }
+
+/** The one way course handlers unwrap an outcome: `orExplain(await enrol(...))`. */
+export const orExplain = unwrapWith(explainCourseProblem);
 
 /** Discord messages hold 2,000 characters; the list of problems gets what the words around it leave. */
 const PROBLEM_LIST_BUDGET = 1500;

@@ -7,7 +7,7 @@ import type { Course, Lesson } from '../course.js';
 import type { LessonView } from '../enrolments.js';
 import type { CourseProgress } from '../progress.js';
 import { discordDate, plural, positionLabel, progressBar, unitOf } from './format.js';
-import { courseIds } from './ids.js';
+import { courseIds } from './custom-ids.js';
 
 /** Roots green, so course messages are recognisable at a glance. */
 const COURSE_COLOUR = 0x3f8f5a;

@@ -121,7 +121,7 @@ export async function retireCourseCommand(interaction: ServerCommand, ctx: BotCo
   const enrolled = await countEnrolled(ctx.db, guildId, course.id);
   const buttons = new ActionRowBuilder<ButtonBuilder>().addComponents(
     new ButtonBuilder().setCustomId(courseIds.retire.encode(course.id)).setLabel('Retire it').setStyle(ButtonStyle.Danger),
-    new ButtonBuilder().setCustomId(courseIds.cancel.encode()).setLabel('Keep it').setStyle(ButtonStyle.Secondary),
+    new ButtonBuilder().setCustomId(courseIds.cancel.encode(course.id)).setLabel('Keep it').setStyle(ButtonStyle.Secondary),
   );
   await interaction.reply({
     content: retireQuestion(course, enrolled),

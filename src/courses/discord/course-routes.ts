@@ -1,6 +1,8 @@
-import { MessageFlags, type ButtonInteraction, type Message } from 'discord.js';
+import { ComponentType, MessageFlags, type ButtonInteraction, type Message } from 'discord.js';
 import type { BotContext } from '../../context.js';
+import { UserFacingError } from '../../interactions/errors.js';
 import { defineComponent, type ComponentRoute, type InServer } from '../../interactions/handlers.js';
+import { STALE_COMPONENT } from '../../interactions/router.js';
 import { retire } from '../catalog.js';
 import { courseChannel } from '../channels.js';
 import { completeLesson } from '../completions.js';
@@ -18,6 +20,16 @@ import { reflectionModal } from './reflection-modal.js';
 /** Once the sharing choice is made, only the way on remains. */
 async function nextLessonRowFor(ctx: BotContext, guildId: string, userId: string, course: Course) {
   return nextLessonRow(course, progressOf(course, await completionsOf(ctx.db, guildId, userId, course.id)));
+}
+
+/**
+ * A Keep button only answers the prompt it was made for: it names what it keeps, and the message
+ * it was clicked on must carry the button it is the alternative to. A click claiming another
+ * message (a forged or mixed-up one) would otherwise overwrite that message.
+ */
+function assertPromptCarries(message: Message, customId: string): void {
+  const carried = message.components.some((row) => row.type === ComponentType.ActionRow && row.components.some((component) => component.customId === customId));
+  if (!carried) throw new UserFacingError(STALE_COMPONENT);
 }
 
 /** The course a click names, in the server it happened in. */
@@ -99,7 +111,8 @@ export const courseRoutes: readonly ComponentRoute[] = [
     kind: 'button',
     spec: courseIds.keepPrivate,
     scope: 'server',
-    async run(interaction, [courseId], ctx) {
+    async run(interaction, [courseId, lessonId], ctx) {
+      assertPromptCarries(interaction.message, courseIds.share.encode(courseId, lessonId));
       const course = await courseOf(ctx, interaction.guildId, courseId);
       await interaction.update({
         content: `Your reflection stays private: only you can see it, with \`/privacy export\`. Well done on another ${unitOf(course)} 🌱`,
@@ -123,7 +136,8 @@ export const courseRoutes: readonly ComponentRoute[] = [
     kind: 'button',
     spec: courseIds.cancel,
     scope: 'server',
-    async run(interaction) {
+    async run(interaction, [courseId]) {
+      assertPromptCarries(interaction.message, courseIds.retire.encode(courseId));
       await interaction.update({ content: 'Nothing changed.', components: [] });
     },
   }),

@@ -142,7 +142,7 @@ export function completedMessage(course: Course, lesson: Lesson, progress: Cours
   const next = nextLessonButton(course, progress);
   const buttons = [
     new ButtonBuilder().setCustomId(courseIds.share.encode(course.id, lesson.id)).setLabel('Share with the course channel').setStyle(ButtonStyle.Primary),
-    new ButtonBuilder().setCustomId(courseIds.keepPrivate.encode(course.id)).setLabel('Keep it private').setStyle(ButtonStyle.Secondary),
+    new ButtonBuilder().setCustomId(courseIds.keepPrivate.encode(course.id, lesson.id)).setLabel('Keep it private').setStyle(ButtonStyle.Secondary),
     ...(next === undefined ? [] : [next]),
   ];
   return {

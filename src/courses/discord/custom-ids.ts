@@ -12,10 +12,12 @@ export const courseIds = {
   /** The reflection modal itself. */
   reflection: customId('course', 'reflection', 1, [arg.key, arg.key]),
   share: customId('course', 'share', 1, [arg.key, arg.key]),
-  keepPrivate: customId('course', 'private', 1, [arg.key]),
+  /** "Keep it private" on the prompt after a reflection: the course and lesson of that prompt's Share button. */
+  keepPrivate: customId('course', 'private', 2, [arg.key, arg.key]),
   /** A moderator confirming `/course retire`. */
   retire: customId('course', 'retire', 1, [arg.key]),
-  cancel: customId('course', 'cancel', 1, []),
+  /** "Keep it" on a `/course retire` question: the course of that question's Retire button. */
+  cancel: customId('course', 'cancel', 2, [arg.key]),
 } as const;
 
 /** The text input inside the reflection modal (not routed, so not a custom_id spec). */

@@ -8,8 +8,12 @@ import type { Course, Lesson } from './course.js';
  */
 export type ImportProblem =
   | { readonly kind: 'not-json'; readonly filename: string }
-  | { readonly kind: 'too-large'; readonly size: number; readonly limit: number }
+  /** `size` is undefined when only the download showed the file too large (its declared size was wrong). */
+  | { readonly kind: 'too-large'; readonly size: number | undefined; readonly limit: number }
   | { readonly kind: 'unreadable'; readonly filename: string }
+  | { readonly kind: 'not-utf8'; readonly filename: string }
+  /** Brackets nested deeper than any course goes: refused before parsing, which such nesting would overwhelm. */
+  | { readonly kind: 'too-deep'; readonly limit: number }
   | { readonly kind: 'invalid'; readonly problems: readonly ContentProblem[] }
   | { readonly kind: 'shipped-id'; readonly course: Course };
 

@@ -52,8 +52,14 @@ export function explainImportProblem(problem: ImportProblem): string {
   switch (problem.kind) {
     case 'not-json':
       return `Please attach the course as a \`.json\` file; "${truncate(problem.filename, 80)}" isn't one. Nothing was changed.`;
-    case 'too-large':
-      return `That file is ${Math.ceil(problem.size / 1000)} kB, and a course file can be at most ${problem.limit / 1000} kB. Is it the right file? Nothing was changed.`;
+    case 'too-large': {
+      const size = problem.size === undefined ? `over ${problem.limit / 1000} kB` : `${Math.ceil(problem.size / 1000)} kB`;
+      return `That file is ${size}, and a course file can be at most ${problem.limit / 1000} kB. Is it the right file? Nothing was changed.`;
+    }
+    case 'not-utf8':
+      return `"${truncate(problem.filename, 80)}" isn't saved as UTF-8 text, so some of its letters would come out garbled. Please save it as UTF-8 (most editors offer it when saving) and attach it again. Nothing was changed.`;
+    case 'too-deep':
+      return `That file nests its brackets more than ${problem.limit} levels deep, and a course needs only four, so I stopped reading it. Is it the right file? Nothing was changed.`;
     case 'unreadable':
       return `I couldn't download "${truncate(problem.filename, 80)}" from Discord. Please try again in a moment; nothing was changed.`;
     case 'shipped-id':

@@ -1,4 +1,5 @@
 import { fail, succeed } from '../outcome.js';
+import { hasVisibleText } from '../text.js';
 import type { Course } from './course.js';
 import { completionsOf, findEnrolment } from './enrolments.js';
 import type { Services } from './services.js';
@@ -23,10 +24,13 @@ export interface Completed {
   readonly completedAt: Date;
 }
 
-/** Trims a reflection and holds it to the limit: a reflection is required, and never too long. */
+/**
+ * Trims a reflection and holds it to the limit: a reflection is required (one that shows nothing,
+ * only zero-width or blank characters, is empty), and never too long.
+ */
 export function checkReflection(raw: string): CourseOutcome<string> {
   const body = raw.trim();
-  if (body.length === 0) return fail({ kind: 'reflection-empty' });
+  if (!hasVisibleText(body)) return fail({ kind: 'reflection-empty' });
   if (body.length > REFLECTION_LIMIT) return fail({ kind: 'reflection-too-long', length: body.length, limit: REFLECTION_LIMIT });
   return succeed(body);
 }

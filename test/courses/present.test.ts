@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CourseSchema, type Course } from '../../src/courses/course.js';
 import { courseListEmbed, lessonMessage } from '../../src/courses/discord/course-view.js';
-import { explainImportProblem } from '../../src/courses/discord/explain.js';
+import { explainCourseProblem, explainImportProblem } from '../../src/courses/discord/explain.js';
 import { progressBar } from '../../src/courses/discord/format.js';
 import { reportCsv } from '../../src/courses/discord/report-csv.js';
 import { progressOf } from '../../src/courses/progress.js';
@@ -91,5 +91,14 @@ describe('course presentation', () => {
     expect(text.length).toBeLessThanOrEqual(2000);
     expect(text).toMatch(/…and \d+ more\n```$/);
     expect(text.startsWith("I couldn't import that course, so nothing was changed. Here are 80 things to fix")).toBe(true);
+  });
+
+  it('says how long a reflection is against the real limit, and "a little over" only when it is', () => {
+    expect(explainCourseProblem({ kind: 'reflection-too-long', length: 4_001, limit: 1_000 })).toBe(
+      'That reflection is 4,001 characters, and I can keep up to 1,000. Could you shorten it and send it again? Nothing was saved yet.',
+    );
+    expect(explainCourseProblem({ kind: 'reflection-too-long', length: 1_050, limit: 1_000 })).toBe(
+      'That reflection is 1,050 characters, a little over the 1,000 I can keep. Could you shorten it and send it again? Nothing was saved yet.',
+    );
   });
 });

@@ -31,8 +31,12 @@ export function explainCourseProblem(problem: CourseProblem): string {
       return `You've already completed every ${unitOf(problem.course)} of **${problem.course.title}** 🎉 To revisit one, open it with \`/course lesson\`.`;
     case 'reflection-empty':
       return 'Your reflection looks empty. Write a line or two about what you noticed, then try again.';
-    case 'reflection-too-long':
-      return `That reflection is ${problem.length.toLocaleString('en')} characters, a little over the ${problem.limit.toLocaleString('en')} I can keep. Could you shorten it and send it again? Nothing was saved yet.`;
+    case 'reflection-too-long': {
+      const limit = problem.limit.toLocaleString('en');
+      // "A little over" only when it is: a tenth of the limit or less.
+      const over = problem.length - problem.limit <= problem.limit / 10 ? `a little over the ${limit} I can keep` : `and I can keep up to ${limit}`;
+      return `That reflection is ${problem.length.toLocaleString('en')} characters, ${over}. Could you shorten it and send it again? Nothing was saved yet.`;
+    }
     case 'no-reflection':
       return `I don't have a reflection from you on **${problem.lesson.title}**, so there's nothing to share yet.`;
     case 'already-shared':

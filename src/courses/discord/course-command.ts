@@ -4,6 +4,7 @@ import { isDiscordError } from '../../interactions/discord-errors.js';
 import type { ServerCommand } from '../../interactions/handlers.js';
 import { replyPrivately } from '../../interactions/replies.js';
 import { memberNames } from '../../presentation/member-names.js';
+import { inlineText } from '../../presentation/inline-text.js';
 import { checkRetirable, findCourse, openCourses } from '../catalog.js';
 import { setCourseChannel } from '../channels.js';
 import { downloadCourseFile } from '../download.js';
@@ -53,8 +54,8 @@ export async function enrollInCourse(interaction: ServerCommand, ctx: BotContext
   const progress = orExplain(await enrol(ctx, guildId, interaction.user.id, entry));
   const intro =
     progress.done === 0
-      ? `Welcome to **${course.title}** 🌱 Take it at your own pace; I'll keep your place, and \`/course progress\` shows it any time. Here is where to begin:`
-      : `Welcome back to **${course.title}** 🌱 You had already done ${progress.done} of ${plural(progress.total, course.unit)}, so you pick up right where you stopped.`;
+      ? `Welcome to **${inlineText(course.title)}** 🌱 Take it at your own pace; I'll keep your place, and \`/course progress\` shows it any time. Here is where to begin:`
+      : `Welcome back to **${inlineText(course.title)}** 🌱 You had already done ${progress.done} of ${plural(progress.total, course.unit)}, so you pick up right where you stopped.`;
   const view = orExplain(await openLesson(ctx, guildId, interaction.user.id, course, undefined));
   await interaction.reply(lessonReply(course, view, ctx.content.protocols, intro));
 }
@@ -97,7 +98,7 @@ export async function dropCourse(interaction: ServerCommand, ctx: BotContext): P
     progress.done === 0
       ? ''
       : ` I've kept your ${plural(progress.done, `completed ${course.unit}`)} and reflections, so if you come back with \`/course enroll\` you'll pick up where you stopped. (\`/privacy forget\` deletes them for good.)`;
-  await replyPrivately(interaction, { content: `You've left **${course.title}**.${kept} Thank you for the time you gave it.` });
+  await replyPrivately(interaction, { content: `You've left **${inlineText(course.title)}**.${kept} Thank you for the time you gave it.` });
 }
 
 /** Validates an attached course file like `data/courses/`, and stores it for this server. */

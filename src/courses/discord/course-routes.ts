@@ -3,6 +3,7 @@ import type { BotContext } from '../../context.js';
 import { UserFacingError } from '../../interactions/errors.js';
 import { defineComponent, type ComponentRoute, type InServer } from '../../interactions/handlers.js';
 import { STALE_COMPONENT } from '../../interactions/router.js';
+import { inlineText } from '../../presentation/inline-text.js';
 import { retire } from '../catalog.js';
 import { courseChannel } from '../channels.js';
 import { completeLesson } from '../completions.js';
@@ -129,7 +130,7 @@ export const courseRoutes: readonly ComponentRoute[] = [
       const { guildId } = interaction;
       const course = orExplain(await retire(ctx, guildId, await courseOf(ctx, guildId, courseId)));
       ctx.logger.info({ guild: guildId, course: course.id, by: interaction.user.id }, 'a course was retired');
-      await interaction.update({ content: `**${course.title}** is retired. Members already in it can still finish.`, components: [] });
+      await interaction.update({ content: `**${inlineText(course.title)}** is retired. Members already in it can still finish.`, components: [] });
     },
   }),
   defineComponent({

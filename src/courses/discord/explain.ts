@@ -1,6 +1,7 @@
 import { formatProblem } from '../../content/load.js';
 import { truncate } from '../../presentation/embed-fit.js';
 import { unwrapWith } from '../../outcome.js';
+import { inlineText } from '../../presentation/inline-text.js';
 import type { CourseProblem, ImportProblem } from '../problems.js';
 import { discordDate, unitOf } from './format.js';
 
@@ -8,27 +9,27 @@ import { discordDate, unitOf } from './format.js';
 export function explainCourseProblem(problem: CourseProblem): string {
   switch (problem.kind) {
     case 'unknown-course':
-      return `I couldn't find a course called "${truncate(problem.query, 80)}". \`/course list\` shows the courses here.`;
+      return `I couldn't find a course called "${inlineText(truncate(problem.query, 80))}". \`/course list\` shows the courses here.`;
     case 'no-courses':
       return "You haven't joined a course yet. `/course list` shows what's on offer, and `/course enroll` gets you started.";
     case 'which-course':
-      return `You're in ${problem.courses.length} courses (${problem.courses.map((course) => `**${course.title}**`).join(', ')}). Please pick one in the \`course\` option.`;
+      return `You're in ${problem.courses.length} courses (${problem.courses.map((course) => `**${inlineText(course.title)}**`).join(', ')}). Please pick one in the \`course\` option.`;
     case 'unknown-lesson':
-      return `**${problem.course.title}** has no ${unitOf(problem.course)} called "${truncate(problem.query, 80)}". Start typing in the \`lesson\` option and I'll suggest them.`;
+      return `**${inlineText(problem.course.title)}** has no ${unitOf(problem.course)} called "${inlineText(truncate(problem.query, 80))}". Start typing in the \`lesson\` option and I'll suggest them.`;
     case 'retired':
-      return `**${problem.course.title}** isn't taking new members anymore. \`/course list\` shows the courses that are open.`;
+      return `**${inlineText(problem.course.title)}** isn't taking new members anymore. \`/course list\` shows the courses that are open.`;
     case 'already-retired':
-      return `**${problem.course.title}** is already retired.`;
+      return `**${inlineText(problem.course.title)}** is already retired.`;
     case 'already-enrolled':
-      return `You're already in **${problem.course.title}**. \`/course lesson\` picks up where you left off.`;
+      return `You're already in **${inlineText(problem.course.title)}**. \`/course lesson\` picks up where you left off.`;
     case 'not-enrolled':
-      return `You haven't joined **${problem.course.title}** yet. \`/course enroll\` gets you started.`;
+      return `You haven't joined **${inlineText(problem.course.title)}** yet. \`/course enroll\` gets you started.`;
     case 'already-completed':
-      return `You already completed **${problem.lesson.title}** on ${discordDate(problem.completedAt)}. Nice work! \`/course lesson\` shows what's next.`;
+      return `You already completed **${inlineText(problem.lesson.title)}** on ${discordDate(problem.completedAt)}. Nice work! \`/course lesson\` shows what's next.`;
     case 'out-of-order':
-      return `**${problem.course.title}** is taken in order, so **${problem.first.title}** comes before **${problem.lesson.title}**. \`/course lesson\` opens it for you.`;
+      return `**${inlineText(problem.course.title)}** is taken in order, so **${inlineText(problem.first.title)}** comes before **${inlineText(problem.lesson.title)}**. \`/course lesson\` opens it for you.`;
     case 'course-finished':
-      return `You've already completed every ${unitOf(problem.course)} of **${problem.course.title}** 🎉 To revisit one, open it with \`/course lesson\`.`;
+      return `You've already completed every ${unitOf(problem.course)} of **${inlineText(problem.course.title)}** 🎉 To revisit one, open it with \`/course lesson\`.`;
     case 'reflection-empty':
       return 'Your reflection looks empty. Write a line or two about what you noticed, then try again.';
     case 'reflection-too-long': {
@@ -38,9 +39,9 @@ export function explainCourseProblem(problem: CourseProblem): string {
       return `That reflection is ${problem.length.toLocaleString('en')} characters, ${over}. Could you shorten it and send it again? Nothing was saved yet.`;
     }
     case 'no-reflection':
-      return `I don't have a reflection from you on **${problem.lesson.title}**, so there's nothing to share yet.`;
+      return `I don't have a reflection from you on **${inlineText(problem.lesson.title)}**, so there's nothing to share yet.`;
     case 'already-shared':
-      return `Your reflection on **${problem.lesson.title}** is already shared.`;
+      return `Your reflection on **${inlineText(problem.lesson.title)}** is already shared.`;
     default:
       return explainImportProblem(problem);
   }
@@ -55,19 +56,19 @@ const PROBLEM_LIST_BUDGET = 1500;
 export function explainImportProblem(problem: ImportProblem): string {
   switch (problem.kind) {
     case 'not-json':
-      return `Please attach the course as a \`.json\` file; "${truncate(problem.filename, 80)}" isn't one. Nothing was changed.`;
+      return `Please attach the course as a \`.json\` file; "${inlineText(truncate(problem.filename, 80))}" isn't one. Nothing was changed.`;
     case 'too-large': {
       const size = problem.size === undefined ? `over ${problem.limit / 1000} kB` : `${Math.ceil(problem.size / 1000)} kB`;
       return `That file is ${size}, and a course file can be at most ${problem.limit / 1000} kB. Is it the right file? Nothing was changed.`;
     }
     case 'not-utf8':
-      return `"${truncate(problem.filename, 80)}" isn't saved as UTF-8 text, so some of its letters would come out garbled. Please save it as UTF-8 (most editors offer it when saving) and attach it again. Nothing was changed.`;
+      return `"${inlineText(truncate(problem.filename, 80))}" isn't saved as UTF-8 text, so some of its letters would come out garbled. Please save it as UTF-8 (most editors offer it when saving) and attach it again. Nothing was changed.`;
     case 'too-deep':
       return `That file nests its brackets more than ${problem.limit} levels deep, and a course needs only four, so I stopped reading it. Is it the right file? Nothing was changed.`;
     case 'unreadable':
-      return `I couldn't download "${truncate(problem.filename, 80)}" from Discord. Please try again in a moment; nothing was changed.`;
+      return `I couldn't download "${inlineText(truncate(problem.filename, 80))}" from Discord. Please try again in a moment; nothing was changed.`;
     case 'shipped-id':
-      return `The id "${problem.course.id}" belongs to **${problem.course.title}**, which comes with Roots Bot. Please give your course an id of its own. Nothing was changed.`;
+      return `The id "${problem.course.id}" belongs to **${inlineText(problem.course.title)}**, which comes with Roots Bot. Please give your course an id of its own. Nothing was changed.`;
     case 'invalid': {
       const lines: string[] = [];
       let used = 0;

@@ -177,4 +177,17 @@ describe('importing and retiring courses', () => {
     );
     expect(await scene.bed.bot.db.selectFrom('course_imports').selectAll().execute()).toEqual([]);
   });
+
+  it('shows the titles of an imported course as typed, never as Markdown: no disguised links or headings', async () => {
+    const sneaky = { ...circles([lesson('step-one', '# Step one')]), title: '[Free grant](https://example.com) **now**' };
+    const shown = '\\[Free grant](https://example.com) \\*\\*now\\*\\*';
+    expect(message(await morgan().run('#general', 'course import', { file: file(sneaky) })).content).toBe(
+      `Imported **${shown}** (1 lesson). Members can join it with \`/course enroll\`.`,
+    );
+    const joined = message(await alice().run('#general', 'course enroll', { course: 'restorative-circles' }));
+    expect(joined.content).toBe(`Welcome to **${shown}** 🌱 Take it at your own pace; I'll keep your place, and \`/course progress\` shows it any time. Here is where to begin:`);
+    expect(joined.embeds[0]?.title).toBe('Lesson 1 of 1 · \\# Step one');
+    const done = message(await alice().submit(modal(await alice().click(joined, 'Complete & reflect')), { reflection: 'A **bold** start.' }));
+    expect(done.content.split('\n')[0]).toBe(`**\\# Step one** is complete, and that was the last one: you've finished **${shown}** 🎉`);
+  });
 });

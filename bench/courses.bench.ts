@@ -7,7 +7,7 @@ import { completeLesson } from '../src/courses/completions.js';
 import { loadCourses } from '../src/courses/content.js';
 import { memberCourses } from '../src/courses/enrolments.js';
 import type { Services } from '../src/courses/services.js';
-import { createCoursesFeature } from '../src/courses/feature.js';
+import { createCoursesFeature } from '../src/courses/discord/feature.js';
 import { progressOf } from '../src/courses/progress.js';
 import { openDatabase, type Db } from '../src/db/connection.js';
 import { migrate } from '../src/db/migrator.js';

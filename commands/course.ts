@@ -1,8 +1,19 @@
 import { ChannelType, InteractionContextType, SlashCommandBuilder, type SlashCommandStringOption, type SlashCommandSubcommandBuilder } from 'discord.js';
-import { autocompleteCourseOptions } from '../src/courses/discord/autocomplete.js';
-import { courseComponents } from '../src/courses/discord/components.js';
-import { completeLessonCommand, dropCourse, enrollInCourse, listCourses, showLesson, showProgress } from '../src/courses/discord/member-commands.js';
-import { importCourse, nudgeIdleMembers, reportCourse, retireCourseCommand, setChannel } from '../src/courses/discord/moderator-commands.js';
+import { autocompleteCourseOptions } from '../src/courses/discord/course-autocomplete.js';
+import {
+  completeLessonCommand,
+  dropCourse,
+  enrollInCourse,
+  importCourse,
+  listCourses,
+  nudgeIdleMembers,
+  reportCourse,
+  retireCourseCommand,
+  setChannel,
+  showLesson,
+  showProgress,
+} from '../src/courses/discord/course-command.js';
+import { courseRoutes } from '../src/courses/discord/course-routes.js';
 import { defineCommand } from '../src/interactions/handlers.js';
 
 const courseOption = (required: boolean, description: string) => (option: SlashCommandStringOption) =>
@@ -61,18 +72,18 @@ export default defineCommand({
       ),
     ),
   subcommands: {
-    list: { access: 'everyone', scope: 'anywhere', run: listCourses },
-    enroll: { access: 'everyone', scope: 'anywhere', run: enrollInCourse },
-    lesson: { access: 'everyone', scope: 'anywhere', run: showLesson },
-    complete: { access: 'everyone', scope: 'anywhere', run: completeLessonCommand },
-    progress: { access: 'everyone', scope: 'anywhere', run: showProgress },
-    drop: { access: 'everyone', scope: 'anywhere', run: dropCourse },
-    import: { access: 'moderators', scope: 'anywhere', run: importCourse },
-    retire: { access: 'moderators', scope: 'anywhere', run: retireCourseCommand },
-    report: { access: 'moderators', scope: 'anywhere', run: reportCourse },
-    nudge: { access: 'moderators', scope: 'anywhere', run: nudgeIdleMembers },
-    channel: { access: 'moderators', scope: 'anywhere', run: setChannel },
+    list: { access: 'everyone', scope: 'server', run: listCourses },
+    enroll: { access: 'everyone', scope: 'server', run: enrollInCourse },
+    lesson: { access: 'everyone', scope: 'server', run: showLesson },
+    complete: { access: 'everyone', scope: 'server', run: completeLessonCommand },
+    progress: { access: 'everyone', scope: 'server', run: showProgress },
+    drop: { access: 'everyone', scope: 'server', run: dropCourse },
+    import: { access: 'moderators', scope: 'server', run: importCourse },
+    retire: { access: 'moderators', scope: 'server', run: retireCourseCommand },
+    report: { access: 'moderators', scope: 'server', run: reportCourse },
+    nudge: { access: 'moderators', scope: 'server', run: nudgeIdleMembers },
+    channel: { access: 'moderators', scope: 'server', run: setChannel },
   },
   autocomplete: autocompleteCourseOptions,
-  components: courseComponents,
+  components: courseRoutes,
 });

@@ -59,6 +59,16 @@ export function findCourse(catalog: Catalog, query: string): CourseOutcome<Catal
   return entry === undefined ? fail({ kind: 'unknown-course', query }) : succeed(entry);
 }
 
+/** The course, if it still takes new members: what a moderator can retire. */
+export function checkRetirable(entry: CatalogEntry): CourseOutcome<Course> {
+  return entry.retired ? fail({ kind: 'already-retired', course: entry.course }) : succeed(entry.course);
+}
+
+/** {@link retireCourse}, as an outcome: a course retired since the question was asked is a problem. */
+export async function retire(services: Services, guildId: string, course: Course): Promise<CourseOutcome<Course>> {
+  return (await retireCourse(services, guildId, course.id)) ? succeed(course) : fail({ kind: 'already-retired', course });
+}
+
 /** Closes a course to new members in one server. False if it was already retired. */
 export async function retireCourse({ db, clock }: Services, guildId: string, courseId: string): Promise<boolean> {
   return db.transaction().execute(async (trx) => {

@@ -1,4 +1,5 @@
 import { fail, succeed } from '../outcome.js';
+import { hasVisibleText } from '../text.js';
 import type { Course } from './course.js';
 import { completionsOf, findEnrolment } from './enrolments.js';
 import type { Services } from './services.js';
@@ -20,13 +21,16 @@ export interface CompleteLesson {
 export interface Completed {
   readonly position: LessonPosition;
   readonly progress: CourseProgress;
-  readonly completedAt: string;
+  readonly completedAt: Date;
 }
 
-/** Trims a reflection and holds it to the limit: a reflection is required, and never too long. */
+/**
+ * Trims a reflection and holds it to the limit: a reflection is required (one that shows nothing,
+ * only zero-width or blank characters, is empty), and never too long.
+ */
 export function checkReflection(raw: string): CourseOutcome<string> {
   const body = raw.trim();
-  if (body.length === 0) return fail({ kind: 'reflection-empty' });
+  if (!hasVisibleText(body)) return fail({ kind: 'reflection-empty' });
   if (body.length > REFLECTION_LIMIT) return fail({ kind: 'reflection-too-long', length: body.length, limit: REFLECTION_LIMIT });
   return succeed(body);
 }
@@ -39,7 +43,8 @@ export async function completeLesson({ db, clock }: Services, input: CompleteLes
   const { guildId, userId, course } = input;
   const body = checkReflection(input.reflection);
   if (!body.ok) return body;
-  const now = clock.now().toISOString();
+  const now = clock.now();
+  const at = now.toISOString();
   return db.transaction().execute(async (trx) => {
     if ((await findEnrolment(trx, guildId, userId, course.id)) === undefined) return fail({ kind: 'not-enrolled', course });
     const completions = await completionsOf(trx, guildId, userId, course.id);
@@ -47,14 +52,14 @@ export async function completeLesson({ db, clock }: Services, input: CompleteLes
     if (!completable.ok) return completable;
     const { lesson } = completable.value;
     const key = { guild_id: guildId, user_id: userId, course_id: course.id, lesson_id: lesson.id };
-    await trx.insertInto('course_completions').values({ ...key, completed_at: now }).execute();
+    await trx.insertInto('course_completions').values({ ...key, completed_at: at }).execute();
     await trx
       .insertInto('course_reflections')
-      .values({ ...key, body: body.value, visibility: 'private', written_at: now, shared_at: null, shared_channel_id: null, shared_message_id: null })
+      .values({ ...key, body: body.value, visibility: 'private', written_at: at, shared_at: null, shared_channel_id: null, shared_message_id: null })
       .execute();
     await trx
       .updateTable('course_enrolments')
-      .set({ last_activity_at: now })
+      .set({ last_activity_at: at })
       .where('guild_id', '=', guildId)
       .where('user_id', '=', userId)
       .where('course_id', '=', course.id)

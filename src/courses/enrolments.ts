@@ -8,9 +8,15 @@ import type { Services } from './services.js';
 
 export interface Enrolment {
   readonly courseId: string;
-  readonly enrolledAt: string;
-  readonly lastActivityAt: string;
+  readonly enrolledAt: Date;
+  readonly lastActivityAt: Date;
 }
+
+const enrolmentOf = (row: { course_id: string; enrolled_at: string; last_activity_at: string }): Enrolment => ({
+  courseId: row.course_id,
+  enrolledAt: new Date(row.enrolled_at),
+  lastActivityAt: new Date(row.last_activity_at),
+});
 
 export async function completionsOf(db: Db, guildId: string, userId: string, courseId: string): Promise<CompletionRecord[]> {
   const rows = await db
@@ -20,7 +26,7 @@ export async function completionsOf(db: Db, guildId: string, userId: string, cou
     .where('user_id', '=', userId)
     .where('course_id', '=', courseId)
     .execute();
-  return rows.map((row) => ({ lessonId: row.lesson_id, completedAt: row.completed_at }));
+  return rows.map((row) => ({ lessonId: row.lesson_id, completedAt: new Date(row.completed_at) }));
 }
 
 export async function findEnrolment(db: Db, guildId: string, userId: string, courseId: string): Promise<Enrolment | undefined> {
@@ -31,7 +37,7 @@ export async function findEnrolment(db: Db, guildId: string, userId: string, cou
     .where('user_id', '=', userId)
     .where('course_id', '=', courseId)
     .executeTakeFirst();
-  return row && { courseId: row.course_id, enrolledAt: row.enrolled_at, lastActivityAt: row.last_activity_at };
+  return row && enrolmentOf(row);
 }
 
 /**
@@ -88,11 +94,11 @@ export async function memberCourses(db: Db, guildId: string, userId: string): Pr
   const byCourse = new Map<string, CompletionRecord[]>();
   for (const row of completions) {
     const list = byCourse.get(row.course_id) ?? [];
-    list.push({ lessonId: row.lesson_id, completedAt: row.completed_at });
+    list.push({ lessonId: row.lesson_id, completedAt: new Date(row.completed_at) });
     byCourse.set(row.course_id, list);
   }
   return {
-    enrolments: enrolments.map((row) => ({ courseId: row.course_id, enrolledAt: row.enrolled_at, lastActivityAt: row.last_activity_at })),
+    enrolments: enrolments.map(enrolmentOf),
     completions: byCourse,
   };
 }
@@ -103,7 +109,7 @@ export type LessonView =
       readonly position: LessonPosition;
       readonly progress: CourseProgress;
       /** Set when the member already completed it. */
-      readonly completedAt: string | undefined;
+      readonly completedAt: Date | undefined;
       /** In an in-order course, the earlier lesson to complete first. */
       readonly blockedBy: Lesson | undefined;
     }

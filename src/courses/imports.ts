@@ -1,27 +1,58 @@
-import { parseContent, type ContentProblem } from '../content/load.js';
-import { fail, succeed, type Outcome } from '../outcome.js';
+import { parseContent } from '../content/load.js';
+import { fail, succeed } from '../outcome.js';
 import { parseStoredCourse } from './catalog.js';
 import { unknownPractice, type KnownProtocols, type ShippedCourses } from './content.js';
 import { CourseSchema, type Course } from './course.js';
+import type { CourseOutcome } from './problems.js';
 import type { Services } from './services.js';
 
 /** Far above any real course (the schema caps a course near 100 kB of text) and far below memory trouble. */
 export const IMPORT_MAX_BYTES = 200_000;
 
-export type ImportProblem =
-  | { readonly kind: 'not-json'; readonly filename: string }
-  | { readonly kind: 'too-large'; readonly size: number; readonly limit: number }
-  | { readonly kind: 'unreadable'; readonly filename: string }
-  | { readonly kind: 'invalid'; readonly problems: readonly ContentProblem[] }
-  | { readonly kind: 'shipped-id'; readonly course: Course };
-
-export type ImportOutcome<T> = Outcome<T, ImportProblem>;
+/**
+ * How deep brackets may nest in a course file. A course goes four levels deep (course, lessons, a
+ * lesson, its experience); the room above that is for mistakes the validation should point at.
+ */
+export const MAX_NESTING = 20;
 
 /** What can be told from the attachment before downloading it. */
-export function checkImportAttachment(file: { readonly name: string; readonly size: number }): ImportOutcome<null> {
+export function checkImportAttachment(file: { readonly name: string; readonly size: number }): CourseOutcome<null> {
   if (!file.name.toLowerCase().endsWith('.json')) return fail({ kind: 'not-json', filename: file.name });
   if (file.size > IMPORT_MAX_BYTES) return fail({ kind: 'too-large', size: file.size, limit: IMPORT_MAX_BYTES });
   return succeed(null);
+}
+
+/** A downloaded course file as text; anything but UTF-8 would import with its letters garbled. */
+export function decodeCourseFile(filename: string, bytes: Uint8Array): CourseOutcome<string> {
+  try {
+    return succeed(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    return fail({ kind: 'not-utf8', filename });
+  }
+}
+
+/**
+ * Whether brackets nest deeper than `limit` anywhere in `text`, counted outside strings. Checked
+ * before parsing: a parser that recurses would run out of stack on a file nested 10,000 deep.
+ */
+export function nestsDeeperThan(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const char = text[i];
+    if (inString) {
+      if (char === '\\') i += 1;
+      else if (char === '"') inString = false;
+    } else if (char === '"') {
+      inString = true;
+    } else if (char === '{' || char === '[') {
+      depth += 1;
+      if (depth > limit) return true;
+    } else if (char === '}' || char === ']') {
+      depth -= 1;
+    }
+  }
+  return false;
 }
 
 /**
@@ -29,7 +60,8 @@ export function checkImportAttachment(file: { readonly name: string; readonly si
  * pointing at the file's lines: its lessons may only practise protocols that exist. A server's
  * course can't take the id of a shipped one.
  */
-export function validateCourseFile(filename: string, text: string, shipped: ShippedCourses, protocols: KnownProtocols): ImportOutcome<Course> {
+export function validateCourseFile(filename: string, text: string, shipped: ShippedCourses, protocols: KnownProtocols): CourseOutcome<Course> {
+  if (nestsDeeperThan(text, MAX_NESTING)) return fail({ kind: 'too-deep', limit: MAX_NESTING });
   const parsed = parseContent(filename, text, CourseSchema);
   if (!parsed.ok) return fail({ kind: 'invalid', problems: parsed.error.problems });
   const unknown = unknownPractice(filename, text, parsed.value, protocols);

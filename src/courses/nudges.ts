@@ -12,7 +12,7 @@ const IN_LIST_SIZE = 500;
 export interface IdleCourse {
   readonly course: Course;
   readonly progress: CourseProgress;
-  readonly lastActivityAt: string;
+  readonly lastActivityAt: Date;
 }
 
 export interface NudgePlan {
@@ -51,7 +51,7 @@ export async function planNudges({ db, clock }: Services, guildId: string, catal
     for (const row of done) {
       const key = `${row.user_id}/${row.course_id}`;
       const list = completions.get(key) ?? [];
-      list.push({ lessonId: row.lesson_id, completedAt: row.completed_at });
+      list.push({ lessonId: row.lesson_id, completedAt: new Date(row.completed_at) });
       completions.set(key, list);
     }
     for (const row of nudged) recent.add(row.user_id);
@@ -69,7 +69,7 @@ export async function planNudges({ db, clock }: Services, guildId: string, catal
       continue;
     }
     const list = due.get(row.user_id) ?? [];
-    list.push({ course, progress, lastActivityAt: row.last_activity_at });
+    list.push({ course, progress, lastActivityAt: new Date(row.last_activity_at) });
     due.set(row.user_id, list);
   }
   return { due, recentlyNudged: skipped.size };

@@ -5,7 +5,7 @@ import type { CourseOutcome } from './problems.js';
 /** A lesson the member completed, as stored: by id, so it survives edits to the course. */
 export interface CompletionRecord {
   readonly lessonId: string;
-  readonly completedAt: string;
+  readonly completedAt: Date;
 }
 
 export interface LessonPosition {
@@ -21,9 +21,9 @@ export interface CourseProgress {
   /** The first open lesson in course order; undefined when finished. */
   readonly next: LessonPosition | undefined;
   /** When the last lesson was completed, once every current lesson is; recomputed if the course grows. */
-  readonly finishedAt: string | undefined;
+  readonly finishedAt: Date | undefined;
   /** The latest completion of a current lesson. */
-  readonly lastCompletedAt: string | undefined;
+  readonly lastCompletedAt: Date | undefined;
 }
 
 /**
@@ -33,7 +33,7 @@ export interface CourseProgress {
 export function progressOf(course: Course, completions: readonly CompletionRecord[]): CourseProgress {
   const completedAt = new Map(completions.map((c) => [c.lessonId, c.completedAt]));
   let done = 0;
-  let last: string | undefined;
+  let last: Date | undefined;
   let next: LessonPosition | undefined;
   course.lessons.forEach((lesson, index) => {
     const at = completedAt.get(lesson.id);
@@ -42,7 +42,7 @@ export function progressOf(course: Course, completions: readonly CompletionRecor
       return;
     }
     done += 1;
-    if (last === undefined || at > last) last = at;
+    if (last === undefined || at.getTime() > last.getTime()) last = at;
   });
   const total = course.lessons.length;
   return { done, total, next, finishedAt: done === total ? last : undefined, lastCompletedAt: last };

@@ -5,11 +5,11 @@ import { progressOf, type CompletionRecord } from './progress.js';
 /** One member's place in a course, as `/course report` lists it. */
 export interface ReportRow {
   readonly userId: string;
-  readonly enrolledAt: string;
+  readonly enrolledAt: Date;
   readonly lessonsDone: number;
   readonly lessonsTotal: number;
-  readonly lastActivityAt: string;
-  readonly finishedAt: string | undefined;
+  readonly lastActivityAt: Date;
+  readonly finishedAt: Date | undefined;
 }
 
 /** Everyone enrolled in a course in a server, earliest first, with progress against the current lessons. */
@@ -28,17 +28,17 @@ export async function courseReport(db: Db, guildId: string, course: Course): Pro
   const byUser = new Map<string, CompletionRecord[]>();
   for (const row of completions) {
     const list = byUser.get(row.user_id) ?? [];
-    list.push({ lessonId: row.lesson_id, completedAt: row.completed_at });
+    list.push({ lessonId: row.lesson_id, completedAt: new Date(row.completed_at) });
     byUser.set(row.user_id, list);
   }
   return enrolments.map((row) => {
     const progress = progressOf(course, byUser.get(row.user_id) ?? []);
     return {
       userId: row.user_id,
-      enrolledAt: row.enrolled_at,
+      enrolledAt: new Date(row.enrolled_at),
       lessonsDone: progress.done,
       lessonsTotal: progress.total,
-      lastActivityAt: row.last_activity_at,
+      lastActivityAt: new Date(row.last_activity_at),
       finishedAt: progress.finishedAt,
     };
   });
@@ -56,14 +56,14 @@ export interface ReportSummary {
 }
 
 export function summarizeReport(rows: readonly ReportRow[], now: Date, idleDays: number): ReportSummary {
-  const idleBefore = new Date(now.getTime() - idleDays * 86_400_000).toISOString();
+  const idleBefore = now.getTime() - idleDays * 86_400_000;
   const open = rows.filter((row) => row.finishedAt === undefined);
   return {
     enrolled: rows.length,
     finished: rows.length - open.length,
     inProgress: open.filter((row) => row.lessonsDone > 0).length,
     notStarted: open.filter((row) => row.lessonsDone === 0).length,
-    idle: open.filter((row) => row.lastActivityAt < idleBefore).length,
+    idle: open.filter((row) => row.lastActivityAt.getTime() < idleBefore).length,
     idleDays,
   };
 }

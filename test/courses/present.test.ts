@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CourseSchema, type Course } from '../../src/courses/course.js';
-import { courseListEmbed, lessonMessage } from '../../src/courses/present/embeds.js';
-import { explainImportProblem } from '../../src/courses/present/problems.js';
-import { progressBar } from '../../src/courses/present/format.js';
-import { reportCsv } from '../../src/courses/present/report-csv.js';
+import { courseListEmbed, lessonMessage } from '../../src/courses/discord/course-view.js';
+import { explainCourseProblem, explainImportProblem } from '../../src/courses/discord/explain.js';
+import { progressBar } from '../../src/courses/discord/format.js';
+import { reportCsv } from '../../src/courses/discord/report-csv.js';
 import { progressOf } from '../../src/courses/progress.js';
 import { EMBED_LIMITS, embedLength } from '../../src/presentation/embed-fit.js';
 import { loadProtocols } from '../../src/protocols/protocol-content.js';
@@ -62,7 +62,7 @@ describe('course presentation', () => {
   });
 
   it('writes CSV that spreadsheets read as text: quoted commas, and names that look like formulas kept inert', () => {
-    const row = { enrolledAt: '2026-12-01T00:00:00.000Z', lessonsDone: 1, lessonsTotal: 3, lastActivityAt: '2026-12-02T00:00:00.000Z', finishedAt: undefined };
+    const row = { enrolledAt: new Date('2026-12-01T00:00:00.000Z'), lessonsDone: 1, lessonsTotal: 3, lastActivityAt: new Date('2026-12-02T00:00:00.000Z'), finishedAt: undefined };
     const csv = reportCsv(
       [
         { ...row, userId: '1' },
@@ -91,5 +91,14 @@ describe('course presentation', () => {
     expect(text.length).toBeLessThanOrEqual(2000);
     expect(text).toMatch(/…and \d+ more\n```$/);
     expect(text.startsWith("I couldn't import that course, so nothing was changed. Here are 80 things to fix")).toBe(true);
+  });
+
+  it('says how long a reflection is against the real limit, and "a little over" only when it is', () => {
+    expect(explainCourseProblem({ kind: 'reflection-too-long', length: 4_001, limit: 1_000 })).toBe(
+      'That reflection is 4,001 characters, and I can keep up to 1,000. Could you shorten it and send it again? Nothing was saved yet.',
+    );
+    expect(explainCourseProblem({ kind: 'reflection-too-long', length: 1_050, limit: 1_000 })).toBe(
+      'That reflection is 1,050 characters, a little over the 1,000 I can keep. Could you shorten it and send it again? Nothing was saved yet.',
+    );
   });
 });

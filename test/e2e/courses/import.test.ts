@@ -1,4 +1,6 @@
+import { InteractionType } from 'discord-api-types/v10';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { attachmentsFor } from '../../../src/sandbox/emulator/messages.js';
 import { completeLessons, message, modal, ROOT_CAUSES, startCourseScene, type CourseScene } from './support.js';
 
 const lesson = (id: string, title: string) => ({ id, title, text: `What to do for ${title}.`, reflection: `What did ${title} show you?` });
@@ -139,5 +141,53 @@ describe('importing and retiring courses', () => {
     scene.bed.harness.channel(elsewhere, 'staffroom');
     scene.bed.harness.member(elsewhere, 'alice');
     expect(message(await alice().run('#staffroom', 'course enroll', { course: 'restorative-circles' })).content).toContain("I couldn't find a course called");
+  });
+
+  /** `/course import` from a client that declares an attachment size of its choosing. */
+  const importDeclaring = async (upload: { filename: string; data: string }, size: number) => {
+    const { harness } = scene.bed;
+    const channelId = harness.channelId('#general');
+    const data = harness.emulator.commands.buildData(
+      { command: 'course import', options: { file: { ...upload, contentType: 'application/json' } } },
+      { guildId: scene.guild.id, channelId, userId: scene.morgan.id },
+      (uploaded) => {
+        const [attachment] = attachmentsFor(harness.world, [uploaded], undefined, harness.emulator.httpUrl);
+        if (attachment === undefined) throw new Error('no attachment');
+        return { ...attachment, size };
+      },
+    );
+    return harness.outcome(harness.emulator.interactions.create({ type: InteractionType.ApplicationCommand, userId: scene.morgan.id, channelId, data }));
+  };
+
+  it('refuses kindly, saying what is wrong, a file nested 10,000 deep, one not in UTF-8, and one larger than it declared', async () => {
+    const deep = { filename: 'deep.json', data: `{"id":"deep","lessons":${'['.repeat(10_000)}${']'.repeat(10_000)}}`, contentType: 'application/json' };
+    expect(message(await morgan().run('#general', 'course import', { file: deep })).content).toBe(
+      'That file nests its brackets more than 20 levels deep, and a course needs only four, so I stopped reading it. Is it the right file? Nothing was changed.',
+    );
+
+    const accented = { ...circles([lesson('opening-circle', 'Opening Circle')]), title: 'Círculos restaurativos' };
+    const latin1 = { filename: 'restorative-circles.json', data: Buffer.from(JSON.stringify(accented), 'latin1'), contentType: 'application/json' };
+    expect(message(await morgan().run('#general', 'course import', { file: latin1 })).content).toBe(
+      '"restorative-circles.json" isn\'t saved as UTF-8 text, so some of its letters would come out garbled. Please save it as UTF-8 (most editors offer it when saving) and attach it again. Nothing was changed.',
+    );
+
+    const big = { ...circles([lesson('opening-circle', 'Opening Circle')]), summary: 'x'.repeat(300_000) };
+    expect(message(await importDeclaring({ filename: 'restorative-circles.json', data: JSON.stringify(big) }, 1_000)).content).toBe(
+      'That file is over 200 kB, and a course file can be at most 200 kB. Is it the right file? Nothing was changed.',
+    );
+    expect(await scene.bed.bot.db.selectFrom('course_imports').selectAll().execute()).toEqual([]);
+  });
+
+  it('shows the titles of an imported course as typed, never as Markdown: no disguised links or headings', async () => {
+    const sneaky = { ...circles([lesson('step-one', '# Step one')]), title: '[Free grant](https://example.com) **now**' };
+    const shown = '\\[Free grant](https://example.com) \\*\\*now\\*\\*';
+    expect(message(await morgan().run('#general', 'course import', { file: file(sneaky) })).content).toBe(
+      `Imported **${shown}** (1 lesson). Members can join it with \`/course enroll\`.`,
+    );
+    const joined = message(await alice().run('#general', 'course enroll', { course: 'restorative-circles' }));
+    expect(joined.content).toBe(`Welcome to **${shown}** 🌱 Take it at your own pace; I'll keep your place, and \`/course progress\` shows it any time. Here is where to begin:`);
+    expect(joined.embeds[0]?.title).toBe('Lesson 1 of 1 · \\# Step one');
+    const done = message(await alice().submit(modal(await alice().click(joined, 'Complete & reflect')), { reflection: 'A **bold** start.' }));
+    expect(done.content.split('\n')[0]).toBe(`**\\# Step one** is complete, and that was the last one: you've finished **${shown}** 🎉`);
   });
 });

@@ -1,7 +1,7 @@
 import { ComponentType, InteractionType } from 'discord-api-types/v10';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { practiseProtocol } from '../../../src/protocols/practice-link.js';
-import { courseIds } from '../../../src/courses/present/ids.js';
+import { courseIds } from '../../../src/courses/discord/custom-ids.js';
 import { clickAndWait, completeLessons, rawClick, DAY_MS, LEADING, message, modal, ROOT_CAUSES, startCourseScene, type CourseScene } from './support.js';
 
 const NO_PINGS = { users: [], roles: [], everyone: false };
@@ -223,5 +223,15 @@ describe('a member taking a course', () => {
     const back = message(await alice.run('#general', 'course enroll', { course: ROOT_CAUSES }));
     expect(back.content).toContain('Welcome back to **From Root Causes to Grassroots Action** 🌱 You had already done 1 of 3 lessons');
     expect(back.embeds[0]?.title).toBe('Lesson 2 of 3 · Change the Discourse');
+  });
+
+  it('counts a reflection of only invisible characters as empty, and saves nothing', async () => {
+    const alice = scene.bed.harness.as(scene.alice);
+    await alice.run('#general', 'course enroll', { course: ROOT_CAUSES });
+    const form = modal(await alice.run('#general', 'course complete', {}));
+    const answer = message(await alice.submit(form, { reflection: '\u200B\u200D\u2060\uFEFF \u3164' }));
+    expect(answer.content).toBe('Your reflection looks empty. Write a line or two about what you noticed, then try again.');
+    expect(await rows('course_completions')).toEqual([]);
+    expect(await rows('course_reflections')).toEqual([]);
   });
 });

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { completeLessons, DAY_MS, LEADING, message, ROOT_CAUSES, startCourseScene, type CourseScene } from './support.js';
+import { STALE_COMPONENT } from '../../../src/interactions/router.js';
+import type { MessageView } from '../../../src/sandbox/harness.js';
+import { completeLessons, DAY_MS, LEADING, message, modal, rawClick, ROOT_CAUSES, startCourseScene, type CourseScene } from './support.js';
 
 describe('moderators and courses', () => {
   let scene: CourseScene;
@@ -117,5 +119,27 @@ describe('moderators and courses', () => {
     expect(message(await as(scene.alice).run('#general', 'course progress')).embeds[0]?.fields?.[0]?.name).toBe('Leading Equitable Schools (retired)');
     expect(message(await as(scene.morgan).run('#general', 'course retire', { course: LEADING })).content).toBe('**Leading Equitable Schools** is already retired.');
     expect(message(await as(scene.alice).run('#general', 'course retire', { course: ROOT_CAUSES })).content).toMatch(/^Only moderators/);
+  });
+
+  it('lets each Keep button answer only the prompt it belongs to', async () => {
+    const morgan = as(scene.morgan);
+    await morgan.run('#general', 'course enroll', { course: ROOT_CAUSES });
+    const done = message(await morgan.submit(modal(await morgan.run('#general', 'course complete', { course: ROOT_CAUSES })), { reflection: 'Soil first.' }));
+    const ask = message(await morgan.run('#general', 'course retire', { course: LEADING }));
+    const customIdOf = (view: MessageView, label: string) => view.buttons.find((button) => button.label === label)?.customId ?? '';
+    const current = (view: MessageView) => scene.bed.harness.read('#general', scene.morgan).find((m) => m.id === view.id);
+
+    // Each prompt's Keep button sent from the other prompt, as a modified client could: refused, and both stay.
+    expect((await rawClick(scene, scene.morgan, done, customIdOf(ask, 'Keep it'))).content).toBe(STALE_COMPONENT);
+    expect((await rawClick(scene, scene.morgan, ask, customIdOf(done, 'Keep it private'))).content).toBe(STALE_COMPONENT);
+    // Nor does a Keep button for another course's question clear this one.
+    expect((await rawClick(scene, scene.morgan, ask, customIdOf(ask, 'Keep it').replace(LEADING, ROOT_CAUSES))).content).toBe(STALE_COMPONENT);
+    expect(current(done)?.content).toBe(done.content);
+    expect(current(ask)?.content).toBe(ask.content);
+    expect(current(ask)?.buttons.map((button) => button.label)).toEqual(['Retire it', 'Keep it']);
+
+    // On its own prompt, each does what it says.
+    expect(message(await morgan.click(ask, 'Keep it')).content).toBe('Nothing changed.');
+    expect(message(await morgan.click(done, 'Keep it private')).content).toMatch(/^Your reflection stays private/);
   });
 });

@@ -2,7 +2,7 @@ import { ComponentType, InteractionType, OverwriteType, PermissionFlagsBits } fr
 import { expect } from 'vitest';
 import type { ChannelRecord, GuildRecord, MessageView, ModalView, Response, UserRecord } from '@roots-bot/discord-emulator';
 import { ManualClock } from '../../../src/clock.js';
-import { createCoursesFeature } from '../../../src/courses/feature.js';
+import { createCoursesFeature } from '../../../src/courses/discord/feature.js';
 import { startTestBed, type TestBed } from '../../support/bot.js';
 
 /** A server with a moderator and three teachers, on a clock the test moves. */

@@ -1,3 +1,4 @@
+import { inlineText } from '../../presentation/inline-text.js';
 import type { Course } from '../course.js';
 import type { Imported } from '../imports.js';
 import type { ReportSummary } from '../report.js';
@@ -6,9 +7,9 @@ import { plural } from './format.js';
 /** What a moderator reads after `/course import`; `enrolled` is given when an earlier version was replaced. */
 export function importedMessage({ course, previous, removedLessonIds }: Imported, enrolled: number): string {
   const lessons = plural(course.lessons.length, course.unit);
-  if (previous === undefined) return `Imported **${course.title}** (${lessons}). Members can join it with \`/course enroll\`.`;
+  if (previous === undefined) return `Imported **${inlineText(course.title)}** (${lessons}). Members can join it with \`/course enroll\`.`;
   const keep = enrolled === 1 ? 'keeps their' : 'keep their';
-  let text = `Updated **${course.title}** (${lessons}). The ${plural(enrolled, 'member')} in it ${keep} progress on every ${course.unit} whose id stayed the same.`;
+  let text = `Updated **${inlineText(course.title)}** (${lessons}). The ${plural(enrolled, 'member')} in it ${keep} progress on every ${course.unit} whose id stayed the same.`;
   if (removedLessonIds.length > 0) {
     const one = removedLessonIds.length === 1;
     text += ` ${removedLessonIds.map((id) => `\`${id}\``).join(', ')} ${one ? 'is' : 'are'} gone from the course; completions of ${one ? 'it' : 'them'} are kept but no longer count.`;
@@ -17,14 +18,14 @@ export function importedMessage({ course, previous, removedLessonIds }: Imported
 }
 
 export function retireQuestion(course: Course, enrolled: number): string {
-  return `Retire **${course.title}**? It leaves \`/course list\` and nobody new can join. The ${plural(enrolled, 'member')} already in it can still finish, and their progress stays.`;
+  return `Retire **${inlineText(course.title)}**? It leaves \`/course list\` and nobody new can join. The ${plural(enrolled, 'member')} already in it can still finish, and their progress stays.`;
 }
 
 export function reportMessage(course: Course, summary: ReportSummary | undefined): string {
-  if (summary === undefined) return `Nobody has joined **${course.title}** yet, so there's nothing to report.`;
+  if (summary === undefined) return `Nobody has joined **${inlineText(course.title)}** yet, so there's nothing to report.`;
   const days = plural(summary.idleDays, 'day');
   return [
-    `**${course.title}**: ${plural(summary.enrolled, 'member')} enrolled. ${summary.finished} finished, ${summary.inProgress} on their way, ${summary.notStarted} not started yet.`,
+    `**${inlineText(course.title)}**: ${plural(summary.enrolled, 'member')} enrolled. ${summary.finished} finished, ${summary.inProgress} on their way, ${summary.notStarted} not started yet.`,
     summary.idle === 0
       ? `Everyone still working through it has been active in the last ${days}.`
       : `${plural(summary.idle, 'member has', 'members have')} not been active for over ${days}; \`/course nudge\` can send them a gentle hello.`,
@@ -58,6 +59,6 @@ export function nudgeMessage(tally: NudgeTally): string {
 }
 
 export function channelSetMessage(course: Course, channelId: string, canPost: boolean): string {
-  const set = `Reflections members share on **${course.title}** will be posted in <#${channelId}>, without pinging anyone.`;
+  const set = `Reflections members share on **${inlineText(course.title)}** will be posted in <#${channelId}>, without pinging anyone.`;
   return canPost ? set : `${set}\nHeads up: I can't post in <#${channelId}> yet. Please let me **View Channel** and **Send Messages** there.`;
 }

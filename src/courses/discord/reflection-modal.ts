@@ -2,7 +2,7 @@ import { LabelBuilder, ModalBuilder, TextDisplayBuilder, TextInputBuilder, TextI
 import { MODAL_LIMITS, truncate } from '../../presentation/embed-fit.js';
 import { REFLECTION_LIMIT } from '../completions.js';
 import type { Course, Lesson } from '../course.js';
-import { courseIds, REFLECTION_FIELD } from './ids.js';
+import { courseIds, REFLECTION_FIELD } from './custom-ids.js';
 
 /**
  * The reflection form: the lesson's prompt above one paragraph box. Discord's client enforces the

@@ -1,13 +1,14 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, MessageFlags, type InteractionReplyOptions } from 'discord.js';
 import { COMPONENT_LIMITS, EMBED_LIMITS, fitFields, truncate } from '../../presentation/embed-fit.js';
 import { practiseProtocol } from '../../protocols/practice-link.js';
+import { inlineText } from '../../presentation/inline-text.js';
 import type { CatalogEntry } from '../catalog.js';
 import type { KnownProtocols } from '../content.js';
 import type { Course, Lesson } from '../course.js';
 import type { LessonView } from '../enrolments.js';
 import type { CourseProgress } from '../progress.js';
 import { discordDate, plural, positionLabel, progressBar, unitOf } from './format.js';
-import { courseIds } from './ids.js';
+import { courseIds } from './custom-ids.js';
 
 /** Roots green, so course messages are recognisable at a glance. */
 const COURSE_COLOUR = 0x3f8f5a;
@@ -22,7 +23,7 @@ function listedCourseField({ entry: { course }, progress }: ListedCourse): { nam
   const status = progress === undefined ? '' : progress.finishedAt !== undefined ? ' · ✓ finished' : ` · you're in it (${progress.done}/${progress.total})`;
   const shape = `${plural(course.lessons.length, course.unit)}${course.order === 'in-order' ? ', taken in order' : ', in any order'}`;
   const value = `${truncate(course.summary, 700)}\n**For:** ${course.audience}\n**Shape:** ${shape}`;
-  return { name: truncate(`${course.title}${status}`, EMBED_LIMITS.fieldName), value: truncate(value, EMBED_LIMITS.fieldValue) };
+  return { name: truncate(`${inlineText(course.title)}${status}`, EMBED_LIMITS.fieldName), value: truncate(value, EMBED_LIMITS.fieldValue) };
 }
 
 /**
@@ -51,15 +52,15 @@ export function lessonMessage(course: Course, view: Extract<LessonView, { kind: 
   const embed = new EmbedBuilder()
     .setColor(COURSE_COLOUR)
     .setAuthor({ name: truncate(course.title, EMBED_LIMITS.authorName) })
-    .setTitle(truncate(`${positionLabel(course, number)} · ${lesson.title}`, EMBED_LIMITS.title))
+    .setTitle(truncate(`${positionLabel(course, number)} · ${inlineText(lesson.title)}`, EMBED_LIMITS.title))
     .setDescription(lesson.text);
-  if (lesson.experience !== undefined) embed.addFields({ name: `In your school: ${lesson.experience.name}`, value: lesson.experience.text });
+  if (lesson.experience !== undefined) embed.addFields({ name: `In your school: ${inlineText(lesson.experience.name)}`, value: lesson.experience.text });
   embed.addFields({ name: 'Reflect', value: lesson.reflection });
   const status =
     view.completedAt !== undefined
       ? `✓ You completed this ${unitOf(course)} on ${discordDate(view.completedAt)}.`
       : view.blockedBy !== undefined
-        ? `This course is taken in order: complete **${view.blockedBy.title}** first, then come back here.`
+        ? `This course is taken in order: complete **${inlineText(view.blockedBy.title)}** first, then come back here.`
         : `When you're ready, press **Complete & reflect** to note what you noticed.`;
   embed.addFields({ name: 'Your progress', value: `${progressBar(view.progress.done, view.progress.total)}\n${status}` });
   if (lesson.minutes !== undefined) embed.setFooter({ text: `About ${lesson.minutes} minutes` });
@@ -81,7 +82,7 @@ export function lessonMessage(course: Course, view: Extract<LessonView, { kind: 
 }
 
 function finishedMessage(course: Course, progress: CourseProgress): string {
-  return `You've finished **${course.title}**: all ${plural(progress.total, course.unit)} done 🎉 To revisit one, pick it in the \`lesson\` option.`;
+  return `You've finished **${inlineText(course.title)}**: all ${plural(progress.total, course.unit)} done 🎉 To revisit one, pick it in the \`lesson\` option.`;
 }
 
 /** What `/course lesson`, `/course enroll` and "Open the next lesson" show, privately: a lesson, or the finish line. */
@@ -109,9 +110,9 @@ export function progressEmbed(items: readonly ProgressItem[]): EmbedBuilder {
         const next =
           progress.next === undefined
             ? `Finished${progress.finishedAt === undefined ? '' : ` on ${discordDate(progress.finishedAt)}`} 🎉`
-            : `Next: ${positionLabel(course, progress.next.number)} · **${progress.next.lesson.title}**`;
+            : `Next: ${positionLabel(course, progress.next.number)} · **${inlineText(progress.next.lesson.title)}**`;
         return {
-          name: truncate(`${course.title}${retired ? ' (retired)' : ''}`, EMBED_LIMITS.fieldName),
+          name: truncate(`${inlineText(course.title)}${retired ? ' (retired)' : ''}`, EMBED_LIMITS.fieldName),
           value: truncate(`${progressBar(progress.done, progress.total)}\n${next}`, EMBED_LIMITS.fieldValue),
         };
       }),
@@ -137,12 +138,12 @@ export function nextLessonRow(course: Course, progress: CourseProgress): Row[] {
 export function completedMessage(course: Course, lesson: Lesson, progress: CourseProgress): { content: string; components: Row[] } {
   const headline =
     progress.next === undefined
-      ? `**${lesson.title}** is complete, and that was the last one: you've finished **${course.title}** 🎉`
-      : `**${lesson.title}** is complete. Next up: **${progress.next.lesson.title}**.`;
+      ? `**${inlineText(lesson.title)}** is complete, and that was the last one: you've finished **${inlineText(course.title)}** 🎉`
+      : `**${inlineText(lesson.title)}** is complete. Next up: **${inlineText(progress.next.lesson.title)}**.`;
   const next = nextLessonButton(course, progress);
   const buttons = [
     new ButtonBuilder().setCustomId(courseIds.share.encode(course.id, lesson.id)).setLabel('Share with the course channel').setStyle(ButtonStyle.Primary),
-    new ButtonBuilder().setCustomId(courseIds.keepPrivate.encode(course.id)).setLabel('Keep it private').setStyle(ButtonStyle.Secondary),
+    new ButtonBuilder().setCustomId(courseIds.keepPrivate.encode(course.id, lesson.id)).setLabel('Keep it private').setStyle(ButtonStyle.Secondary),
     ...(next === undefined ? [] : [next]),
   ];
   return {
@@ -157,5 +158,5 @@ export function completedMessage(course: Course, lesson: Lesson, progress: Cours
  * the schema's limits it stays under 1,600 characters, within Discord's 2,000.
  */
 export function sharedReflectionMessage(course: Course, lesson: Lesson, userId: string, body: string): { content: string } {
-  return { content: `<@${userId}> shared a reflection on **${lesson.title}** from *${course.title}*:\n>>> *${lesson.reflection}*\n\n${body}` };
+  return { content: `<@${userId}> shared a reflection on **${inlineText(lesson.title)}** from *${inlineText(course.title)}*:\n>>> *${lesson.reflection}*\n\n${body}` };
 }

@@ -1,10 +1,9 @@
 import type { ApplicationCommandOptionChoiceData, AutocompleteInteraction } from 'discord.js';
 import type { BotContext } from '../../context.js';
-import { UserFacingError } from '../../interactions/errors.js';
 import { AUTOCOMPLETE_LIMITS, truncate } from '../../presentation/embed-fit.js';
 import { openCourses, type CatalogEntry } from '../catalog.js';
 import { memberCourses } from '../enrolments.js';
-import { catalogFor, memberCourse, type MemberCourse } from './lookup.js';
+import { catalogFor, memberCourse } from '../lookup.js';
 
 /** Subcommands about a course the member is in, which suggest only those. */
 const MEMBER_COURSE_SUBCOMMANDS = new Set(['lesson', 'complete', 'drop']);
@@ -28,15 +27,10 @@ async function courseChoices(interaction: AutocompleteInteraction, ctx: BotConte
 
 async function lessonChoices(interaction: AutocompleteInteraction, ctx: BotContext, guildId: string, typed: string): Promise<ApplicationCommandOptionChoiceData[]> {
   const courseQuery = interaction.options.getString('course');
-  let found: MemberCourse;
-  try {
-    found = await memberCourse(ctx, guildId, interaction.user.id, courseQuery === '' ? null : courseQuery);
-  } catch (error) {
-    // No course to suggest from (an unknown one, none joined, or several): the member picks a course first.
-    if (error instanceof UserFacingError) return [];
-    throw error;
-  }
-  const { entry: { course }, mine } = found;
+  const found = await memberCourse(ctx, guildId, interaction.user.id, courseQuery === '' ? null : courseQuery);
+  // No course to suggest from (an unknown one, none joined, or several): the member picks a course first.
+  if (!found.ok) return [];
+  const { entry: { course }, mine } = found.value;
   const done = new Set(mine.completions.get(course.id)?.map((c) => c.lessonId) ?? []);
   return course.lessons
     .map((lesson, index) => ({ lesson, number: index + 1 }))

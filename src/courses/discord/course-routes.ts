@@ -1,33 +1,51 @@
-import { MessageFlags, type ButtonInteraction, type Message } from 'discord.js';
+import { ComponentType, MessageFlags, type ButtonInteraction, type Message } from 'discord.js';
 import type { BotContext } from '../../context.js';
-import { defineComponent, type ComponentRoute } from '../../interactions/handlers.js';
 import { UserFacingError } from '../../interactions/errors.js';
-import { retireCourse } from '../catalog.js';
+import { defineComponent, type ComponentRoute, type InServer } from '../../interactions/handlers.js';
+import { STALE_COMPONENT } from '../../interactions/router.js';
+import { inlineText } from '../../presentation/inline-text.js';
+import { retire } from '../catalog.js';
 import { courseChannel } from '../channels.js';
 import { completeLesson } from '../completions.js';
 import type { Course } from '../course.js';
 import { canComplete, completionsOf, openLesson } from '../enrolments.js';
+import { courseNamed } from '../lookup.js';
 import { findLesson, progressOf } from '../progress.js';
 import { claimShare, recordShare, releaseShare, type ReflectionKey } from '../reflections.js';
-import { completedMessage, lessonReply, nextLessonRow, sharedReflectionMessage } from '../present/embeds.js';
-import { courseIds, REFLECTION_FIELD } from '../present/ids.js';
-import { unitOf } from '../present/format.js';
-import { reflectionModal } from '../present/reflection-modal.js';
-import { courseNamed, guildIdOf, must } from './lookup.js';
+import { completedMessage, lessonReply, nextLessonRow, sharedReflectionMessage } from './course-view.js';
+import { courseIds, REFLECTION_FIELD } from './custom-ids.js';
+import { orExplain } from './explain.js';
+import { unitOf } from './format.js';
+import { reflectionModal } from './reflection-modal.js';
 
 /** Once the sharing choice is made, only the way on remains. */
 async function nextLessonRowFor(ctx: BotContext, guildId: string, userId: string, course: Course) {
   return nextLessonRow(course, progressOf(course, await completionsOf(ctx.db, guildId, userId, course.id)));
 }
 
-async function shareReflection(interaction: ButtonInteraction, courseId: string, lessonId: string, ctx: BotContext): Promise<void> {
-  const guildId = guildIdOf(interaction);
-  const { course } = await courseNamed(ctx, guildId, courseId);
-  const { lesson } = must(findLesson(course, lessonId));
+/**
+ * A Keep button only answers the prompt it was made for: it names what it keeps, and the message
+ * it was clicked on must carry the button it is the alternative to. A click claiming another
+ * message (a forged or mixed-up one) would otherwise overwrite that message.
+ */
+function assertPromptCarries(message: Message, customId: string): void {
+  const carried = message.components.some((row) => row.type === ComponentType.ActionRow && row.components.some((component) => component.customId === customId));
+  if (!carried) throw new UserFacingError(STALE_COMPONENT);
+}
+
+/** The course a click names, in the server it happened in. */
+async function courseOf(ctx: BotContext, guildId: string, courseId: string): Promise<Course> {
+  return orExplain(await courseNamed(ctx, guildId, courseId)).course;
+}
+
+async function shareReflection(interaction: ButtonInteraction<InServer>, courseId: string, lessonId: string, ctx: BotContext): Promise<void> {
+  const { guildId } = interaction;
+  const course = await courseOf(ctx, guildId, courseId);
+  const { lesson } = orExplain(findLesson(course, lessonId));
   const key: ReflectionKey = { guildId, userId: interaction.user.id, course, lesson };
   // Posting may wait on Discord's rate limits; the member's message shows progress meanwhile.
   await interaction.deferUpdate();
-  const body = must(await claimShare(ctx, key));
+  const body = orExplain(await claimShare(ctx, key));
   const channelId = (await courseChannel(ctx.db, guildId, course.id)) ?? interaction.channelId;
   const components = await nextLessonRowFor(ctx, guildId, interaction.user.id, course);
   let posted: Message;
@@ -48,79 +66,79 @@ async function shareReflection(interaction: ButtonInteraction, courseId: string,
   await interaction.editReply({ content: `Shared in <#${posted.channelId}> ([see your post](${posted.url})). Thank you for learning out loud 🌱`, components });
 }
 
-/** The buttons and form on `/course` messages. Each re-reads the database; nothing lives in memory. */
-export const courseComponents: readonly ComponentRoute[] = [
+/**
+ * The buttons and form on `/course` messages (every `course:*` custom_id). Each works in a server
+ * only and re-reads the database; nothing lives in memory.
+ */
+export const courseRoutes: readonly ComponentRoute[] = [
   defineComponent({
     kind: 'button',
     spec: courseIds.open,
-    scope: 'anywhere',
+    scope: 'server',
     async run(interaction, [courseId, lessonId], ctx) {
-      const guildId = guildIdOf(interaction);
-      const { course } = await courseNamed(ctx, guildId, courseId);
-      await interaction.reply(lessonReply(course, must(await openLesson(ctx, guildId, interaction.user.id, course, lessonId)), ctx.content.protocols));
+      const course = await courseOf(ctx, interaction.guildId, courseId);
+      await interaction.reply(lessonReply(course, orExplain(await openLesson(ctx, interaction.guildId, interaction.user.id, course, lessonId)), ctx.content.protocols));
     },
   }),
   defineComponent({
     kind: 'button',
     spec: courseIds.reflect,
-    scope: 'anywhere',
+    scope: 'server',
     async run(interaction, [courseId, lessonId], ctx) {
-      const guildId = guildIdOf(interaction);
-      const { course } = await courseNamed(ctx, guildId, courseId);
-      const { lesson } = must(await canComplete(ctx.db, guildId, interaction.user.id, course, lessonId));
+      const course = await courseOf(ctx, interaction.guildId, courseId);
+      const { lesson } = orExplain(await canComplete(ctx.db, interaction.guildId, interaction.user.id, course, lessonId));
       await interaction.showModal(reflectionModal(course, lesson));
     },
   }),
   defineComponent({
     kind: 'modal',
     spec: courseIds.reflection,
-    scope: 'anywhere',
+    scope: 'server',
     async run(interaction, [courseId, lessonId], ctx) {
-      const guildId = guildIdOf(interaction);
-      const { course } = await courseNamed(ctx, guildId, courseId);
+      const { guildId } = interaction;
+      const course = await courseOf(ctx, guildId, courseId);
       const reflection = interaction.fields.getTextInputValue(REFLECTION_FIELD);
-      const done = must(await completeLesson(ctx, { guildId, userId: interaction.user.id, course, lessonId, reflection }));
+      const done = orExplain(await completeLesson(ctx, { guildId, userId: interaction.user.id, course, lessonId, reflection }));
       await interaction.reply({ ...completedMessage(course, done.position.lesson, done.progress), flags: MessageFlags.Ephemeral });
     },
   }),
   defineComponent({
     kind: 'button',
     spec: courseIds.share,
-    scope: 'anywhere',
+    scope: 'server',
     run: (interaction, [courseId, lessonId], ctx) => shareReflection(interaction, courseId, lessonId, ctx),
   }),
   defineComponent({
     kind: 'button',
     spec: courseIds.keepPrivate,
-    scope: 'anywhere',
-    async run(interaction, [courseId], ctx) {
-      const guildId = guildIdOf(interaction);
-      const { course } = await courseNamed(ctx, guildId, courseId);
+    scope: 'server',
+    async run(interaction, [courseId, lessonId], ctx) {
+      assertPromptCarries(interaction.message, courseIds.share.encode(courseId, lessonId));
+      const course = await courseOf(ctx, interaction.guildId, courseId);
       await interaction.update({
         content: `Your reflection stays private: only you can see it, with \`/privacy export\`. Well done on another ${unitOf(course)} 🌱`,
-        components: await nextLessonRowFor(ctx, guildId, interaction.user.id, course),
+        components: await nextLessonRowFor(ctx, interaction.guildId, interaction.user.id, course),
       });
     },
   }),
   defineComponent({
     kind: 'button',
     spec: courseIds.retire,
-    scope: 'anywhere',
+    scope: 'server',
     access: 'moderators',
     async run(interaction, [courseId], ctx) {
-      const guildId = guildIdOf(interaction);
-      const { course } = await courseNamed(ctx, guildId, courseId);
-      const retired = await retireCourse(ctx, guildId, course.id);
-      if (!retired) throw new UserFacingError(`**${course.title}** is already retired.`);
+      const { guildId } = interaction;
+      const course = orExplain(await retire(ctx, guildId, await courseOf(ctx, guildId, courseId)));
       ctx.logger.info({ guild: guildId, course: course.id, by: interaction.user.id }, 'a course was retired');
-      await interaction.update({ content: `**${course.title}** is retired. Members already in it can still finish.`, components: [] });
+      await interaction.update({ content: `**${inlineText(course.title)}** is retired. Members already in it can still finish.`, components: [] });
     },
   }),
   defineComponent({
     kind: 'button',
     spec: courseIds.cancel,
-    scope: 'anywhere',
-    async run(interaction) {
+    scope: 'server',
+    async run(interaction, [courseId]) {
+      assertPromptCarries(interaction.message, courseIds.retire.encode(courseId));
       await interaction.update({ content: 'Nothing changed.', components: [] });
     },
   }),

@@ -10,8 +10,8 @@ export function progressBar(done: number, total: number): string {
 }
 
 /** A date as Discord shows it to each reader, in their own time zone. */
-export function discordDate(iso: string): string {
-  return time(new Date(iso), TimestampStyles.LongDate);
+export function discordDate(date: Date): string {
+  return time(date, TimestampStyles.LongDate);
 }
 
 /** "lesson" or "session", as the course calls its parts. */

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { ChannelType } from 'discord-api-types/v10';
 import { createLogger } from '../src/logger.js';
-import { createOnboardingFeature } from '../src/onboarding/feature.js';
+import { createOnboardingFeature } from '../src/onboarding/discord/feature.js';
 import { DISCORD_GLOBAL_LIMIT } from '../src/sandbox/emulator/rate-limit.js';
 import type { WorldEvent } from '../src/sandbox/emulator/world.js';
 import { Harness } from '../src/sandbox/harness.js';

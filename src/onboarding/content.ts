@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { DATA_DIR } from '../content/community.js';
 import { ContentError, loadContentFile, type ContentResult } from '../content/load.js';
-import { valuesFieldValue } from './tenet-views.js';
-import { hereBecauseValue } from './walk-views.js';
+import { hereBecauseValue, valuesFieldValue } from './field-text.js';
 
 /**
  * The onboarding content shipped in `data/onboarding/`: the default tenets (quoted from the Roots

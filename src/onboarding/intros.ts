@@ -52,7 +52,7 @@ export function introSchema(reasons: readonly JoinReason[]) {
   }) satisfies z.ZodType<Intro, unknown>;
 }
 
-export async function saveIntroIn(trx: Db, guildId: string, userId: string, intro: Intro, iso: string): Promise<void> {
+export async function saveIntroIn(trx: Db, guildId: string, userId: string, intro: Intro, at: Date): Promise<void> {
   const values = {
     name: intro.name,
     role: intro.role,
@@ -61,7 +61,7 @@ export async function saveIntroIn(trx: Db, guildId: string, userId: string, intr
     note: intro.note,
     channel_id: null,
     message_id: null,
-    created_at: iso,
+    created_at: at.toISOString(),
   };
   await trx
     .insertInto('onboarding_intros')

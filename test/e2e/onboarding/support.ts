@@ -1,5 +1,5 @@
 import { ManualClock } from '../../../src/clock.js';
-import { createOnboardingFeature } from '../../../src/onboarding/feature.js';
+import { createOnboardingFeature } from '../../../src/onboarding/discord/feature.js';
 import type { Harness, MessageView, ModalView, Response } from '../../../src/sandbox/harness.js';
 import type { ChannelRecord, GuildRecord, UserRecord } from '../../../src/sandbox/emulator/world.js';
 import { startTestBed, type TestBed } from '../../support/bot.js';

@@ -1,6 +1,6 @@
 import { ChannelType } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
-import { NOT_YOUR_WALK, WALK_FINISHED } from '../../../src/onboarding/components.js';
+import { NOT_YOUR_WALK, WALK_FINISHED } from '../../../src/onboarding/discord/explain.js';
 import { commitTo, introduce, message, nextDm, startOnboardingScene, type OnboardingScene } from './support.js';
 
 describe('when DMs are closed', () => {

@@ -1,9 +1,10 @@
 import { GatewayDispatchEvents, type Client } from 'discord.js';
 import { z } from 'zod';
-import type { BotContext } from '../context.js';
-import { deliverOnce, grantMemberRole } from './delivery.js';
-import { findOnboardingSettings } from './settings.js';
-import { admitMember, markLeft, passScreening } from './walks.js';
+import type { BotContext } from '../../context.js';
+import type { InFlight } from '../../scheduling/in-flight.js';
+import { findOnboardingSettings } from '../settings.js';
+import { admitMember, markLeft, passScreening } from '../walks.js';
+import { grantMemberRole, type DeliverOnce } from './delivery.js';
 
 /**
  * Joins, rules screening and departures, straight from the gateway. The raw events are used rather
@@ -19,7 +20,7 @@ type Member = z.output<typeof MemberPayload>;
 
 const displayName = (member: Member) => member.nick ?? member.user.global_name ?? member.user.username;
 
-async function onJoin(client: Client, ctx: BotContext, member: Member): Promise<void> {
+async function onJoin(client: Client, ctx: BotContext, deliverOnce: DeliverOnce, member: Member): Promise<void> {
   const settings = await findOnboardingSettings(ctx.db, member.guild_id);
   if (!settings) return;
   const result = await admitMember(ctx, {
@@ -45,35 +46,40 @@ async function onJoin(client: Client, ctx: BotContext, member: Member): Promise<
   }
 }
 
-async function onUpdate(client: Client, ctx: BotContext, member: Member): Promise<void> {
+async function onUpdate(client: Client, ctx: BotContext, deliverOnce: DeliverOnce, member: Member): Promise<void> {
   // Every member change arrives here; only the end of rules screening matters.
   if (member.pending !== false) return;
   const passed = await passScreening(ctx, member.guild_id, member.user.id);
   if (passed) await deliverOnce(client, ctx, passed.walk, passed.greeting);
 }
 
-/** Runs background work and lets shutdown wait for it, refusing new work once stopping. */
-export interface WorkTracker {
-  run(name: string, task: () => Promise<void>): void;
-}
+type Unlisten = () => void;
 
-function listen<S extends z.ZodType>(client: Client, ctx: BotContext, work: WorkTracker, event: GatewayDispatchEvents, schema: S, handle: (data: z.output<S>) => Promise<void>): void {
-  client.ws.on(event, (raw: unknown) => {
+function listen<S extends z.ZodType>(client: Client, ctx: BotContext, work: InFlight, event: GatewayDispatchEvents, schema: S, handle: (data: z.output<S>) => Promise<void>): Unlisten {
+  const listener = (raw: unknown) => {
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
       ctx.logger.warn({ event, issues: parsed.error.issues }, 'a gateway event did not have the expected shape');
       return;
     }
-    work.run(event, () => handle(parsed.data));
-  });
+    // Started at once, not on the next tick as `spawn` would: Discord may send a click right behind
+    // the leave before it, and the click must find the member gone.
+    void work.track(handle(parsed.data).catch((error: unknown) => ctx.logger.error({ err: error, event }, 'onboarding could not handle a gateway event')));
+  };
+  client.ws.on(event, listener);
+  return () => client.ws.off(event, listener);
 }
 
-export function listenForMembers(client: Client, ctx: BotContext, work: WorkTracker): void {
-  listen(client, ctx, work, GatewayDispatchEvents.GuildMemberAdd, MemberPayload, async (member) => {
-    if (!member.user.bot) await onJoin(client, ctx, member);
-  });
-  listen(client, ctx, work, GatewayDispatchEvents.GuildMemberUpdate, MemberPayload, async (member) => {
-    if (!member.user.bot) await onUpdate(client, ctx, member);
-  });
-  listen(client, ctx, work, GatewayDispatchEvents.GuildMemberRemove, RemovePayload, ({ guild_id, user }) => markLeft(ctx, guild_id, user.id));
+/** Listens until the returned function is called (the feature stopping: no new work after that). */
+export function listenForMembers(client: Client, ctx: BotContext, work: InFlight, deliverOnce: DeliverOnce): Unlisten {
+  const unlisten = [
+    listen(client, ctx, work, GatewayDispatchEvents.GuildMemberAdd, MemberPayload, async (member) => {
+      if (!member.user.bot) await onJoin(client, ctx, deliverOnce, member);
+    }),
+    listen(client, ctx, work, GatewayDispatchEvents.GuildMemberUpdate, MemberPayload, async (member) => {
+      if (!member.user.bot) await onUpdate(client, ctx, deliverOnce, member);
+    }),
+    listen(client, ctx, work, GatewayDispatchEvents.GuildMemberRemove, RemovePayload, ({ guild_id, user }) => markLeft(ctx, guild_id, user.id)),
+  ];
+  return () => unlisten.forEach((stop) => stop());
 }

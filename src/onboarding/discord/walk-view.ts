@@ -1,11 +1,12 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, channelMention, userMention, type BaseMessageOptions } from 'discord.js';
-import type { CommunityValue, JoinReason, Tenet } from './content.js';
+import type { CommunityValue, JoinReason, Tenet } from '../content.js';
+import { hereBecauseValue } from '../field-text.js';
+import { MEMBER_ROLES, type Intro, type MemberRole } from '../intros.js';
+import { stepToken } from '../steps.js';
+import type { TenetChanges, TenetSet } from '../tenets.js';
+import type { Walk } from '../walk-store.js';
+import type { Greeting } from '../walks.js';
 import { commitTenet, openIntroduction, openReflection, recommitTenets } from './custom-ids.js';
-import { MEMBER_ROLES, type Intro, type MemberRole } from './intros.js';
-import { stepToken } from './steps.js';
-import type { TenetChanges, TenetSet } from './tenets.js';
-import type { Walk } from './walk-store.js';
-import type { Greeting } from './walks.js';
 
 /**
  * What members see on their walk. Each step is one message with one idea on it; clicking moves
@@ -105,14 +106,14 @@ export function stepMessage(walk: Walk, tenets: TenetSet, scene: WalkScene, kind
 }
 
 /** How the last step went, for the member's summary. */
-export interface Outcome {
+export interface FinishSummary {
   readonly introPosted: { readonly channelId: string } | null;
   /** `granted`: role given; `failed`: moderators were told; `none`: the server has no member role. */
   readonly role: { readonly kind: 'granted'; readonly name: string } | { readonly kind: 'failed' } | { readonly kind: 'none' };
   readonly connection: { readonly userId: string; readonly sameRole: boolean; readonly role: MemberRole } | undefined;
 }
 
-export function finishedMessage(walk: Walk, scene: WalkScene, outcome: Outcome, values: readonly CommunityValue[]): WalkMessage {
+export function finishedMessage(walk: Walk, scene: WalkScene, outcome: FinishSummary, values: readonly CommunityValue[]): WalkMessage {
   const lines: string[] = [];
   lines.push(
     outcome.introPosted
@@ -134,13 +135,8 @@ export function finishedMessage(walk: Walk, scene: WalkScene, outcome: Outcome, 
   return { content: `Welcome to **${scene.guildName}**. 🌱`, embeds: [embed], components: [] };
 }
 
-/** "Here because" in an introduction post: one embed field, so start-up refuses reasons that could make it longer than 1024. */
-export function hereBecauseValue(picked: readonly JoinReason[]): string {
-  return picked.map((reason) => `• ${reason.short}`).join('\n');
-}
-
 /** The post in the introductions channel. The mention shows who it is; it never pings (client default). */
-export function introductionPost(userId: string, intro: Intro, reasons: readonly JoinReason[], connection: Outcome['connection'], guildName: string): WalkMessage {
+export function introductionPost(userId: string, intro: Intro, reasons: readonly JoinReason[], connection: FinishSummary['connection'], guildName: string): WalkMessage {
   const picked = reasons.filter((reason) => intro.reasons.includes(reason.id));
   const embed = new EmbedBuilder().setColor(ROOTS_GREEN).setTitle(intro.name).addFields({ name: 'Role', value: MEMBER_ROLES[intro.role], inline: true });
   if (intro.schoolRegion) embed.addFields({ name: 'School or region', value: intro.schoolRegion, inline: true });

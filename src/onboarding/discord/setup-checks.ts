@@ -1,5 +1,5 @@
 import { ChannelType, PermissionFlagsBits, channelMention, roleMention, type Guild, type GuildMember } from 'discord.js';
-import type { OnboardingSettings } from './settings.js';
+import type { OnboardingSettings } from '../settings.js';
 
 /**
  * What could stop onboarding from working in a server, worded for moderators. `/onboarding setup`

@@ -9,15 +9,15 @@ import {
   type MessageCreateOptions,
   type TextChannel,
 } from 'discord.js';
-import type { BotContext } from '../context.js';
-import { isDiscordError } from '../interactions/discord-errors.js';
-import { restSender, tellModerators } from '../guilds/moderator-notes.js';
-import { findOnboardingSettings, type OnboardingSettings } from './settings.js';
+import type { BotContext } from '../../context.js';
+import { restSender, tellModerators } from '../../guilds/moderator-notes.js';
+import { isDiscordError } from '../../interactions/discord-errors.js';
+import { findOnboardingSettings, type OnboardingSettings } from '../settings.js';
+import { tenetsAt } from '../tenets.js';
+import type { Walk, WalkChannel } from '../walk-store.js';
+import { recordDelivered, recordUnreachable, releaseUndeliverable } from '../walks.js';
 import { describeRoleProblem, roleProblem, type RoleProblem } from './setup-checks.js';
-import { tenetsAt } from './tenets.js';
-import type { Walk, WalkChannel } from './walk-store.js';
-import { stepMessage, type Opening, type WalkScene } from './walk-views.js';
-import { recordDelivered, recordUnreachable, releaseUndeliverable } from './walks.js';
+import { stepMessage, type Opening, type WalkScene } from './walk-view.js';
 
 /**
  * Onboarding's side of Discord: reaching a member (their DMs, or a private thread in the welcome
@@ -166,19 +166,22 @@ export async function grantMemberRole(client: Client, ctx: BotContext, guild: Gu
   }
 }
 
-/** Deliveries under way in this process, so the ticker never starts a second one for the same walk. */
-const underWay = new WeakMap<Client, Set<string>>();
+export type DeliverOnce = (client: Client, ctx: BotContext, walk: Walk, opening: Opening) => Promise<DeliveryOutcome | { readonly kind: 'busy' }>;
 
-/** {@link deliverWalk}, unless this process is already delivering that walk. */
-export async function deliverOnce(client: Client, ctx: BotContext, walk: Walk, opening: Opening): Promise<DeliveryOutcome | { readonly kind: 'busy' }> {
-  let busy = underWay.get(client);
-  if (!busy) underWay.set(client, (busy = new Set()));
-  const key = `${walk.guildId}/${walk.userId}`;
-  if (busy.has(key)) return { kind: 'busy' };
-  busy.add(key);
-  try {
-    return await deliverWalk(client, ctx, walk, opening);
-  } finally {
-    busy.delete(key);
-  }
+/**
+ * {@link deliverWalk}, unless this bot is already delivering that walk: the ticker never starts a
+ * second delivery beside a join's or a command's. Each bot's onboarding feature holds one.
+ */
+export function createDeliverOnce(): DeliverOnce {
+  const underWay = new Set<string>();
+  return async (client, ctx, walk, opening) => {
+    const key = `${walk.guildId}/${walk.userId}`;
+    if (underWay.has(key)) return { kind: 'busy' };
+    underWay.add(key);
+    try {
+      return await deliverWalk(client, ctx, walk, opening);
+    } finally {
+      underWay.delete(key);
+    }
+  };
 }

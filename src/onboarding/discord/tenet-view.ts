@@ -1,14 +1,10 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, time, TimestampStyles } from 'discord.js';
-import type { CommunityValue } from './content.js';
+import type { CommunityValue } from '../content.js';
+import { valuesFieldValue } from '../field-text.js';
+import type { TenetChanges, TenetSet } from '../tenets.js';
+import type { Walk } from '../walk-store.js';
 import { askRecommit, skipRecommit } from './custom-ids.js';
-import type { TenetChanges, TenetSet } from './tenets.js';
-import type { Walk } from './walk-store.js';
-import { ROOTS_GREEN, type WalkMessage } from './walk-views.js';
-
-/** "What we value" on `/tenets show`: one embed field, so start-up refuses values that make it longer than 1024. */
-export function valuesFieldValue(values: readonly CommunityValue[]): string {
-  return values.map((value) => `**${value.name}**: ${value.text}`).join('\n');
-}
+import { ROOTS_GREEN, type WalkMessage } from './walk-view.js';
 
 /** `/tenets show`: the tenets, what we value, and where the member stands with them. */
 export function tenetsCard(guildName: string, set: TenetSet, values: readonly CommunityValue[], walk: Walk | undefined): EmbedBuilder {

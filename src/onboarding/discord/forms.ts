@@ -7,11 +7,13 @@ import {
   TextInputStyle,
   type ModalSubmitInteraction,
 } from 'discord.js';
-import { TENET_LIMITS, TenetListSchema, type JoinReason, type Tenet } from './content.js';
+import { fail, succeed } from '../../outcome.js';
+import { TENET_LIMITS, TenetListSchema, type JoinReason, type Tenet } from '../content.js';
+import { INTRO_LIMITS, MEMBER_ROLES, introSchema, type Intro } from '../intros.js';
+import type { OnboardingOutcome } from '../problems.js';
+import { stepToken, type OpenStep } from '../steps.js';
+import type { TenetSet } from '../tenets.js';
 import { FIELDS, introductionForm, reflectionForm, tenetsForm } from './custom-ids.js';
-import { INTRO_LIMITS, MEMBER_ROLES, introSchema, type Intro } from './intros.js';
-import { stepToken, type OpenStep } from './steps.js';
-import type { TenetSet } from './tenets.js';
 
 /**
  * The walk's forms (Discord modals) and how their answers are read back. Each field sits in a
@@ -84,9 +86,7 @@ export function introductionModal(guildId: string, userId: string, displayName: 
     );
 }
 
-export type FormResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: readonly string[] };
-
-export function readIntroduction(interaction: ModalSubmitInteraction, reasons: readonly JoinReason[]): FormResult<Intro> {
+export function readIntroduction(interaction: ModalSubmitInteraction, reasons: readonly JoinReason[]): OnboardingOutcome<Intro> {
   const { fields } = interaction;
   const parsed = introSchema(reasons).safeParse({
     name: fields.getTextInputValue(FIELDS.name),
@@ -95,7 +95,7 @@ export function readIntroduction(interaction: ModalSubmitInteraction, reasons: r
     reasons: fields.getStringSelectValues(FIELDS.reasons),
     note: fields.getTextInputValue(FIELDS.note),
   });
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, problems: parsed.error.issues.map((issue) => issue.message) };
+  return parsed.success ? succeed(parsed.data) : fail({ kind: 'introduction-invalid', problems: parsed.error.issues.map((issue) => issue.message) });
 }
 
 /** A tenet in its box: its name, a colon, then its words, as the community page writes them. */
@@ -122,7 +122,7 @@ export function tenetsModal(current: TenetSet): ModalBuilder {
 }
 
 /** Reads the boxes back into tenets, checked by the same rules as the shipped file. */
-export function readTenets(interaction: ModalSubmitInteraction): FormResult<Tenet[]> {
+export function readTenets(interaction: ModalSubmitInteraction): OnboardingOutcome<Tenet[]> {
   const problems: string[] = [];
   const tenets: Tenet[] = [];
   // Boxes may be left empty in between: problems name the box, not the place in the list.
@@ -138,16 +138,16 @@ export function readTenets(interaction: ModalSubmitInteraction): FormResult<Tene
     tenets.push({ name: line.slice(0, colon).trim(), text: line.slice(colon + 1).trim() });
     boxes.push(position);
   }
-  if (problems.length > 0) return { ok: false, problems };
+  if (problems.length > 0) return fail({ kind: 'tenets-invalid', problems });
   const parsed = TenetListSchema.safeParse(tenets);
-  if (parsed.success) return { ok: true, value: parsed.data };
-  return {
-    ok: false,
+  if (parsed.success) return succeed(parsed.data);
+  return fail({
+    kind: 'tenets-invalid',
     problems: parsed.error.issues.map((issue) => {
       const [index, field] = issue.path;
       if (typeof index !== 'number') return `The tenets ${issue.message}.`;
       const what = field === 'name' ? 'name' : field === 'text' ? 'words' : 'entry';
       return `Tenet ${boxes[index] ?? index + 1}'s ${what} ${issue.message}.`;
     }),
-  };
+  });
 }

@@ -1,9 +1,9 @@
 import { EmbedBuilder, channelMention, roleMention } from 'discord.js';
-import type { OnboardingSettings } from './settings.js';
+import type { OnboardingSettings } from '../settings.js';
+import type { OnboardingStats, StatsPeriod, Stop } from '../stats.js';
+import type { TenetSet } from '../tenets.js';
 import type { SetupCheck } from './setup-checks.js';
-import type { OnboardingStats, StatsPeriod, Stop } from './stats.js';
-import type { TenetSet } from './tenets.js';
-import { ROOTS_GREEN } from './walk-views.js';
+import { ROOTS_GREEN } from './walk-view.js';
 
 const WARNING = 0xf0b232;
 

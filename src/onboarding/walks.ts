@@ -59,8 +59,13 @@ function newWalkRow(who: { guildId: string; userId: string }, fresh: ReturnType<
 export type AdmitResult =
   | { readonly kind: 'deliver'; readonly walk: Walk; readonly greeting: Greeting }
   | { readonly kind: 'awaiting-screening'; readonly walk: Walk }
-  /** Came back after finishing: they only need their role again. */
+  /** Came back after finishing, past screening: they only need their role again. */
   | { readonly kind: 'already-finished'; readonly walk: Walk }
+  /**
+   * Came back after finishing, into rules screening: the role waits until they accept the rules
+   * (a role would let them skip screening), see {@link passScreeningAgain}.
+   */
+  | { readonly kind: 'finished-awaiting-screening'; readonly walk: Walk }
   /** A delivery for this walk is already under way (a repeated join event). */
   | { readonly kind: 'in-progress'; readonly walk: Walk };
 
@@ -92,14 +97,14 @@ export async function admitMember(
     const reach = input.pending ? 'awaiting-screening' : 'pending';
     await trx
       .updateTable('onboarding_walks')
-      // A finished walk only needs its role again; an unfinished one is delivered anew. Time away
-      // doesn't count as stalling.
-      .set(finished ? back : { ...back, reach, delivery_claimed_at: input.pending ? null : iso, step_changed_at: iso })
+      // A finished walk only needs its role again (after screening, if the server screens); an
+      // unfinished one is delivered anew. Time away doesn't count as stalling.
+      .set(finished ? (input.pending ? { ...back, reach } : back) : { ...back, reach, delivery_claimed_at: input.pending ? null : iso, step_changed_at: iso })
       .where('guild_id', '=', input.guildId)
       .where('user_id', '=', input.userId)
       .execute();
     const walk = await reload(trx, input.guildId, input.userId);
-    if (finished) return { kind: 'already-finished', walk };
+    if (finished) return input.pending ? { kind: 'finished-awaiting-screening', walk } : { kind: 'already-finished', walk };
     if (input.pending) return { kind: 'awaiting-screening', walk };
     // Someone who left before their walk ever reached them is welcomed, not welcomed back.
     return { kind: 'deliver', walk, greeting: greetingFor(walk) };
@@ -121,11 +126,33 @@ export async function passScreening(deps: Deps, guildId: string, userId: string)
       .where('guild_id', '=', guildId)
       .where('user_id', '=', userId)
       .where('reach', '=', 'awaiting-screening')
+      .where('step', '!=', 'done')
       .where('left_at', 'is', null)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) return undefined;
     const walk = await reload(trx, guildId, userId);
     return { walk, greeting: greetingFor(walk) };
+  });
+}
+
+/**
+ * A member who had finished their walk, left, and came back into rules screening has accepted the
+ * rules: their walk is back where it was (reached, in the channel it lived in), and they are owed
+ * their role. Undefined if no finished walk was waiting, so an ordinary member update grants nothing.
+ */
+export async function passScreeningAgain(deps: Deps, guildId: string, userId: string): Promise<Walk | undefined> {
+  return deps.db.transaction().execute(async (trx) => {
+    const result = await trx
+      .updateTable('onboarding_walks')
+      .set((eb) => ({ reach: eb.case().when('channel_id', 'is not', null).then('delivered').else('unreachable').end() }))
+      .where('guild_id', '=', guildId)
+      .where('user_id', '=', userId)
+      .where('reach', '=', 'awaiting-screening')
+      .where('step', '=', 'done')
+      .where('left_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) return undefined;
+    return reload(trx, guildId, userId);
   });
 }
 

@@ -2,8 +2,8 @@ import { GatewayDispatchEvents, type Client } from 'discord.js';
 import { z } from 'zod';
 import type { BotContext } from '../../context.js';
 import type { InFlight } from '../../scheduling/in-flight.js';
-import { findOnboardingSettings } from '../settings.js';
-import { admitMember, markLeft, passScreening } from '../walks.js';
+import { findOnboardingSettings, type OnboardingSettings } from '../settings.js';
+import { admitMember, markLeft, passScreening, passScreeningAgain } from '../walks.js';
 import { grantMemberRole, type DeliverOnce } from './delivery.js';
 
 /**
@@ -20,6 +20,12 @@ type Member = z.output<typeof MemberPayload>;
 
 const displayName = (member: Member) => member.nick ?? member.user.global_name ?? member.user.username;
 
+/** A member who finished their walk before is back: leaving took their roles, so give the member role back. */
+async function giveRoleBack(client: Client, ctx: BotContext, settings: OnboardingSettings, member: Member): Promise<void> {
+  const guild = client.guilds.cache.get(member.guild_id);
+  if (guild) await grantMemberRole(client, ctx, guild, settings, member.user.id);
+}
+
 async function onJoin(client: Client, ctx: BotContext, deliverOnce: DeliverOnce, member: Member): Promise<void> {
   const settings = await findOnboardingSettings(ctx.db, member.guild_id);
   if (!settings) return;
@@ -34,12 +40,10 @@ async function onJoin(client: Client, ctx: BotContext, deliverOnce: DeliverOnce,
     case 'deliver':
       await deliverOnce(client, ctx, result.walk, result.greeting);
       return;
-    case 'already-finished': {
-      // They walked it before; leaving took their roles, so give the member role back.
-      const guild = client.guilds.cache.get(member.guild_id);
-      if (guild) await grantMemberRole(client, ctx, guild, settings, member.user.id);
-      return;
-    }
+    case 'already-finished':
+      return giveRoleBack(client, ctx, settings, member);
+    // A role would let a pending member skip the rules: it waits for the end of screening (onUpdate).
+    case 'finished-awaiting-screening':
     case 'awaiting-screening':
     case 'in-progress':
       return;
@@ -50,7 +54,14 @@ async function onUpdate(client: Client, ctx: BotContext, deliverOnce: DeliverOnc
   // Every member change arrives here; only the end of rules screening matters.
   if (member.pending !== false) return;
   const passed = await passScreening(ctx, member.guild_id, member.user.id);
-  if (passed) await deliverOnce(client, ctx, passed.walk, passed.greeting);
+  if (passed) {
+    await deliverOnce(client, ctx, passed.walk, passed.greeting);
+    return;
+  }
+  // Back after finishing: the member role waited for the rules, as Discord asks of bots.
+  if (!(await passScreeningAgain(ctx, member.guild_id, member.user.id))) return;
+  const settings = await findOnboardingSettings(ctx.db, member.guild_id);
+  if (settings) await giveRoleBack(client, ctx, settings, member);
 }
 
 type Unlisten = () => void;

@@ -88,12 +88,29 @@ const RECOMMIT_OUTDATED = "The tenets have changed again since this message, so 
 const RECOMMIT_NOT_ASKED = "You're all up to date with the tenets. Thank you! 🌱";
 
 /**
- * A walk's handler for its owner only: walks travel in DMs and shared threads, and the owner's id
- * is the custom_id's second argument.
+ * A welcome thread archives itself after a quiet week, and Discord refuses to edit a message in an
+ * archived thread (50083): the walk's message there is only moved on once the thread is open again.
+ * The cache knows a thread's state from the gateway; a request is made only to reopen one.
  */
-function ownerOnly<I extends WalkInteraction, A extends readonly [string, string, ...unknown[]]>(run: (interaction: I, args: A, ctx: BotContext) => Promise<void>) {
+async function reopenIfArchived(interaction: WalkInteraction, ctx: BotContext): Promise<void> {
+  const channel = interaction.channelId === null ? null : await interaction.client.channels.fetch(interaction.channelId).catch(() => null);
+  if (!channel?.isThread() || channel.archived !== true) return;
+  try {
+    await channel.setArchived(false, 'Continuing a welcome walk');
+  } catch (error) {
+    // The update that follows fails with Discord's own reason, which the router answers.
+    ctx.logger.warn({ err: error, thread: channel.id }, 'could not reopen an archived welcome thread');
+  }
+}
+
+/**
+ * A walk's handler: for its owner only (walks travel in DMs and shared threads; the owner's id is
+ * the custom_id's second argument), in a thread that is open.
+ */
+function walkHandler<I extends WalkInteraction, A extends readonly [string, string, ...unknown[]]>(run: (interaction: I, args: A, ctx: BotContext) => Promise<void>) {
   return async (interaction: I, args: A, ctx: BotContext): Promise<void> => {
     orExplain(ownWalk(interaction.user.id, args[1]));
+    await reopenIfArchived(interaction, ctx);
     await run(interaction, args, ctx);
   };
 }
@@ -103,7 +120,7 @@ export const walkRoutes: readonly ComponentRoute[] = [
     kind: 'button',
     spec: commitTenet,
     scope: 'anywhere',
-    run: ownerOnly(async (interaction, [guildId, userId, at], ctx) => {
+    run: walkHandler(async (interaction, [guildId, userId, at], ctx) => {
       await commit(interaction, ctx, guildId, userId, at, null);
     }),
   }),
@@ -111,7 +128,7 @@ export const walkRoutes: readonly ComponentRoute[] = [
     kind: 'button',
     spec: openReflection,
     scope: 'anywhere',
-    run: ownerOnly(async (interaction, [guildId, userId, at], ctx) => {
+    run: walkHandler(async (interaction, [guildId, userId, at], ctx) => {
       const step = orExplain(tenetStep(at));
       const turn = await checkTurn(ctx.db, guildId, userId, step);
       if (turn.kind !== 'current') return answerOffTurn(interaction, ctx, turn);
@@ -124,7 +141,7 @@ export const walkRoutes: readonly ComponentRoute[] = [
     kind: 'modal',
     spec: reflectionForm,
     scope: 'anywhere',
-    run: ownerOnly(async (interaction, [guildId, userId, at], ctx) => {
+    run: walkHandler(async (interaction, [guildId, userId, at], ctx) => {
       await commit(interaction, ctx, guildId, userId, at, readReflection(interaction));
     }),
   }),
@@ -132,7 +149,7 @@ export const walkRoutes: readonly ComponentRoute[] = [
     kind: 'button',
     spec: openIntroduction,
     scope: 'anywhere',
-    run: ownerOnly(async (interaction, [guildId, userId], ctx) => {
+    run: walkHandler(async (interaction, [guildId, userId], ctx) => {
       const turn = await checkTurn(ctx.db, guildId, userId, { kind: 'introduce' });
       if (turn.kind !== 'current') return answerOffTurn(interaction, ctx, turn);
       await interaction.showModal(introductionModal(guildId, userId, turn.walk.displayName, ctx.content.onboarding.joinReasons));
@@ -142,7 +159,7 @@ export const walkRoutes: readonly ComponentRoute[] = [
     kind: 'modal',
     spec: introductionForm,
     scope: 'anywhere',
-    run: ownerOnly(async (interaction, [guildId, userId], ctx) => {
+    run: walkHandler(async (interaction, [guildId, userId], ctx) => {
       await finishIntroduction(interaction, ctx, guildId, userId);
     }),
   }),
@@ -150,7 +167,7 @@ export const walkRoutes: readonly ComponentRoute[] = [
     kind: 'button',
     spec: recommitTenets,
     scope: 'anywhere',
-    run: ownerOnly(async (interaction, [guildId, userId, version], ctx) => {
+    run: walkHandler(async (interaction, [guildId, userId, version], ctx) => {
       const result = await recommit(ctx, { guildId, userId, version });
       const gone = { embeds: [], components: [] };
       switch (result.kind) {

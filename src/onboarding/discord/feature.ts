@@ -5,7 +5,7 @@ import type { Feature } from '../../features/feature.js';
 import type { Logger } from '../../logger.js';
 import { createInFlight, type InFlight } from '../../scheduling/in-flight.js';
 import { startTicker } from '../../scheduling/ticker.js';
-import { claimRecommitPrompts, claimStalledWalks } from '../outreach.js';
+import { claimRecommitPrompts, claimStalledWalks, postponeOutreach } from '../outreach.js';
 import { onboardingPrivacy } from '../privacy.js';
 import { findOnboardingSettings } from '../settings.js';
 import { diffTenets, tenetsAt } from '../tenets.js';
@@ -44,7 +44,8 @@ async function sendRecommitPrompt(client: Client, ctx: BotContext, walk: Walk): 
   if (!after) return;
   const message = recommitMessage(walk, after.version, diffTenets(before?.tenets ?? [], after.tenets), guild.name);
   const reached = await reachMember(client, guild, settings, walk, message);
-  if (!reached) ctx.logger.info({ guild: walk.guildId, user: walk.userId }, 'could not reach a member to ask them to re-commit');
+  if (reached.kind === 'later') await postponeOutreach(ctx, walk.guildId, walk.userId, 'recommit');
+  if (reached.kind === 'closed') ctx.logger.info({ guild: walk.guildId, user: walk.userId }, 'could not reach a member to ask them to re-commit');
 }
 
 /** Pending deliveries (a crash mid-raid, a restart), the one nudge for stalled walks, re-commit prompts. */

@@ -37,6 +37,10 @@ function whereItWent(outcome: DeliveryOutcome | { kind: 'busy' }, mention?: stri
       return mention === undefined
         ? "I couldn't reach you: your DMs are closed and there's no welcome thread I can open. Could you allow DMs from this server, then try again?"
         : `I couldn't reach ${mention}: their DMs are closed and I can't open a welcome thread. \`/onboarding setup\` shows what's missing.`;
+    case 'later':
+      return mention === undefined
+        ? 'Discord asked me to slow down for a moment, so your welcome walk will reach you in a minute or two. 🌱'
+        : `Discord asked me to slow down opening DMs for a moment. If ${mention}'s walk hasn't reached them in a few minutes, please try again.`;
     case 'skipped':
       return NOT_SET_UP;
   }

@@ -12,6 +12,7 @@ import {
 import type { BotContext } from '../../context.js';
 import { restSender, tellModerators } from '../../guilds/moderator-notes.js';
 import { isDiscordError } from '../../interactions/discord-errors.js';
+import { inlineText } from '../../presentation/inline-text.js';
 import { findOnboardingSettings, type OnboardingSettings } from '../settings.js';
 import { tenetsAt } from '../tenets.js';
 import type { Walk, WalkChannel } from '../walk-store.js';
@@ -184,7 +185,7 @@ export async function grantMemberRole(client: Client, ctx: BotContext, guild: Gu
       client,
       ctx,
       guild.id,
-      `I couldn't give ${userMention(userId)} the **${role.name}** role. ${describeRoleProblem(guild, roleId, problem)} They've finished their welcome walk, so once that's fixed, please give them the role by hand.`,
+      `I couldn't give ${userMention(userId)} the **${inlineText(role.name)}** role. ${describeRoleProblem(guild, roleId, problem)} They've finished their welcome walk, so once that's fixed, please give them the role by hand.`,
     );
     return { kind: 'failed', problem };
   }

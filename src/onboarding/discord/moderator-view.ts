@@ -1,4 +1,5 @@
 import { EmbedBuilder, channelMention, roleMention } from 'discord.js';
+import { inlineText } from '../../presentation/inline-text.js';
 import type { OnboardingSettings } from '../settings.js';
 import type { OnboardingStats, StatsPeriod, Stop } from '../stats.js';
 import type { TenetSet } from '../tenets.js';
@@ -35,7 +36,7 @@ function stopName(stop: Stop, tenets: TenetSet): string {
       return "Couldn't be reached (DMs closed, no welcome thread)";
     case 'tenet': {
       const name = tenets.tenets[stop.index]?.name;
-      return `Tenet ${stop.index + 1}${name ? ` · ${name}` : ''}`;
+      return `Tenet ${stop.index + 1}${name ? ` · ${inlineText(name)}` : ''}`;
     }
     case 'introduce':
       return 'The introduction';

@@ -9,7 +9,8 @@ import {
 } from 'discord.js';
 import { fail, succeed } from '../../outcome.js';
 import { TENET_LIMITS, TenetListSchema, type JoinReason, type Tenet } from '../content.js';
-import { INTRO_LIMITS, MEMBER_ROLES, introSchema, type Intro } from '../intros.js';
+import { hasVisibleText } from '../../text.js';
+import { INTRO_LABELS, INTRO_LIMITS, MEMBER_ROLES, introSchema, type Intro } from '../intros.js';
 import type { OnboardingOutcome } from '../problems.js';
 import { stepToken, type OpenStep } from '../steps.js';
 import type { TenetSet } from '../tenets.js';
@@ -37,8 +38,10 @@ export function reflectionModal(guildId: string, userId: string, at: Extract<Ope
     );
 }
 
-export function readReflection(interaction: ModalSubmitInteraction): string {
-  return interaction.fields.getTextInputValue(FIELDS.reflection).trim().slice(0, REFLECTION_MAX);
+/** The member's line, or null when it shows nothing (only blanks or zero-width characters). */
+export function readReflection(interaction: ModalSubmitInteraction): string | null {
+  const line = interaction.fields.getTextInputValue(FIELDS.reflection).trim().slice(0, REFLECTION_MAX);
+  return hasVisibleText(line) ? line : null;
 }
 
 export function introductionModal(guildId: string, userId: string, displayName: string, reasons: readonly JoinReason[]): ModalBuilder {
@@ -49,7 +52,7 @@ export function introductionModal(guildId: string, userId: string, displayName: 
     .setTitle('Introduce yourself')
     .addLabelComponents(
       new LabelBuilder()
-        .setLabel('Your name')
+        .setLabel(INTRO_LABELS.name)
         .setTextInputComponent(
           new TextInputBuilder().setCustomId(FIELDS.name).setStyle(TextInputStyle.Short).setMaxLength(INTRO_LIMITS.name).setValue(displayName.slice(0, INTRO_LIMITS.name)),
         ),
@@ -57,7 +60,7 @@ export function introductionModal(guildId: string, userId: string, displayName: 
         .setLabel('Your role')
         .setStringSelectMenuComponent(new StringSelectMenuBuilder().setCustomId(FIELDS.role).setPlaceholder('Pick the one that fits best').setMinValues(1).setMaxValues(1).addOptions(roles)),
       new LabelBuilder()
-        .setLabel('School or region')
+        .setLabel(INTRO_LABELS.schoolRegion)
         .setDescription("Only if you'd like to share it.")
         .setTextInputComponent(
           new TextInputBuilder()
@@ -74,7 +77,7 @@ export function introductionModal(guildId: string, userId: string, displayName: 
           new StringSelectMenuBuilder().setCustomId(FIELDS.reasons).setPlaceholder('You may want to join if…').setMinValues(1).setMaxValues(reasonOptions.length).addOptions(reasonOptions),
         ),
       new LabelBuilder()
-        .setLabel("Anything else you'd like to share?")
+        .setLabel(INTRO_LABELS.note)
         .setTextInputComponent(
           new TextInputBuilder()
             .setCustomId(FIELDS.note)
@@ -129,7 +132,7 @@ export function readTenets(interaction: ModalSubmitInteraction): OnboardingOutco
   const boxes: number[] = [];
   for (let position = 1; position <= TENET_LIMITS.count; position += 1) {
     const line = interaction.fields.getTextInputValue(FIELDS.tenet(position)).trim();
-    if (line === '') continue;
+    if (!hasVisibleText(line)) continue;
     const colon = line.indexOf(':');
     if (colon < 1) {
       problems.push(`Tenet ${position} needs its name, a colon, then its words, like "Be Kind: Kindness brings out the best in all of us."`);

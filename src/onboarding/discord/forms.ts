@@ -24,6 +24,12 @@ import { FIELDS, introductionForm, reflectionForm, tenetsForm } from './custom-i
 
 export const REFLECTION_MAX = 200;
 
+/**
+ * Discord shows a form's title, labels, descriptions, placeholders and menu options as plain text:
+ * Markdown in a name (a tenet, a reason) would show as raw asterisks, so its markers are dropped.
+ */
+export const plainLabel = (text: string): string => text.replace(/\s+/g, ' ').replace(/[*_~`|#>]+/g, '').replace(/\s+/g, ' ').trim();
+
 export function reflectionModal(guildId: string, userId: string, at: Extract<OpenStep, { kind: 'tenet' }>, tenet: Tenet): ModalBuilder {
   return new ModalBuilder()
     .setCustomId(reflectionForm.encode(guildId, userId, stepToken(at)))
@@ -31,7 +37,7 @@ export function reflectionModal(guildId: string, userId: string, at: Extract<Ope
     .addLabelComponents(
       new LabelBuilder()
         .setLabel('What does this tenet mean to you?')
-        .setDescription(tenet.name)
+        .setDescription(plainLabel(tenet.name))
         .setTextInputComponent(
           new TextInputBuilder().setCustomId(FIELDS.reflection).setStyle(TextInputStyle.Short).setMinLength(1).setMaxLength(REFLECTION_MAX).setPlaceholder('One line is plenty.'),
         ),
@@ -46,7 +52,7 @@ export function readReflection(interaction: ModalSubmitInteraction): string | nu
 
 export function introductionModal(guildId: string, userId: string, displayName: string, reasons: readonly JoinReason[]): ModalBuilder {
   const roles = Object.entries(MEMBER_ROLES).map(([value, label]) => new StringSelectMenuOptionBuilder().setValue(value).setLabel(label));
-  const reasonOptions = reasons.map((reason) => new StringSelectMenuOptionBuilder().setValue(reason.id).setLabel(reason.text));
+  const reasonOptions = reasons.map((reason) => new StringSelectMenuOptionBuilder().setValue(reason.id).setLabel(plainLabel(reason.text)));
   return new ModalBuilder()
     .setCustomId(introductionForm.encode(guildId, userId))
     .setTitle('Introduce yourself')

@@ -13,7 +13,7 @@ import { commitTenet, introductionForm, openIntroduction, openReflection, recomm
 import { grantMemberRole, noteModerators, sceneFor } from './delivery.js';
 import { orExplain } from './explain.js';
 import { introductionModal, readIntroduction, readReflection, reflectionModal } from './forms.js';
-import { finishedMessage, introductionPost, recommittedMessage, stepMessage, type FinishSummary } from './walk-view.js';
+import { finishedMessage, introductionPost, recommittedMessage, stepMessage, type FinishSummary, type Opening } from './walk-view.js';
 
 /**
  * The walk's buttons and forms (`onboarding:*` custom_ids). They work in DMs, where Discord sends
@@ -29,12 +29,12 @@ function serverOf(client: Client, guildId: string): OnboardingOutcome<Guild> {
 }
 
 /** Shows the member's current step in place of the message clicked; `known` spares reloading the walk's tenets. */
-async function showCurrentStep(interaction: WalkInteraction, ctx: BotContext, walk: Walk, known?: TenetSet): Promise<void> {
+async function showCurrentStep(interaction: WalkInteraction, ctx: BotContext, walk: Walk, known?: TenetSet, opening: Opening = 'none'): Promise<void> {
   const guild = orExplain(serverOf(interaction.client, walk.guildId));
   const found = known?.version === walk.tenetVersion ? known : await tenetsAt(ctx.db, walk.guildId, walk.tenetVersion);
   const tenets = orExplain(found && walk.step.kind !== 'done' ? succeed(found) : fail({ kind: 'walk-finished' }));
   const settings = await findOnboardingSettings(ctx.db, walk.guildId);
-  const message = stepMessage(walk, tenets, sceneFor(guild, settings, ctx), 'none');
+  const message = stepMessage(walk, tenets, sceneFor(guild, settings, ctx), opening);
   if (interaction.isButton() || interaction.isFromMessage()) await interaction.update(message);
   else await interaction.reply({ ...message, flags: MessageFlags.Ephemeral });
 }
@@ -52,7 +52,7 @@ const tenetStep = (at: OpenStep): OnboardingOutcome<Extract<OpenStep, { kind: 't
 async function commit(interaction: WalkInteraction, ctx: BotContext, guildId: string, userId: string, at: OpenStep, reflection: string | null): Promise<void> {
   const result = await commitToTenet(ctx, { guildId, userId, at: orExplain(tenetStep(at)), reflection });
   if (result.kind !== 'advanced') return answerOffTurn(interaction, ctx, result);
-  await showCurrentStep(interaction, ctx, result.walk, result.tenets);
+  await showCurrentStep(interaction, ctx, result.walk, result.tenets, reflection === null ? 'none' : 'reflected');
 }
 
 async function finishIntroduction(interaction: ModalSubmitInteraction, ctx: BotContext, guildId: string, userId: string): Promise<void> {

@@ -29,7 +29,7 @@ export const boldNames = (names: readonly string[]): string => names.map((name) 
 export type WalkMessage = BaseMessageOptions & { content: string; embeds: EmbedBuilder[]; components: ActionRowBuilder<ButtonBuilder>[] };
 
 /** What opens a step message: a first welcome, a return, a nudge, or nothing (moving on). */
-export type Opening = Greeting | 'nudge' | 'reminder' | 'restart' | 'none';
+export type Opening = Greeting | 'nudge' | 'reminder' | 'restart' | 'reflected' | 'none';
 
 export interface WalkScene {
   readonly guildName: string;
@@ -56,6 +56,9 @@ function opening(kind: Opening, walk: Walk, scene: WalkScene, tenetCount: number
       return `Hi ${name} 🌱 The moderators of **${server}** asked me to check in: your welcome walk is waiting right where you left it.`;
     case 'restart':
       return `Here's your walk through **${server}**'s tenets, from the beginning. 🌱`;
+    case 'reflected':
+      // The same answer that moves the walk on thanks them: a reflection is a small gift.
+      return 'Thank you for sharing what it means to you. 🌱';
     case 'none':
       return '';
   }

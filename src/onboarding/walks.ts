@@ -116,19 +116,22 @@ async function claimAge(trx: Db, guildId: string, userId: string, now: Date): Pr
   return row?.delivery_claimed_at ? now.getTime() - Date.parse(row.delivery_claimed_at) : Number.POSITIVE_INFINITY;
 }
 
+/** The walk of a member still here, waiting for them to accept the rules: unfinished, or finished before they left. */
+function awaitingScreening(trx: Db, guildId: string, userId: string, finished: boolean) {
+  return trx
+    .updateTable('onboarding_walks')
+    .where('guild_id', '=', guildId)
+    .where('user_id', '=', userId)
+    .where('reach', '=', 'awaiting-screening')
+    .where('step', finished ? '=' : '!=', 'done')
+    .where('left_at', 'is', null);
+}
+
 /** The member accepted the server's rules: their walk may start now. Undefined if it wasn't waiting. */
 export async function passScreening(deps: Deps, guildId: string, userId: string): Promise<{ walk: Walk; greeting: Greeting } | undefined> {
   return deps.db.transaction().execute(async (trx) => {
     const iso = deps.clock.now().toISOString();
-    const result = await trx
-      .updateTable('onboarding_walks')
-      .set({ reach: 'pending', delivery_claimed_at: iso, step_changed_at: iso })
-      .where('guild_id', '=', guildId)
-      .where('user_id', '=', userId)
-      .where('reach', '=', 'awaiting-screening')
-      .where('step', '!=', 'done')
-      .where('left_at', 'is', null)
-      .executeTakeFirst();
+    const result = await awaitingScreening(trx, guildId, userId, false).set({ reach: 'pending', delivery_claimed_at: iso, step_changed_at: iso }).executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) return undefined;
     const walk = await reload(trx, guildId, userId);
     return { walk, greeting: greetingFor(walk) };
@@ -142,14 +145,8 @@ export async function passScreening(deps: Deps, guildId: string, userId: string)
  */
 export async function passScreeningAgain(deps: Deps, guildId: string, userId: string): Promise<Walk | undefined> {
   return deps.db.transaction().execute(async (trx) => {
-    const result = await trx
-      .updateTable('onboarding_walks')
+    const result = await awaitingScreening(trx, guildId, userId, true)
       .set((eb) => ({ reach: eb.case().when('channel_id', 'is not', null).then('delivered').else('unreachable').end() }))
-      .where('guild_id', '=', guildId)
-      .where('user_id', '=', userId)
-      .where('reach', '=', 'awaiting-screening')
-      .where('step', '=', 'done')
-      .where('left_at', 'is', null)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) return undefined;
     return reload(trx, guildId, userId);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { ChannelType } from 'discord-api-types/v10';
 import { DISCORD_GLOBAL_LIMIT, Harness, type WorldEvent } from '@roots-bot/discord-emulator';
 import { createLogger } from '../src/logger.js';
-import { createOnboardingFeature } from '../src/onboarding/feature.js';
+import { createOnboardingFeature } from '../src/onboarding/discord/feature.js';
 import { startBotOnEmulator } from '../src/sandbox/sandbox-bot.js';
 import { defineBench, now, percentile, round, type Figures } from './support.js';
 

@@ -1,5 +1,5 @@
-import { createCoursesFeature } from '../courses/discord/feature.js';
-import { createOnboardingFeature } from '../onboarding/feature.js';
+import { createCoursesFeature } from '../courses/feature.js';
+import { createOnboardingFeature } from '../onboarding/discord/feature.js';
 import { createProtocolsFeature } from '../protocols/feature.js';
 import { createRitualsFeature } from '../rituals/discord/feature.js';
 import type { Feature } from './feature.js';

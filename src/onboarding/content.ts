@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { DATA_DIR } from '../content/community.js';
 import { ContentError, loadContentFile, type ContentResult } from '../content/load.js';
-import { valuesFieldValue } from './tenet-views.js';
-import { hereBecauseValue } from './walk-views.js';
+import { hasVisibleText } from '../text.js';
+import { hereBecauseValue, valuesFieldValue } from './field-text.js';
 
 /**
  * The onboarding content shipped in `data/onboarding/`: the default tenets (quoted from the Roots
@@ -13,7 +13,7 @@ import { hereBecauseValue } from './walk-views.js';
 /** Discord's limit for one embed field's value. */
 const FIELD_MAX = 1024;
 
-const boundedText = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const boundedText = (max: number) => z.string().trim().refine(hasVisibleText, 'must not be empty').max(max, `must be at most ${max} characters`);
 
 /**
  * At most five tenets: `/tenets edit` shows one box per tenet, and a Discord form holds five.

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { BotContext } from '../context.js';
 import type { Db } from '../db/connection.js';
+import { discordLength, hasVisibleText } from '../text.js';
 import type { JoinReason } from './content.js';
 
 type Deps = Pick<BotContext, 'db' | 'clock'>;
@@ -19,12 +20,24 @@ const MemberRoleSchema = z.enum(Object.keys(MEMBER_ROLES) as [MemberRole, ...Mem
 
 export const INTRO_LIMITS = { name: 80, schoolRegion: 100, note: 300 } as const;
 
-const optionalText = (max: number) =>
+/**
+ * One text box of the form, checked again on arrival: a client may ignore the form's own limits.
+ * The member is told which box, its limit and how long theirs is. Text that shows nothing (zero-width
+ * characters, blanks) counts as empty.
+ */
+const formText = (label: string, max: number) =>
   z
     .string()
     .trim()
-    .max(max, `must be at most ${max} characters`)
-    .transform((value) => (value === '' ? null : value));
+    .check((ctx) => {
+      const length = discordLength(ctx.value);
+      if (length > max) ctx.issues.push({ code: 'custom', input: ctx.value, message: `"${label}" can be at most ${max} characters, and yours has ${length}.` });
+    });
+
+const optionalText = (label: string, max: number) => formText(label, max).transform((value) => (hasVisibleText(value) ? value : null));
+
+/** The boxes' labels, as the form shows them. */
+export const INTRO_LABELS = { name: 'Your name', schoolRegion: 'School or region', note: "Anything else you'd like to share?" } as const;
 
 /** What a member tells the community about themselves. */
 export interface Intro {
@@ -40,19 +53,19 @@ export interface Intro {
 export function introSchema(reasons: readonly JoinReason[]) {
   const known = new Set(reasons.map((reason) => reason.id));
   return z.object({
-    name: z.string().trim().min(1, 'Please tell us your name.').max(INTRO_LIMITS.name, `Your name can be at most ${INTRO_LIMITS.name} characters.`),
+    name: formText(INTRO_LABELS.name, INTRO_LIMITS.name).refine(hasVisibleText, 'Please tell us your name.'),
     role: z.array(MemberRoleSchema).length(1, 'Please pick the role that fits you best.').transform(([role]) => role as MemberRole),
-    schoolRegion: optionalText(INTRO_LIMITS.schoolRegion),
+    schoolRegion: optionalText(INTRO_LABELS.schoolRegion, INTRO_LIMITS.schoolRegion),
     reasons: z
       .array(z.string())
       .min(1, 'Please pick at least one reason you joined.')
       .refine((ids) => ids.every((id) => known.has(id)), 'One of the reasons picked is not on the list any more; please try again.')
       .transform((ids) => reasons.map((reason) => reason.id).filter((id) => ids.includes(id))),
-    note: optionalText(INTRO_LIMITS.note),
+    note: optionalText(INTRO_LABELS.note, INTRO_LIMITS.note),
   }) satisfies z.ZodType<Intro, unknown>;
 }
 
-export async function saveIntroIn(trx: Db, guildId: string, userId: string, intro: Intro, iso: string): Promise<void> {
+export async function saveIntroIn(trx: Db, guildId: string, userId: string, intro: Intro, at: Date): Promise<void> {
   const values = {
     name: intro.name,
     role: intro.role,
@@ -61,7 +74,7 @@ export async function saveIntroIn(trx: Db, guildId: string, userId: string, intr
     note: intro.note,
     channel_id: null,
     message_id: null,
-    created_at: iso,
+    created_at: at.toISOString(),
   };
   await trx
     .insertInto('onboarding_intros')

@@ -118,3 +118,16 @@ export async function claimRecommitPrompts(deps: Deps, limit: number): Promise<W
     return rows.map(toWalk);
   });
 }
+
+/**
+ * Discord asked the bot to slow down opening DMs: what was claimed goes back, so a coming tick
+ * sends it. A pending delivery loses its claim; a nudge its stamp; a re-commit prompt its stamp.
+ */
+export async function postponeOutreach(deps: Deps, guildId: string, userId: string, what: 'delivery' | 'nudge' | 'recommit'): Promise<void> {
+  const change = what === 'delivery' ? { delivery_claimed_at: null } : what === 'nudge' ? { nudged_at: null } : { recommit_sent_at: null };
+  await deps.db.transaction().execute((trx) => {
+    let query = trx.updateTable('onboarding_walks').set(change).where('guild_id', '=', guildId).where('user_id', '=', userId);
+    if (what === 'delivery') query = query.where('reach', '=', 'pending');
+    return query.execute();
+  });
+}

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { BotContext } from '../context.js';
 import type { Db } from '../db/connection.js';
+import { fail, succeed } from '../outcome.js';
+import type { OnboardingOutcome } from './problems.js';
 
 type Deps = Pick<BotContext, 'db' | 'clock'>;
 
@@ -49,6 +51,12 @@ export async function findOnboardingSettings(db: Db, guildId: string): Promise<O
     nudgeAfterDays: r.nudge_after_days,
     logChannelId: r.log_channel_id,
   };
+}
+
+/** The server's settings, for what only works once onboarding is switched on there. */
+export async function settingsInUse(db: Db, guildId: string): Promise<OnboardingOutcome<OnboardingSettings>> {
+  const settings = await findOnboardingSettings(db, guildId);
+  return settings ? succeed(settings) : fail({ kind: 'not-set-up' });
 }
 
 /** Only the fields a moderator set this time; the others keep their values. */

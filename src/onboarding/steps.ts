@@ -30,7 +30,8 @@ export function stepToken(step: OpenStep): string {
 
 export const StepToken = z
   .string()
-  .regex(/^(t\d{1,6}\.\d|intro)$/)
+  // Only the form stepToken writes: a canonical version, one digit of index (five tenets at most).
+  .regex(/^(t[1-9]\d{0,5}\.\d|intro)$/)
   .transform((token): OpenStep => {
     if (token === 'intro') return { kind: 'introduce' };
     const [version, index] = token.slice(1).split('.').map(Number);

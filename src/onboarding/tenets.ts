@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { BotContext } from '../context.js';
 import type { Db } from '../db/connection.js';
+import { fail, succeed } from '../outcome.js';
 import { TenetListSchema, type Tenet } from './content.js';
+import type { OnboardingOutcome } from './problems.js';
 
 type Deps = Pick<BotContext, 'db' | 'clock'>;
 
@@ -92,6 +94,11 @@ export type SaveTenetsResult =
   | { readonly kind: 'unchanged'; readonly set: TenetSet }
   /** Someone else saved a new version after this edit began: saving would undo their change. */
   | { readonly kind: 'conflict'; readonly set: TenetSet };
+
+/** A save that went through (a new version, or nothing to change); a conflict is a problem. */
+export function unlessConflict(result: SaveTenetsResult): OnboardingOutcome<Exclude<SaveTenetsResult, { kind: 'conflict' }>> {
+  return result.kind === 'conflict' ? fail({ kind: 'tenets-conflict', version: result.set.version }) : succeed(result);
+}
 
 /**
  * Writes a new version when the tenets differ from the current ones. `basedOn` is the version the

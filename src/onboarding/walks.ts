@@ -1,7 +1,9 @@
 import type { BotContext } from '../context.js';
 import type { Db } from '../db/connection.js';
+import { fail, succeed } from '../outcome.js';
 import type { Tenet } from './content.js';
 import { saveIntroIn, type Intro } from './intros.js';
+import type { OnboardingOutcome } from './problems.js';
 import { sameStep, stepAfterTenet, type OpenStep, type WalkStep } from './steps.js';
 import { currentTenetsIn, tenetsAt, type TenetSet } from './tenets.js';
 import { findWalk, stepColumns, toWalk, type Walk, type WalkChannel } from './walk-store.js';
@@ -30,11 +32,40 @@ async function reload(trx: Db, guildId: string, userId: string): Promise<Walk> {
   return walk;
 }
 
+/**
+ * The columns of a walk at its first tenet: a new one, or one started over. A pending walk is
+ * claimed for delivery by the process writing it; one awaiting screening is claimed by nobody yet.
+ */
+function freshWalk(displayName: string, version: number, reach: 'pending' | 'awaiting-screening', iso: string) {
+  return {
+    display_name: displayName,
+    ...stepColumns({ kind: 'tenet', version, index: 0 }),
+    tenet_version: version,
+    reach,
+    delivery_claimed_at: reach === 'pending' ? iso : null,
+    step_changed_at: iso,
+    finished_at: null,
+    nudged_at: null,
+    left_at: null,
+    recommit_version: null,
+    recommit_sent_at: null,
+  } as const;
+}
+
+function newWalkRow(who: { guildId: string; userId: string }, fresh: ReturnType<typeof freshWalk>, iso: string) {
+  return { guild_id: who.guildId, user_id: who.userId, ...fresh, via: null, channel_id: null, started_at: iso, joined_at: iso };
+}
+
 export type AdmitResult =
   | { readonly kind: 'deliver'; readonly walk: Walk; readonly greeting: Greeting }
   | { readonly kind: 'awaiting-screening'; readonly walk: Walk }
-  /** Came back after finishing: they only need their role again. */
+  /** Came back after finishing, past screening: they only need their role again. */
   | { readonly kind: 'already-finished'; readonly walk: Walk }
+  /**
+   * Came back after finishing, into rules screening: the role waits until they accept the rules
+   * (a role would let them skip screening), see {@link passScreeningAgain}.
+   */
+  | { readonly kind: 'finished-awaiting-screening'; readonly walk: Walk }
   /** A delivery for this walk is already under way (a repeated join event). */
   | { readonly kind: 'in-progress'; readonly walk: Walk };
 
@@ -51,25 +82,7 @@ export async function admitMember(
       const tenets = await currentTenetsIn(trx, now, input.guildId, input.defaults);
       await trx
         .insertInto('onboarding_walks')
-        .values({
-          guild_id: input.guildId,
-          user_id: input.userId,
-          display_name: input.displayName,
-          ...stepColumns({ kind: 'tenet', version: tenets.version, index: 0 }),
-          tenet_version: tenets.version,
-          reach: input.pending ? 'awaiting-screening' : 'pending',
-          via: null,
-          channel_id: null,
-          delivery_claimed_at: input.pending ? null : iso,
-          started_at: iso,
-          joined_at: iso,
-          step_changed_at: iso,
-          finished_at: null,
-          nudged_at: null,
-          left_at: null,
-          recommit_version: null,
-          recommit_sent_at: null,
-        })
+        .values(newWalkRow(input, freshWalk(input.displayName, tenets.version, input.pending ? 'awaiting-screening' : 'pending', iso), iso))
         .execute();
       const walk = await reload(trx, input.guildId, input.userId);
       return input.pending ? { kind: 'awaiting-screening', walk } : { kind: 'deliver', walk, greeting: 'welcome' };
@@ -84,14 +97,14 @@ export async function admitMember(
     const reach = input.pending ? 'awaiting-screening' : 'pending';
     await trx
       .updateTable('onboarding_walks')
-      // A finished walk only needs its role again; an unfinished one is delivered anew. Time away
-      // doesn't count as stalling.
-      .set(finished ? back : { ...back, reach, delivery_claimed_at: input.pending ? null : iso, step_changed_at: iso })
+      // A finished walk only needs its role again (after screening, if the server screens); an
+      // unfinished one is delivered anew. Time away doesn't count as stalling.
+      .set(finished ? (input.pending ? { ...back, reach } : back) : { ...back, reach, delivery_claimed_at: input.pending ? null : iso, step_changed_at: iso })
       .where('guild_id', '=', input.guildId)
       .where('user_id', '=', input.userId)
       .execute();
     const walk = await reload(trx, input.guildId, input.userId);
-    if (finished) return { kind: 'already-finished', walk };
+    if (finished) return input.pending ? { kind: 'finished-awaiting-screening', walk } : { kind: 'already-finished', walk };
     if (input.pending) return { kind: 'awaiting-screening', walk };
     // Someone who left before their walk ever reached them is welcomed, not welcomed back.
     return { kind: 'deliver', walk, greeting: greetingFor(walk) };
@@ -103,21 +116,40 @@ async function claimAge(trx: Db, guildId: string, userId: string, now: Date): Pr
   return row?.delivery_claimed_at ? now.getTime() - Date.parse(row.delivery_claimed_at) : Number.POSITIVE_INFINITY;
 }
 
+/** The walk of a member still here, waiting for them to accept the rules: unfinished, or finished before they left. */
+function awaitingScreening(trx: Db, guildId: string, userId: string, finished: boolean) {
+  return trx
+    .updateTable('onboarding_walks')
+    .where('guild_id', '=', guildId)
+    .where('user_id', '=', userId)
+    .where('reach', '=', 'awaiting-screening')
+    .where('step', finished ? '=' : '!=', 'done')
+    .where('left_at', 'is', null);
+}
+
 /** The member accepted the server's rules: their walk may start now. Undefined if it wasn't waiting. */
 export async function passScreening(deps: Deps, guildId: string, userId: string): Promise<{ walk: Walk; greeting: Greeting } | undefined> {
   return deps.db.transaction().execute(async (trx) => {
     const iso = deps.clock.now().toISOString();
-    const result = await trx
-      .updateTable('onboarding_walks')
-      .set({ reach: 'pending', delivery_claimed_at: iso, step_changed_at: iso })
-      .where('guild_id', '=', guildId)
-      .where('user_id', '=', userId)
-      .where('reach', '=', 'awaiting-screening')
-      .where('left_at', 'is', null)
-      .executeTakeFirst();
+    const result = await awaitingScreening(trx, guildId, userId, false).set({ reach: 'pending', delivery_claimed_at: iso, step_changed_at: iso }).executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) return undefined;
     const walk = await reload(trx, guildId, userId);
     return { walk, greeting: greetingFor(walk) };
+  });
+}
+
+/**
+ * A member who had finished their walk, left, and came back into rules screening has accepted the
+ * rules: their walk is back where it was (reached, in the channel it lived in), and they are owed
+ * their role. Undefined if no finished walk was waiting, so an ordinary member update grants nothing.
+ */
+export async function passScreeningAgain(deps: Deps, guildId: string, userId: string): Promise<Walk | undefined> {
+  return deps.db.transaction().execute(async (trx) => {
+    const result = await awaitingScreening(trx, guildId, userId, true)
+      .set((eb) => ({ reach: eb.case().when('channel_id', 'is not', null).then('delivered').else('unreachable').end() }))
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) return undefined;
+    return reload(trx, guildId, userId);
   });
 }
 
@@ -139,22 +171,10 @@ export async function restartWalk(deps: Deps, input: { guildId: string; userId: 
     const now = deps.clock.now();
     const iso = now.toISOString();
     const tenets = await currentTenetsIn(trx, now, input.guildId, input.defaults);
-    const fresh = {
-      display_name: input.displayName,
-      ...stepColumns({ kind: 'tenet', version: tenets.version, index: 0 }),
-      tenet_version: tenets.version,
-      reach: 'pending',
-      delivery_claimed_at: iso,
-      step_changed_at: iso,
-      finished_at: null,
-      nudged_at: null,
-      left_at: null,
-      recommit_version: null,
-      recommit_sent_at: null,
-    } as const;
+    const fresh = freshWalk(input.displayName, tenets.version, 'pending', iso);
     await trx
       .insertInto('onboarding_walks')
-      .values({ guild_id: input.guildId, user_id: input.userId, ...fresh, via: null, channel_id: null, started_at: iso, joined_at: iso })
+      .values(newWalkRow(input, fresh, iso))
       .onConflict((conflict) => conflict.columns(['guild_id', 'user_id']).doUpdateSet(fresh))
       .execute();
     return reload(trx, input.guildId, input.userId);
@@ -254,6 +274,28 @@ export async function checkTurn(db: Db, guildId: string, userId: string, at: Ope
 
 export type OffTurn = Exclude<Turn, { kind: 'current' }>;
 
+/**
+ * A click off the member's turn: a stale one shows where the member really is (the walk it
+ * returns); the rest are problems.
+ */
+export function staleWalk(turn: OffTurn): OnboardingOutcome<Walk> {
+  switch (turn.kind) {
+    case 'stale':
+      return succeed(turn.walk);
+    case 'missing':
+      return fail({ kind: 'no-walk' });
+    case 'away':
+      return fail({ kind: 'away' });
+    case 'finished':
+      return fail({ kind: 'walk-finished' });
+  }
+}
+
+/** Walks travel in DMs and shared threads: only their owner may move them on. */
+export function ownWalk(clickerId: string, ownerId: string): OnboardingOutcome<string> {
+  return clickerId === ownerId ? succeed(ownerId) : fail({ kind: 'not-your-walk' });
+}
+
 export type CommitResult = OffTurn | { readonly kind: 'advanced'; readonly walk: Walk; readonly tenets: TenetSet };
 
 /** "I commit to this": records the commitment (and reflection) and moves to the next step. */
@@ -291,8 +333,9 @@ export async function finishWalk(deps: Deps, input: { guildId: string; userId: s
   return deps.db.transaction().execute(async (trx): Promise<FinishResult> => {
     const turn = turnOf(await findWalk(trx, input.guildId, input.userId), { kind: 'introduce' });
     if (turn.kind !== 'current') return turn;
-    const iso = deps.clock.now().toISOString();
-    await saveIntroIn(trx, input.guildId, input.userId, input.intro, iso);
+    const now = deps.clock.now();
+    const iso = now.toISOString();
+    await saveIntroIn(trx, input.guildId, input.userId, input.intro, now);
     await trx
       .updateTable('onboarding_walks')
       .set({ ...stepColumns({ kind: 'done' }), step_changed_at: iso, finished_at: iso })

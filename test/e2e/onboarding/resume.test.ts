@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { NO_WALK } from '../../../src/onboarding/components.js';
+import { NO_WALK } from '../../../src/onboarding/discord/explain.js';
 import { commitTo, introduce, message, nextDm, startOnboardingScene, type OnboardingScene } from './support.js';
 
 describe('picking the walk up again', () => {

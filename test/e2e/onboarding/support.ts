@@ -1,6 +1,6 @@
 import type { ChannelRecord, GuildRecord, Harness, MessageView, ModalView, Response, UserRecord } from '@roots-bot/discord-emulator';
 import { ManualClock } from '../../../src/clock.js';
-import { createOnboardingFeature } from '../../../src/onboarding/feature.js';
+import { createOnboardingFeature } from '../../../src/onboarding/discord/feature.js';
 import { startTestBed, type TestBed } from '../../support/bot.js';
 
 /** A Roots server with the channels onboarding uses, set up by its owner, on a clock the test moves. */

@@ -1,6 +1,6 @@
 import { ChannelType } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
-import { NOT_YOUR_WALK, WALK_FINISHED } from '../../../src/onboarding/components.js';
+import { NOT_YOUR_WALK, WALK_FINISHED } from '../../../src/onboarding/discord/explain.js';
 import { commitTo, introduce, message, nextDm, startOnboardingScene, type OnboardingScene } from './support.js';
 
 describe('when DMs are closed', () => {
@@ -65,6 +65,21 @@ describe('when DMs are closed', () => {
     expect((await afterRestart).embeds[0]?.title).toBe('Tenet 2 of 5 · Be Kind');
     expect(h.world.channel(threadId).thread?.members.has(dave.id)).toBe(true);
     expect(welcomeThreads()).toEqual([threadId]);
+  });
+
+  it('opens an archived welcome thread again when the member presses a walk button there, and the walk goes on', async () => {
+    scene = await startOnboardingScene();
+    const { h, guild, welcome } = scene;
+    const first = h.nextPost({ where: (m) => h.world.channels.get(m.channelId)?.parentId === welcome.id });
+    const dave = h.join(guild, 'dave', { dmsOpen: false });
+    const walk = await commitTo(h, dave, await first, 1);
+
+    // A quiet week: Discord archived the thread. Dave comes back and carries on where he was.
+    h.world.updateThread(walk.channelId, { archived: true });
+    const next = message(await h.as(dave).click(walk, 'I commit to this'));
+    expect(next.embeds[0]?.title).toBe('Tenet 3 of 5 · Hold Hope');
+    expect(h.world.channel(walk.channelId).thread?.archived).toBe(false);
+    expect(h.read(walk.channelId, dave)[0]?.embeds[0]?.title).toBe('Tenet 3 of 5 · Hold Hope');
   });
 
   it('tells moderators when a member can be reached neither way', async () => {

@@ -1,5 +1,6 @@
 import { ChannelType, PermissionFlagsBits, channelMention, roleMention, type Guild, type GuildMember } from 'discord.js';
-import type { OnboardingSettings } from './settings.js';
+import { inlineText } from '../../presentation/inline-text.js';
+import type { OnboardingSettings } from '../settings.js';
 
 /**
  * What could stop onboarding from working in a server, worded for moderators. `/onboarding setup`
@@ -28,8 +29,8 @@ function botRoleName(me: GuildMember | null): string {
 /** One sentence on what is wrong and one on how to fix it. */
 export function describeRoleProblem(guild: Guild, roleId: string | null, problem: RoleProblem): string {
   const role = roleId === null ? undefined : guild.roles.cache.get(roleId);
-  const name = role ? `**${role.name}**` : 'the member role';
-  const bot = `**${botRoleName(guild.members.me)}**`;
+  const name = role ? `**${inlineText(role.name)}**` : 'the member role';
+  const bot = `**${inlineText(botRoleName(guild.members.me))}**`;
   switch (problem) {
     case 'not-set':
       return 'No member role is set, so finishing the walk opens nothing. Choose one with `/onboarding setup member-role:`.';

@@ -7,11 +7,14 @@ import {
   TextInputStyle,
   type ModalSubmitInteraction,
 } from 'discord.js';
-import { TENET_LIMITS, TenetListSchema, type JoinReason, type Tenet } from './content.js';
+import { fail, succeed } from '../../outcome.js';
+import { TENET_LIMITS, TenetListSchema, type JoinReason, type Tenet } from '../content.js';
+import { hasVisibleText } from '../../text.js';
+import { INTRO_LABELS, INTRO_LIMITS, MEMBER_ROLES, introSchema, type Intro } from '../intros.js';
+import type { OnboardingOutcome } from '../problems.js';
+import { stepToken, type OpenStep } from '../steps.js';
+import type { TenetSet } from '../tenets.js';
 import { FIELDS, introductionForm, reflectionForm, tenetsForm } from './custom-ids.js';
-import { INTRO_LIMITS, MEMBER_ROLES, introSchema, type Intro } from './intros.js';
-import { stepToken, type OpenStep } from './steps.js';
-import type { TenetSet } from './tenets.js';
 
 /**
  * The walk's forms (Discord modals) and how their answers are read back. Each field sits in a
@@ -21,6 +24,12 @@ import type { TenetSet } from './tenets.js';
 
 export const REFLECTION_MAX = 200;
 
+/**
+ * Discord shows a form's title, labels, descriptions, placeholders and menu options as plain text:
+ * Markdown in a name (a tenet, a reason) would show as raw asterisks, so its markers are dropped.
+ */
+export const plainLabel = (text: string): string => text.replace(/\s+/g, ' ').replace(/[*_~`|#>]+/g, '').replace(/\s+/g, ' ').trim();
+
 export function reflectionModal(guildId: string, userId: string, at: Extract<OpenStep, { kind: 'tenet' }>, tenet: Tenet): ModalBuilder {
   return new ModalBuilder()
     .setCustomId(reflectionForm.encode(guildId, userId, stepToken(at)))
@@ -28,26 +37,28 @@ export function reflectionModal(guildId: string, userId: string, at: Extract<Ope
     .addLabelComponents(
       new LabelBuilder()
         .setLabel('What does this tenet mean to you?')
-        .setDescription(tenet.name)
+        .setDescription(plainLabel(tenet.name))
         .setTextInputComponent(
           new TextInputBuilder().setCustomId(FIELDS.reflection).setStyle(TextInputStyle.Short).setMinLength(1).setMaxLength(REFLECTION_MAX).setPlaceholder('One line is plenty.'),
         ),
     );
 }
 
-export function readReflection(interaction: ModalSubmitInteraction): string {
-  return interaction.fields.getTextInputValue(FIELDS.reflection).trim().slice(0, REFLECTION_MAX);
+/** The member's line, or null when it shows nothing (only blanks or zero-width characters). */
+export function readReflection(interaction: ModalSubmitInteraction): string | null {
+  const line = interaction.fields.getTextInputValue(FIELDS.reflection).trim().slice(0, REFLECTION_MAX);
+  return hasVisibleText(line) ? line : null;
 }
 
 export function introductionModal(guildId: string, userId: string, displayName: string, reasons: readonly JoinReason[]): ModalBuilder {
   const roles = Object.entries(MEMBER_ROLES).map(([value, label]) => new StringSelectMenuOptionBuilder().setValue(value).setLabel(label));
-  const reasonOptions = reasons.map((reason) => new StringSelectMenuOptionBuilder().setValue(reason.id).setLabel(reason.text));
+  const reasonOptions = reasons.map((reason) => new StringSelectMenuOptionBuilder().setValue(reason.id).setLabel(plainLabel(reason.text)));
   return new ModalBuilder()
     .setCustomId(introductionForm.encode(guildId, userId))
     .setTitle('Introduce yourself')
     .addLabelComponents(
       new LabelBuilder()
-        .setLabel('Your name')
+        .setLabel(INTRO_LABELS.name)
         .setTextInputComponent(
           new TextInputBuilder().setCustomId(FIELDS.name).setStyle(TextInputStyle.Short).setMaxLength(INTRO_LIMITS.name).setValue(displayName.slice(0, INTRO_LIMITS.name)),
         ),
@@ -55,7 +66,7 @@ export function introductionModal(guildId: string, userId: string, displayName: 
         .setLabel('Your role')
         .setStringSelectMenuComponent(new StringSelectMenuBuilder().setCustomId(FIELDS.role).setPlaceholder('Pick the one that fits best').setMinValues(1).setMaxValues(1).addOptions(roles)),
       new LabelBuilder()
-        .setLabel('School or region')
+        .setLabel(INTRO_LABELS.schoolRegion)
         .setDescription("Only if you'd like to share it.")
         .setTextInputComponent(
           new TextInputBuilder()
@@ -72,7 +83,7 @@ export function introductionModal(guildId: string, userId: string, displayName: 
           new StringSelectMenuBuilder().setCustomId(FIELDS.reasons).setPlaceholder('You may want to join if…').setMinValues(1).setMaxValues(reasonOptions.length).addOptions(reasonOptions),
         ),
       new LabelBuilder()
-        .setLabel("Anything else you'd like to share?")
+        .setLabel(INTRO_LABELS.note)
         .setTextInputComponent(
           new TextInputBuilder()
             .setCustomId(FIELDS.note)
@@ -84,9 +95,7 @@ export function introductionModal(guildId: string, userId: string, displayName: 
     );
 }
 
-export type FormResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: readonly string[] };
-
-export function readIntroduction(interaction: ModalSubmitInteraction, reasons: readonly JoinReason[]): FormResult<Intro> {
+export function readIntroduction(interaction: ModalSubmitInteraction, reasons: readonly JoinReason[]): OnboardingOutcome<Intro> {
   const { fields } = interaction;
   const parsed = introSchema(reasons).safeParse({
     name: fields.getTextInputValue(FIELDS.name),
@@ -95,7 +104,7 @@ export function readIntroduction(interaction: ModalSubmitInteraction, reasons: r
     reasons: fields.getStringSelectValues(FIELDS.reasons),
     note: fields.getTextInputValue(FIELDS.note),
   });
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, problems: parsed.error.issues.map((issue) => issue.message) };
+  return parsed.success ? succeed(parsed.data) : fail({ kind: 'introduction-invalid', problems: parsed.error.issues.map((issue) => issue.message) });
 }
 
 /** A tenet in its box: its name, a colon, then its words, as the community page writes them. */
@@ -122,14 +131,14 @@ export function tenetsModal(current: TenetSet): ModalBuilder {
 }
 
 /** Reads the boxes back into tenets, checked by the same rules as the shipped file. */
-export function readTenets(interaction: ModalSubmitInteraction): FormResult<Tenet[]> {
+export function readTenets(interaction: ModalSubmitInteraction): OnboardingOutcome<Tenet[]> {
   const problems: string[] = [];
   const tenets: Tenet[] = [];
   // Boxes may be left empty in between: problems name the box, not the place in the list.
   const boxes: number[] = [];
   for (let position = 1; position <= TENET_LIMITS.count; position += 1) {
     const line = interaction.fields.getTextInputValue(FIELDS.tenet(position)).trim();
-    if (line === '') continue;
+    if (!hasVisibleText(line)) continue;
     const colon = line.indexOf(':');
     if (colon < 1) {
       problems.push(`Tenet ${position} needs its name, a colon, then its words, like "Be Kind: Kindness brings out the best in all of us."`);
@@ -138,16 +147,16 @@ export function readTenets(interaction: ModalSubmitInteraction): FormResult<Tene
     tenets.push({ name: line.slice(0, colon).trim(), text: line.slice(colon + 1).trim() });
     boxes.push(position);
   }
-  if (problems.length > 0) return { ok: false, problems };
+  if (problems.length > 0) return fail({ kind: 'tenets-invalid', problems });
   const parsed = TenetListSchema.safeParse(tenets);
-  if (parsed.success) return { ok: true, value: parsed.data };
-  return {
-    ok: false,
+  if (parsed.success) return succeed(parsed.data);
+  return fail({
+    kind: 'tenets-invalid',
     problems: parsed.error.issues.map((issue) => {
       const [index, field] = issue.path;
       if (typeof index !== 'number') return `The tenets ${issue.message}.`;
       const what = field === 'name' ? 'name' : field === 'text' ? 'words' : 'entry';
       return `Tenet ${boxes[index] ?? index + 1}'s ${what} ${issue.message}.`;
     }),
-  };
+  });
 }

@@ -9,15 +9,17 @@ import {
   type MessageCreateOptions,
   type TextChannel,
 } from 'discord.js';
-import type { BotContext } from '../context.js';
-import { isDiscordError } from '../interactions/discord-errors.js';
-import { restSender, tellModerators } from '../guilds/moderator-notes.js';
-import { findOnboardingSettings, type OnboardingSettings } from './settings.js';
+import type { BotContext } from '../../context.js';
+import { restSender, tellModerators } from '../../guilds/moderator-notes.js';
+import { isDiscordError } from '../../interactions/discord-errors.js';
+import { inlineText } from '../../presentation/inline-text.js';
+import { findOnboardingSettings, type OnboardingSettings } from '../settings.js';
+import { tenetsAt } from '../tenets.js';
+import type { Walk, WalkChannel } from '../walk-store.js';
+import { postponeOutreach } from '../outreach.js';
+import { recordDelivered, recordUnreachable, releaseUndeliverable } from '../walks.js';
 import { describeRoleProblem, roleProblem, type RoleProblem } from './setup-checks.js';
-import { tenetsAt } from './tenets.js';
-import type { Walk, WalkChannel } from './walk-store.js';
-import { stepMessage, type Opening, type WalkScene } from './walk-views.js';
-import { recordDelivered, recordUnreachable, releaseUndeliverable } from './walks.js';
+import { stepMessage, type Opening, type WalkScene } from './walk-view.js';
 
 /**
  * Onboarding's side of Discord: reaching a member (their DMs, or a private thread in the welcome
@@ -26,17 +28,28 @@ import { recordDelivered, recordUnreachable, releaseUndeliverable } from './walk
  */
 
 /** Errors that mean "this way in is closed", as opposed to Discord being unwell (retried later). */
-const CLOSED: ReadonlySet<number> = new Set([
+const CLOSED = [
   RESTJSONErrorCodes.CannotSendMessagesToThisUser,
+  // No server in common any more (they left meanwhile): as closed as DMs turned off.
   RESTJSONErrorCodes.CannotSendMessagesToThisUserDueToHavingNoMutualGuilds,
   RESTJSONErrorCodes.MissingAccess,
   RESTJSONErrorCodes.MissingPermissions,
   RESTJSONErrorCodes.UnknownChannel,
   RESTJSONErrorCodes.UnknownMember,
-]);
+] as const;
 
 function isClosed(error: unknown): boolean {
   return isDiscordError(error, ...CLOSED);
+}
+
+/**
+ * What a refused attempt to reach a member means: `closed`, try the other way in; `later`, Discord
+ * says the bot opens DMs too fast (40003), so the member waits for the next tick rather than being
+ * written off; `unexpected`, thrown on for the caller's safety net.
+ */
+export function reachFailure(error: unknown): 'closed' | 'later' | 'unexpected' {
+  if (isDiscordError(error, RESTJSONErrorCodes.OpeningDirectMessagesTooFast)) return 'later';
+  return isClosed(error) ? 'closed' : 'unexpected';
 }
 
 export function sceneFor(guild: Guild, settings: OnboardingSettings | undefined, ctx: BotContext): WalkScene {
@@ -78,28 +91,36 @@ async function viaThread(guild: Guild, settings: OnboardingSettings, walk: Walk,
   return { via: 'thread', channelId: thread.id };
 }
 
+export type Reach = { readonly kind: 'reached'; readonly channel: WalkChannel } | { readonly kind: 'closed' } | { readonly kind: 'later' };
+
 /**
  * Sends `message` wherever the member can be reached: where their walk already lives, then the
- * server's first choice, then the other. Undefined when every way in is closed.
+ * server's first choice, then the other. `closed` when every way in is closed; `later` when
+ * Discord asks the bot to slow down opening DMs (trying the thread instead would only make a
+ * second home for the walk because of a moment's limit).
  */
-export async function reachMember(client: Client, guild: Guild, settings: OnboardingSettings, walk: Walk, message: MessageCreateOptions): Promise<WalkChannel | undefined> {
+export async function reachMember(client: Client, guild: Guild, settings: OnboardingSettings, walk: Walk, message: MessageCreateOptions): Promise<Reach> {
   const chosen: Array<'dm' | 'thread'> = settings.firstContact === 'thread' ? ['thread', 'dm'] : ['dm', 'thread'];
   const lived = walk.lastChannel?.via;
   const order = lived ? [lived, ...chosen.filter((way) => way !== lived)] : chosen;
   for (const way of order) {
     try {
-      const reached = way === 'dm' ? await viaDm(client, walk, message) : await viaThread(guild, settings, walk, message);
-      if (reached) return reached;
+      const channel = way === 'dm' ? await viaDm(client, walk, message) : await viaThread(guild, settings, walk, message);
+      if (channel) return { kind: 'reached', channel };
     } catch (error) {
-      if (!isClosed(error)) throw error;
+      const failure = reachFailure(error);
+      if (failure === 'later') return { kind: 'later' };
+      if (failure === 'unexpected') throw error;
     }
   }
-  return undefined;
+  return { kind: 'closed' };
 }
 
 export type DeliveryOutcome =
   | { readonly kind: 'delivered'; readonly channel: WalkChannel }
   | { readonly kind: 'unreachable' }
+  /** Discord asked the bot to slow down opening DMs: a pending walk goes out on a coming tick. */
+  | { readonly kind: 'later' }
   /** The bot is no longer in the server, or the server switched onboarding off. */
   | { readonly kind: 'skipped' };
 
@@ -113,10 +134,14 @@ export async function deliverWalk(client: Client, ctx: BotContext, walk: Walk, o
     await releaseUndeliverable(ctx, walk.guildId, walk.userId);
     return { kind: 'skipped' };
   }
-  const channel = await reachMember(client, guild, settings, walk, stepMessage(walk, tenets, sceneFor(guild, settings, ctx), opening));
-  if (channel) {
-    await recordDelivered(ctx, walk.guildId, walk.userId, channel);
-    return { kind: 'delivered', channel };
+  const reach = await reachMember(client, guild, settings, walk, stepMessage(walk, tenets, sceneFor(guild, settings, ctx), opening));
+  if (reach.kind === 'reached') {
+    await recordDelivered(ctx, walk.guildId, walk.userId, reach.channel);
+    return { kind: 'delivered', channel: reach.channel };
+  }
+  if (reach.kind === 'later') {
+    await postponeOutreach(ctx, walk.guildId, walk.userId, opening === 'nudge' ? 'nudge' : 'delivery');
+    return { kind: 'later' };
   }
   if (await recordUnreachable(ctx, walk.guildId, walk.userId)) {
     const thread = settings.welcomeChannelId
@@ -160,25 +185,28 @@ export async function grantMemberRole(client: Client, ctx: BotContext, guild: Gu
       client,
       ctx,
       guild.id,
-      `I couldn't give ${userMention(userId)} the **${role.name}** role. ${describeRoleProblem(guild, roleId, problem)} They've finished their welcome walk, so once that's fixed, please give them the role by hand.`,
+      `I couldn't give ${userMention(userId)} the **${inlineText(role.name)}** role. ${describeRoleProblem(guild, roleId, problem)} They've finished their welcome walk, so once that's fixed, please give them the role by hand.`,
     );
     return { kind: 'failed', problem };
   }
 }
 
-/** Deliveries under way in this process, so the ticker never starts a second one for the same walk. */
-const underWay = new WeakMap<Client, Set<string>>();
+export type DeliverOnce = (client: Client, ctx: BotContext, walk: Walk, opening: Opening) => Promise<DeliveryOutcome | { readonly kind: 'busy' }>;
 
-/** {@link deliverWalk}, unless this process is already delivering that walk. */
-export async function deliverOnce(client: Client, ctx: BotContext, walk: Walk, opening: Opening): Promise<DeliveryOutcome | { readonly kind: 'busy' }> {
-  let busy = underWay.get(client);
-  if (!busy) underWay.set(client, (busy = new Set()));
-  const key = `${walk.guildId}/${walk.userId}`;
-  if (busy.has(key)) return { kind: 'busy' };
-  busy.add(key);
-  try {
-    return await deliverWalk(client, ctx, walk, opening);
-  } finally {
-    busy.delete(key);
-  }
+/**
+ * {@link deliverWalk}, unless this bot is already delivering that walk: the ticker never starts a
+ * second delivery beside a join's or a command's. Each bot's onboarding feature holds one.
+ */
+export function createDeliverOnce(): DeliverOnce {
+  const underWay = new Set<string>();
+  return async (client, ctx, walk, opening) => {
+    const key = `${walk.guildId}/${walk.userId}`;
+    if (underWay.has(key)) return { kind: 'busy' };
+    underWay.add(key);
+    try {
+      return await deliverWalk(client, ctx, walk, opening);
+    } finally {
+      underWay.delete(key);
+    }
+  };
 }

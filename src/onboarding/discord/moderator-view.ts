@@ -1,9 +1,10 @@
 import { EmbedBuilder, channelMention, roleMention } from 'discord.js';
-import type { OnboardingSettings } from './settings.js';
+import { inlineText } from '../../presentation/inline-text.js';
+import type { OnboardingSettings } from '../settings.js';
+import type { OnboardingStats, StatsPeriod, Stop } from '../stats.js';
+import type { TenetSet } from '../tenets.js';
 import type { SetupCheck } from './setup-checks.js';
-import type { OnboardingStats, StatsPeriod, Stop } from './stats.js';
-import type { TenetSet } from './tenets.js';
-import { ROOTS_GREEN } from './walk-views.js';
+import { ROOTS_GREEN } from './walk-view.js';
 
 const WARNING = 0xf0b232;
 
@@ -35,7 +36,7 @@ function stopName(stop: Stop, tenets: TenetSet): string {
       return "Couldn't be reached (DMs closed, no welcome thread)";
     case 'tenet': {
       const name = tenets.tenets[stop.index]?.name;
-      return `Tenet ${stop.index + 1}${name ? ` · ${name}` : ''}`;
+      return `Tenet ${stop.index + 1}${name ? ` · ${inlineText(name)}` : ''}`;
     }
     case 'introduce':
       return 'The introduction';

@@ -1,14 +1,11 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, time, TimestampStyles } from 'discord.js';
-import type { CommunityValue } from './content.js';
+import { inlineText } from '../../presentation/inline-text.js';
+import type { CommunityValue } from '../content.js';
+import { valuesFieldValue } from '../field-text.js';
+import type { TenetChanges, TenetSet } from '../tenets.js';
+import type { Walk } from '../walk-store.js';
 import { askRecommit, skipRecommit } from './custom-ids.js';
-import type { TenetChanges, TenetSet } from './tenets.js';
-import type { Walk } from './walk-store.js';
-import { ROOTS_GREEN, type WalkMessage } from './walk-views.js';
-
-/** "What we value" on `/tenets show`: one embed field, so start-up refuses values that make it longer than 1024. */
-export function valuesFieldValue(values: readonly CommunityValue[]): string {
-  return values.map((value) => `**${value.name}**: ${value.text}`).join('\n');
-}
+import { boldNames, ROOTS_GREEN, type WalkMessage } from './walk-view.js';
 
 /** `/tenets show`: the tenets, what we value, and where the member stands with them. */
 export function tenetsCard(guildName: string, set: TenetSet, values: readonly CommunityValue[], walk: Walk | undefined): EmbedBuilder {
@@ -19,16 +16,16 @@ export function tenetsCard(guildName: string, set: TenetSet, values: readonly Co
   else standing = `You committed to them ${time(walk.finishedAt ?? walk.stepChangedAt, TimestampStyles.LongDate)}. Thank you! 🌱`;
   return new EmbedBuilder()
     .setColor(ROOTS_GREEN)
-    .setTitle(`Our tenets · ${guildName}`)
-    .setDescription(set.tenets.map((tenet) => `**${tenet.name}**\n${tenet.text}`).join('\n\n'))
+    .setTitle(`Our tenets · ${inlineText(guildName)}`)
+    .setDescription(set.tenets.map((tenet) => `**${inlineText(tenet.name)}**\n${tenet.text}`).join('\n\n'))
     .addFields({ name: 'What we value', value: valuesFieldValue(values) }, { name: 'You and the tenets', value: standing })
     .setFooter({ text: `Version ${set.version}${set.origin === 'default' ? ' · the Roots tenets' : ' · chosen by this server'}` });
 }
 
 function changeSummary(changes: TenetChanges): string {
   const parts: string[] = [];
-  if (changes.changed.length > 0) parts.push(`New or reworded: ${changes.changed.map((t) => `**${t.name}**`).join(', ')}.`);
-  if (changes.removed.length > 0) parts.push(`Removed: ${changes.removed.map((name) => `**${name}**`).join(', ')}.`);
+  if (changes.changed.length > 0) parts.push(`New or reworded: ${boldNames(changes.changed.map((t) => t.name))}.`);
+  if (changes.removed.length > 0) parts.push(`Removed: ${boldNames(changes.removed)}.`);
   return parts.length > 0 ? parts.join(' ') : 'Only the order changed.';
 }
 

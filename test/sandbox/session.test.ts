@@ -124,6 +124,7 @@ describe('the sandbox session', () => {
     expect(help).toContain('You are morgan, in #general. You can type:');
     expect(help).toMatch(/\/about +What Roots Bot is/);
     expect(help).toContain('act as someone else: morgan, alice, ben');
+    expect(help).toMatch(/cancel +close a form without sending it \(Ctrl-C works too\)/);
     expect(await type('help /about')).toEqual(['', '/about', '    What Roots Bot is, what it does here, and our mission']);
   });
 

@@ -35,7 +35,8 @@ export function generalHelp(scene: HelpScene, style: Style): string[] {
     [`as ${others[0] ?? 'alice'}`, `act as someone else: ${scene.people.join(', ')}`],
     ['join dave   leave dave', 'someone new joins (and you become them), or leaves'],
     ['time   time +1d', "see the bot's clock, or move it forward (m, h, d, w)"],
-    ['quit', 'stop the sandbox (Ctrl-D works too)'],
+    ['cancel', 'close a form without sending it (Ctrl-C works too)'],
+    ['quit', 'stop the sandbox (Ctrl-D or, outside a form, Ctrl-C)'],
   ];
   const commands = scene.commands.map((c) => [`/${c.name}`, c.description] as [string, string]);
   return [

@@ -25,6 +25,12 @@ export function logPathFor(databasePath: string): string {
   return `${extension === '' ? databasePath : databasePath.slice(0, -extension.length)}.log`;
 }
 
+/** `data/sandbox.sqlite` → `data/sandbox-files`: where the files the bot sends are saved. */
+export function filesDirFor(databasePath: string): string {
+  const extension = extname(databasePath);
+  return `${extension === '' ? databasePath : databasePath.slice(0, -extension.length)}-files`;
+}
+
 export async function runSandbox(config: Config): Promise<number> {
   const style = styleFor(process.stdout, process.env);
   const say = (...lines: string[]) => process.stdout.write(lines.map((line) => `${line}\n`).join(''));
@@ -68,7 +74,7 @@ export async function runSandbox(config: Config): Promise<number> {
     `You are ${style.bold('morgan')}, a moderator, in #general. Type ${style.bold('help')} to see what you can do, or ${style.bold('quit')} to leave.`,
   );
   const io = terminalIo(process.stdin, process.stdout);
-  const session = new Session({ harness, guild: demo.guild, start: { person: demo.moderator, channel: demo.channels.general }, clock, io, style, logger });
+  const session = new Session({ harness, guild: demo.guild, start: { person: demo.moderator, channel: demo.channels.general }, clock, io, style, logger, filesDir: filesDirFor(config.sandboxDatabasePath) });
   const stopOnSignal = () => io.close();
   process.once('SIGTERM', stopOnSignal);
   try {

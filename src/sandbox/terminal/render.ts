@@ -1,6 +1,7 @@
 import { ButtonStyle, type APIAttachment, type APIEmbed } from 'discord-api-types/v10';
 import type { ButtonView, MessageView, SelectView } from '../harness.js';
 import { drawBox } from './box.js';
+import type { SavedFile } from './files.js';
 import { formatTimestamp, renderMarkdown, type MarkdownOptions } from './markdown.js';
 import { displayWidth, wrap } from './text.js';
 
@@ -14,6 +15,8 @@ export interface RenderContext extends MarkdownOptions {
   readonly place: (channelId: string) => string;
   /** Columns available; text and boxes stay within them. */
   readonly width?: number | undefined;
+  /** Saves a file the bot sent and says where, so it can be opened; files stay unsaved without it. */
+  readonly saveFile?: ((attachment: APIAttachment) => SavedFile | undefined) | undefined;
 }
 
 export interface RenderOptions {
@@ -102,8 +105,12 @@ function selectLines(select: SelectView, ctx: RenderContext, width: number): str
   return [title, ...options];
 }
 
-function attachmentLine(attachment: APIAttachment): string {
-  return `📎 ${attachment.filename} (${formatSize(attachment.size)})`;
+function attachmentLines(attachment: APIAttachment, ctx: RenderContext): string[] {
+  const line = `📎 ${attachment.filename} (${formatSize(attachment.size)})`;
+  const saved = ctx.saveFile?.(attachment);
+  if (!saved) return [line];
+  const how = saved.text ? `type open ${saved.number} to read it here` : 'open it from there';
+  return [line, ctx.style.dim(`   saved as ${saved.path} (${how})`)];
 }
 
 function pingLine(message: MessageView, ctx: RenderContext): string[] {
@@ -125,7 +132,7 @@ export function renderMessage(message: MessageView, ctx: RenderContext, options:
     ...message.embeds.flatMap((embed) => embedBox(embed, ctx, boxText)),
     ...buttonRows(message.buttons, ctx, width),
     ...message.selects.flatMap((select) => selectLines(select, ctx, width)),
-    ...message.attachments.map(attachmentLine),
+    ...message.attachments.flatMap((attachment) => attachmentLines(attachment, ctx)),
     ...pingLine(message, ctx),
   ];
   return [header(message, ctx, options), ...body.map((line) => (line === '' ? '' : `${INDENT}${line}`))];

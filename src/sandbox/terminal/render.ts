@@ -2,7 +2,7 @@ import { ButtonStyle, type APIAttachment, type APIEmbed } from 'discord-api-type
 import type { ButtonView, MessageView, SelectView } from '../harness.js';
 import { drawBox } from './box.js';
 import type { SavedFile } from './files.js';
-import { formatTimestamp, renderMarkdown, type MarkdownOptions } from './markdown.js';
+import { formatTimestamp, QUOTE_BAR, renderMarkdown, type MarkdownOptions } from './markdown.js';
 import { displayWidth, wrap } from './text.js';
 
 /**
@@ -41,8 +41,15 @@ function header(message: MessageView, ctx: RenderContext, options: RenderOptions
   return notes.length === 0 ? where : `${where} ${ctx.style.dim(`(${notes.join(', ')})`)}`;
 }
 
+/** Wraps rendered Markdown; a quoted line keeps its bar on every line it wraps onto. */
+export function wrapRendered(rendered: string, width: number): string[] {
+  return rendered.split('\n').flatMap((each) =>
+    each.startsWith(QUOTE_BAR) ? wrap(each.slice(QUOTE_BAR.length), width - QUOTE_BAR.length).map((part) => `${QUOTE_BAR}${part}`) : wrap(each, width),
+  );
+}
+
 function markdownLines(text: string, ctx: RenderContext, width: number): string[] {
-  return wrap(renderMarkdown(text, ctx), width);
+  return wrapRendered(renderMarkdown(text, ctx), width);
 }
 
 /** `Name: value`, with a long or multi-line value continuing indented beneath its name. */
@@ -50,7 +57,7 @@ function fieldLines(field: { name: string; value: string }, ctx: RenderContext, 
   const name = `${ctx.style.bold(renderMarkdown(field.name, ctx))}:`;
   const [first = '', ...rest] = renderMarkdown(field.value, ctx).split('\n');
   const [lead = '', ...tail] = wrap(`${name} ${first}`, width);
-  const continued = [...tail, ...rest.flatMap((line) => wrap(line, width - 2))];
+  const continued = [...tail, ...(rest.length > 0 ? wrapRendered(rest.join('\n'), width - 2) : [])];
   return [lead, ...continued.map((line) => `  ${line}`)];
 }
 

@@ -1,5 +1,6 @@
 import { OverwriteType, PermissionFlagsBits } from 'discord-api-types/v10';
-import type { ChannelRecord, GuildRecord, Harness, UserRecord } from '@roots-bot/discord-emulator';
+import type { ChannelRecord, GuildRecord, UserRecord, World } from './emulator/world.js';
+import type { Harness } from './harness.js';
 
 /**
  * The pretend server the sandbox opens on: a small educators' community with a moderator, two
@@ -47,4 +48,26 @@ export function buildDemoGuild(harness: Harness): DemoGuild {
   const alice = harness.member(guild, 'alice', { roles: [member] });
   const ben = harness.member(guild, 'ben', { roles: [member] });
   return { guild, moderator, members: { alice, ben }, roles: { moderators, member, bot }, channels };
+}
+
+/**
+ * The demo server in a world reopened from a saved snapshot, found by the names buildDemoGuild
+ * gave it; null when something it needs is gone, so the sandbox starts afresh instead.
+ */
+export function findDemoGuild(world: World): DemoGuild | null {
+  const guild = [...world.guilds.values()].find((g) => g.name === 'Roots Community');
+  if (!guild) return null;
+  const person = (username: string) => [...world.users.values()].find((u) => u.username === username && guild.members.has(u.id));
+  const roleNamed = (name: string) => [...guild.roles.values()].find((r) => r.name === name && !r.managed)?.id;
+  const channelNamed = (name: string) => [...world.channels.values()].find((c) => c.guildId === guild.id && c.thread === null && c.name === name);
+  const moderator = person('morgan');
+  const alice = person('alice');
+  const ben = person('ben');
+  const moderators = roleNamed('Moderators');
+  const member = roleNamed('Member');
+  const bot = [...guild.roles.values()].find((r) => r.managed)?.id;
+  const channels = DEMO_CHANNELS.map(([name]) => [name, channelNamed(name)] as const);
+  if (!moderator || !alice || !ben || !moderators || !member || !bot || channels.some(([, c]) => c === undefined)) return null;
+  const found = Object.fromEntries(channels) as Record<DemoChannelName, ChannelRecord>;
+  return { guild, moderator, members: { alice, ben }, roles: { moderators, member, bot }, channels: found };
 }

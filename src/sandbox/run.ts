@@ -6,12 +6,14 @@ import type { RunningBot } from '../bot.js';
 import { ManualClock } from '../clock.js';
 import type { Config } from '../config.js';
 import { createLogger } from '../logger.js';
-import { buildDemoGuild } from './demo-guild.js';
+import { buildDemoGuild, findDemoGuild, type DemoGuild } from './demo-guild.js';
+import { restoreWorld } from './emulator/world-snapshot.js';
 import { setUpDemoCommunity } from './demo-setup.js';
 import { startBotOnEmulator } from './sandbox-bot.js';
 import { terminalIo } from './terminal/io.js';
 import { Session } from './terminal/session.js';
 import { styleFor } from './terminal/style.js';
+import { openSandboxData, WorldKeeper, worldPathFor, type Opening } from './world-file.js';
 
 /**
  * `npm start` without a DISCORD_TOKEN: the Discord emulator with a demo server, the real bot
@@ -25,6 +27,12 @@ export function logPathFor(databasePath: string): string {
   return `${extension === '' ? databasePath : databasePath.slice(0, -extension.length)}.log`;
 }
 
+/** `data/sandbox.sqlite` → `data/sandbox-files`: where the files the bot sends are saved. */
+export function filesDirFor(databasePath: string): string {
+  const extension = extname(databasePath);
+  return `${extension === '' ? databasePath : databasePath.slice(0, -extension.length)}-files`;
+}
+
 export async function runSandbox(config: Config): Promise<number> {
   const style = styleFor(process.stdout, process.env);
   const say = (...lines: string[]) => process.stdout.write(lines.map((line) => `${line}\n`).join(''));
@@ -33,9 +41,20 @@ export async function runSandbox(config: Config): Promise<number> {
     'Nothing you do here reaches Discord. Starting the server "Roots Community" and Roots Bot…',
   );
 
+  const worldPath = worldPathFor(config.sandboxDatabasePath);
+  let opening: Opening;
+  try {
+    opening = openSandboxData(config.sandboxDatabasePath);
+  } catch (error) {
+    say(style.warn(`The sandbox's saved data in ${dirname(config.sandboxDatabasePath)} couldn't be opened or moved aside: ${error instanceof Error ? error.message : String(error)}`));
+    return 1;
+  }
+  if (opening.kind === 'fresh' && opening.note !== null) say('', style.warn(opening.note), '');
+
   let harness: Harness;
   try {
-    harness = await Harness.start();
+    // A reopened world keeps its bot user, so the messages it wrote are still the bot's.
+    harness = await Harness.start(opening.kind === 'restored' ? { botUserId: opening.world.botUserId } : {});
   } catch (error) {
     say(style.warn(`The pretend Discord server couldn't start: ${error instanceof Error ? error.message : String(error)}`));
     return 1;
@@ -44,9 +63,14 @@ export async function runSandbox(config: Config): Promise<number> {
   mkdirSync(dirname(logPath), { recursive: true });
   const logFile = destination({ dest: logPath, sync: true });
   const logger = createLogger({ level: config.logLevel, secrets: [harness.emulator.token], destination: logFile });
+  let demo: DemoGuild | null = null;
+  if (opening.kind === 'restored') {
+    restoreWorld(harness.world, opening.world);
+    demo = findDemoGuild(harness.world);
+  }
   // Stable IDs: what the bot stored about the demo server last time still matches it.
-  const demo = harness.world.withStableIds(() => buildDemoGuild(harness));
-  const clock = new ManualClock();
+  demo ??= harness.world.withStableIds(() => buildDemoGuild(harness));
+  const clock = new ManualClock(opening.kind === 'restored' ? opening.clockStart : Date.now());
 
   let bot: RunningBot;
   try {
@@ -58,17 +82,23 @@ export async function runSandbox(config: Config): Promise<number> {
     say(style.warn(`Roots Bot couldn't start: ${error instanceof Error ? error.message : String(error)}`), `The details are in ${logPath}.`);
     return 1;
   }
+  // From here the world is saved as it changes, so it and the database always go together.
+  const keeper = new WorldKeeper(config.sandboxDatabasePath, harness, clock, logger);
+  keeper.save();
   await setUpDemoCommunity(bot.ctx, demo);
   // A failure in the bot's background work must not end the sandbox; the log keeps it.
   const onRejection = (reason: unknown) => logger.error({ err: reason }, 'an unhandled promise rejection');
   process.on('unhandledRejection', onRejection);
 
   say(
-    `Roots Bot is online. Its data is kept in ${config.sandboxDatabasePath}, and its log in ${logPath}.`,
+    opening.kind === 'restored'
+      ? 'Welcome back: the server, its people, messages and threads, and the clock are as you left them.'
+      : 'A fresh start: the demo server and its rituals are set up for you.',
+    `Roots Bot is online. Its data is kept in ${config.sandboxDatabasePath}, the pretend Discord in ${worldPath}, and the bot's log in ${logPath}.`,
     `You are ${style.bold('morgan')}, a moderator, in #general. Type ${style.bold('help')} to see what you can do, or ${style.bold('quit')} to leave.`,
   );
   const io = terminalIo(process.stdin, process.stdout);
-  const session = new Session({ harness, guild: demo.guild, start: { person: demo.moderator, channel: demo.channels.general }, clock, io, style, logger });
+  const session = new Session({ harness, guild: demo.guild, start: { person: demo.moderator, channel: demo.channels.general }, clock, io, style, logger, filesDir: filesDirFor(config.sandboxDatabasePath) });
   const stopOnSignal = () => io.close();
   process.once('SIGTERM', stopOnSignal);
   try {
@@ -79,6 +109,7 @@ export async function runSandbox(config: Config): Promise<number> {
     io.close();
     say('', 'Closing the sandbox. See you soon!');
     await bot.stop();
+    keeper.close();
     await harness.close();
     process.off('unhandledRejection', onRejection);
     logFile.flushSync();

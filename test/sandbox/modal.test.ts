@@ -1,7 +1,7 @@
 import { ComponentType, TextInputStyle } from 'discord-api-types/v10';
+import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import type { ModalView } from '@roots-bot/discord-emulator';
-import { memoryIo } from '../../src/sandbox/terminal/io.js';
+import { INTERRUPTED, memoryIo, terminalIo } from '../../src/sandbox/terminal/io.js';
 import { fillModal, pickFrom, problemWith } from '../../src/sandbox/terminal/modal.js';
 import { plainStyle } from '../../src/sandbox/terminal/style.js';
 
@@ -36,7 +36,7 @@ describe('fillModal', () => {
     const io = memoryIo(['Learn out loud', 'First line\\nsecond line', '']);
     const result = await fillModal(reflection, io, plainStyle);
     expect(result).toEqual({ kind: 'filled', values: { tenet: 'Learn out loud', story: 'First line\nsecond line', name: 'alice' } });
-    expect(io.output).toContain('📝 Reflect on the tenet — a form with 3 fields; type each answer and press Enter.');
+    expect(io.output).toContain('📝 Reflect on the tenet — a form with 3 fields; type each answer and press Enter. To close it without sending, type cancel (or press Ctrl-C).');
     expect(io.output).toContain('  Which tenet (required, up to 40 characters, e.g. Share freely)');
     expect(io.output).toContain('  Your story (required, 5–500 characters, type \\n for a new line)');
     expect(io.output).toContain('  Signed (optional, Enter keeps "alice")');
@@ -57,6 +57,22 @@ describe('fillModal', () => {
 
   it('closes the form when the input ends', async () => {
     expect(await fillModal(reflection, memoryIo(['Learn out loud']), plainStyle)).toEqual({ kind: 'closed', why: 'The form was closed without sending.' });
+  });
+
+  it('closes only the form on cancel or Ctrl-C, and the next line is a command again', async () => {
+    const cancelled = memoryIo(['Learn out loud', 'Cancel', '/about']);
+    expect(await fillModal(reflection, cancelled, plainStyle)).toEqual({ kind: 'closed', why: 'The form was closed without sending.' });
+    expect(await cancelled.next('')).toBe('/about');
+
+    const interrupted = { ...memoryIo([INTERRUPTED, 'show #poems']), interactive: true };
+    expect(await fillModal(reflection, interrupted, plainStyle)).toEqual({ kind: 'closed', why: 'The form was closed without sending.' });
+    expect(await interrupted.next('')).toBe('show #poems');
+  });
+
+  it('never sends quit as an answer: it closes the form and says how to leave', async () => {
+    const io = memoryIo(['quit', 'quit']);
+    expect(await fillModal(reflection, io, plainStyle)).toEqual({ kind: 'closed', why: 'The form was closed without sending. To leave the sandbox, type quit again.' });
+    expect(await io.next('')).toBe('quit');
   });
 
   it('checks answers as Discord’s own form does', () => {
@@ -95,5 +111,28 @@ describe('pickFrom', () => {
     expect(pickFrom(menu, '1,2,3', () => undefined)).toEqual({ problem: '"Why you joined" takes 1 to 2 choices.' });
     expect(pickFrom(menu, '', () => undefined)).toEqual({ problem: '"Why you joined" is required.' });
     expect(pickFrom(menu, '9', () => undefined)).toEqual({ problem: '"9" isn\'t one of the choices for "Why you joined".' });
+  });
+});
+
+describe('terminalIo', () => {
+  /** A pretend terminal: a person's keys in, the screen out. */
+  function tty() {
+    const input = Object.assign(new PassThrough(), { isTTY: true });
+    const output = Object.assign(new PassThrough(), { isTTY: true, columns: 80 }) as unknown as NodeJS.WriteStream;
+    return { input, io: terminalIo(input, output) };
+  }
+
+  it('reads Ctrl-C in a form as closing the form, and at the prompt as leaving', async () => {
+    const { input, io } = tty();
+    const answer = io.answer('  > ');
+    input.write('half an ans\u0003');
+    expect(await answer).toBe(INTERRUPTED);
+    const command = io.next('> ');
+    input.write('show #poems\r');
+    expect(await command).toBe('show #poems');
+    const leaving = io.next('> ');
+    input.write('\u0003');
+    expect(await leaving).toBeNull();
+    io.close();
   });
 });

@@ -95,6 +95,9 @@ describe('parseLine: terminal commands', () => {
     ['time +1h', { kind: 'time', advanceMs: 3_600_000 }],
     ['time +2d', { kind: 'time', advanceMs: 2 * 86_400_000 }],
     ['time 1w', { kind: 'time', advanceMs: 7 * 86_400_000 }],
+    ['open 2', { kind: 'open', file: 2 }],
+    ['open', { kind: 'open', file: null }],
+    ['show file 1', { kind: 'open', file: 1 }],
     ['help', { kind: 'help', topic: null }],
     ['help /course progress', { kind: 'help', topic: '/course progress' }],
     ['quit', { kind: 'quit' }],
@@ -117,6 +120,7 @@ describe('parseLine: terminal commands', () => {
     expect(invalidMessage('show #poems #general')).toMatch(/one place at a time/);
     expect(invalidMessage('time -1d')).toBe('Time only moves forward in the sandbox.');
     expect(invalidMessage('time soon')).toMatch(/time \+1h/);
+    expect(invalidMessage('open report')).toBe('Open a file by the number shown beside it, like open 1.');
   });
 
   it('suggests the command a typo was meant to be, and otherwise points to say and help', () => {

@@ -177,6 +177,32 @@ describe('renderMarkdown', () => {
     expect(renderMarkdown(text, options())).toBe('@alice see #poems on March 10, 2025 (in 7 days)');
   });
 
+  it('keeps a quote’s bar on every line it wraps onto, and quotes the rest after >>>', () => {
+    const view = post({ content: '> ' + 'a quote that goes on and on '.repeat(4).trim() + '\nafter' });
+    const lines = render(view, { width: 40 }).slice(1);
+    expect(lines.length).toBeGreaterThan(3);
+    expect(lines.slice(0, -1).every((line) => line.startsWith('  │ '))).toBe(true);
+    expect(lines.at(-1)).toBe('  after');
+    expect(renderMarkdown('before\n>>> one\ntwo', options())).toBe('before\n│ one\n│ two');
+  });
+
+  it('lines box borders up on lines with emoji', () => {
+    const view = post({ embeds: [{ title: '⚠️ Check-in', description: '✅ done\n⏩ next week\n👩‍👩‍👧 family\nplain', footer: { text: '🌱 Roots' } }] });
+    // Written out by hand: each emoji fills two columns, whatever displayWidth thinks.
+    expect(render(view).slice(1)).toEqual([
+      '  ┌──────────────┐',
+      '  │ ⚠️ Check-in  │',
+      '  ├──────────────┤',
+      '  │ ✅ done      │',
+      '  │ ⏩ next week │',
+      '  │ 👩‍👩‍👧 family    │',
+      '  │ plain        │',
+      '  ├──────────────┤',
+      '  │ 🌱 Roots     │',
+      '  └──────────────┘',
+    ]);
+  });
+
   it('drops emphasis marks, keeps code spans, and reads links, headings, quotes and subtext', () => {
     expect(renderMarkdown('**Only** *moderators* can use `/ritual`. [Guide](https://example.org)', options())).toBe('Only moderators can use `/ritual`. Guide (https://example.org)');
     expect(renderMarkdown('## This week\n> a quote\n-# small print', options())).toBe('This week\n│ a quote\nsmall print');
@@ -187,6 +213,11 @@ describe('renderMarkdown', () => {
 describe('text', () => {
   it('measures emoji as two columns and colour codes as none', () => {
     expect(displayWidth('🌱 Roots')).toBe(8);
+    // Emoji made of several code points, and text symbols made emoji, fill two columns like the rest.
+    expect(displayWidth('⚠️ Heads up')).toBe(11);
+    expect(displayWidth('✅ ⏩ 👩‍👩‍👧 🇬🇧 1️⃣ 👍🏽')).toBe(17);
+    expect(displayWidth('é')).toBe(1);
+    expect(displayWidth('↗ ─')).toBe(3);
     expect(displayWidth('\u001b[1mhi\u001b[22m')).toBe(2);
   });
 

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { ButtonStyle, ComponentType, MessageFlags, type APIActionRowComponent, type APIComponentInMessageActionRow } from 'discord-api-types/v10';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -18,15 +18,17 @@ describe('the sandbox session', () => {
   let bot: RunningBot;
   let io: ReturnType<typeof memoryIo>;
   let session: Session;
+  let dataDir: string;
 
   beforeEach(async () => {
     harness = await Harness.start({ rateLimits: { disabled: true } });
     demo = buildDemoGuild(harness);
     const clock = new ManualClock();
-    const databasePath = `${mkdtempSync(`${tmpdir()}/roots-sandbox-`)}/sandbox.sqlite`;
+    dataDir = mkdtempSync(`${tmpdir()}/roots-sandbox-`);
+    const databasePath = `${dataDir}/sandbox.sqlite`;
     bot = await startBotOnEmulator(harness.emulator, { databasePath, logger: createLogger({ level: 'silent' }), clock });
     io = memoryIo([]);
-    session = new Session({ harness, guild: demo.guild, start: { person: demo.moderator, channel: demo.channels.general }, clock, io, style: plainStyle, settle: { idleMs: 50 } });
+    session = new Session({ harness, guild: demo.guild, start: { person: demo.moderator, channel: demo.channels.general }, clock, io, style: plainStyle, settle: { idleMs: 50 }, filesDir: `${dataDir}/sandbox-files` });
   });
   afterEach(async () => {
     session.stop();
@@ -122,7 +124,24 @@ describe('the sandbox session', () => {
     expect(help).toContain('You are morgan, in #general. You can type:');
     expect(help).toMatch(/\/about +What Roots Bot is/);
     expect(help).toContain('act as someone else: morgan, alice, ben');
+    expect(help).toMatch(/cancel +close a form without sending it \(Ctrl-C works too\)/);
     expect(await type('help /about')).toEqual(['', '/about', '    What Roots Bot is, what it does here, and our mission']);
+  });
+
+  it('saves the files the bot sends, says where, and opens a text one in the terminal', async () => {
+    await type('as alice');
+    const printed = await type('/privacy export');
+    const saved = printed.find((line) => line.includes('saved as'));
+    expect(printed.join('\n')).toMatch(/📎 \S+\.json \(\d+(\.\d)? (B|KB)\)/);
+    expect(saved).toMatch(/^ {5}saved as \S+ \(type open 1 to read it here\)$/);
+    const path = /saved as (\S+)/.exec(saved ?? '')?.[1] ?? '';
+    expect(path.startsWith(dataDir) || existsSync(path)).toBe(true);
+    const onDisk = readFileSync(path.startsWith('/') ? path : `${process.cwd()}/${path}`, 'utf8');
+    const opened = await type('open 1');
+    expect(opened[1]).toMatch(/^── \S+\.json ── /);
+    expect(opened.slice(2).map((line) => line.slice(2)).join('\n')).toBe(onDisk.replace(/\n$/, ''));
+    expect(await type('show file 1')).toEqual(opened);
+    expect(await type('open 7')).toEqual(['', "There's no file 7; the files so far are numbered 1 to 1."]);
   });
 
   it('brings people in and out, writes messages, and moves the bot’s clock', async () => {

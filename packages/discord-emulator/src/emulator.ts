@@ -18,6 +18,8 @@ export interface EmulatorOptions {
   /** Privileged intents switched on for the bot in the "Developer Portal"; GuildMembers by default. */
   readonly privilegedIntents?: number;
   readonly botName?: string;
+  /** The bot user's id, to reopen a saved world (world-snapshot.ts) whose messages it wrote. */
+  readonly botUserId?: string;
 }
 
 /**
@@ -43,7 +45,7 @@ export class DiscordEmulator {
 
   private constructor(options: EmulatorOptions) {
     const name = options.botName ?? 'Roots Bot';
-    this.bot = this.world.createUser({ username: name, bot: true });
+    this.bot = this.world.createUser({ username: name, bot: true, ...(options.botUserId === undefined ? {} : { id: options.botUserId }) });
     this.application = { id: this.bot.id, name };
     this.token = `${Buffer.from(this.bot.id).toString('base64url')}.${randomBytes(4).toString('base64url')}.${randomBytes(24).toString('base64url')}`;
     this.commands = new ApplicationCommands(this.world, this.application.id);

@@ -34,8 +34,10 @@ export function generalHelp(scene: HelpScene, style: Style): string[] {
     ['show thread Week 3', 'look at a thread, and go there'],
     [`as ${others[0] ?? 'alice'}`, `act as someone else: ${scene.people.join(', ')}`],
     ['join dave   leave dave', 'someone new joins (and you become them), or leaves'],
+    ['open 1   open', 'read a file the bot sent (its number is beside it), or the latest'],
     ['time   time +1d', "see the bot's clock, or move it forward (m, h, d, w)"],
-    ['quit', 'stop the sandbox (Ctrl-D works too)'],
+    ['cancel', 'close a form without sending it (Ctrl-C works too)'],
+    ['quit', 'stop the sandbox (Ctrl-D or, outside a form, Ctrl-C)'],
   ];
   const commands = scene.commands.map((c) => [`/${c.name}`, c.description] as [string, string]);
   return [

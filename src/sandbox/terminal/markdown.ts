@@ -67,6 +67,9 @@ function inline(text: string, options: MarkdownOptions): string {
     .replace(/\\([*_~`|>#\\-])/g, '$1');
 }
 
+/** How a quoted line starts once rendered; wrapping repeats it on each line the quote runs to. */
+export const QUOTE_BAR = '│ ';
+
 /** Code spans are left exactly as written: they are there to be copied. */
 function line(text: string, options: MarkdownOptions): string {
   const subtext = /^-# (.*)$/.exec(text);
@@ -74,7 +77,7 @@ function line(text: string, options: MarkdownOptions): string {
   const heading = /^#{1,3} (.*)$/.exec(text);
   if (heading) return options.style.bold(line(heading[1] ?? '', options));
   const quote = /^>>?>? ?(.*)$/.exec(text);
-  if (quote) return `│ ${line(quote[1] ?? '', options)}`;
+  if (quote) return `${QUOTE_BAR}${line(quote[1] ?? '', options)}`;
   return text
     .split(/(`[^`]+`)/)
     .map((part, index) => (index % 2 === 1 ? options.style.accent(part) : inline(part, options)))
@@ -82,8 +85,14 @@ function line(text: string, options: MarkdownOptions): string {
 }
 
 export function renderMarkdown(text: string, options: MarkdownOptions): string {
+  // `>>> ` quotes the rest of the message, every line of it, as in Discord.
+  let blockQuote = false;
   return text
     .split('\n')
-    .map((each) => line(each, options))
+    .map((each) => {
+      if (blockQuote) return `${QUOTE_BAR}${line(each, options)}`;
+      if (/^>>> /.test(each)) blockQuote = true;
+      return line(each, options);
+    })
     .join('\n');
 }

@@ -1,6 +1,6 @@
 import { ComponentType, TextInputStyle } from 'discord-api-types/v10';
-import type { ModalSelectView, ModalView } from '@roots-bot/discord-emulator';
-import type { Io } from './io.js';
+import type { ModalSelectView, ModalView } from '../harness.js';
+import { INTERRUPTED, type Io } from './io.js';
 import type { Style } from './style.js';
 
 /**
@@ -37,6 +37,13 @@ export function problemWith(field: Field, value: string): string | null {
   if (field.maxLength !== null && value.length > field.maxLength) return `"${field.label}" allows at most ${field.maxLength} characters (that was ${value.length}).`;
   return null;
 }
+
+/**
+ * Words that close a form instead of answering it. `quit` is among them: sent as an answer it would
+ * surprise the person who meant to leave, so it closes the form and they can type it again.
+ */
+const CANCEL_WORDS: ReadonlySet<string> = new Set(['cancel', 'quit', 'exit']);
+const CLOSED = 'The form was closed without sending.';
 
 export type FormResult =
   | { readonly kind: 'filled'; readonly values: Readonly<Record<string, string | readonly string[]>> }
@@ -79,17 +86,23 @@ export async function fillModal(
   findPerson: FindPerson = () => undefined,
 ): Promise<FormResult> {
   const count = modal.fields.length + modal.selects.length;
-  io.print('', `📝 ${style.bold(modal.title)} ${style.dim(`— a form with ${count} ${count === 1 ? 'field' : 'fields'}; type each answer and press Enter.`)}`);
+  io.print(
+    '',
+    `📝 ${style.bold(modal.title)} ${style.dim(`— a form with ${count} ${count === 1 ? 'field' : 'fields'}; type each answer and press Enter. To close it without sending, type cancel (or press Ctrl-C).`)}`,
+  );
   for (const text of modal.texts) io.print(`  ${text}`);
   const values: Record<string, string | readonly string[]> = {};
   const ask = async <T>(lines: readonly string[], check: (line: string) => { value: T } | { problem: string }): Promise<{ value: T } | { closed: string }> => {
     io.print(...lines.map((line) => `  ${line}`));
     for (;;) {
-      const line = await io.next('  > ');
-      if (line === null) return { closed: 'The form was closed without sending.' };
+      const line = await io.answer('  > ');
+      if (line === null) return { closed: CLOSED };
+      if (line === INTERRUPTED) return { closed: CLOSED };
+      const word = line.trim().toLowerCase();
+      if (CANCEL_WORDS.has(word)) return { closed: word === 'cancel' ? CLOSED : `${CLOSED} To leave the sandbox, type ${word} again.` };
       const checked = check(line);
       if ('value' in checked) return checked;
-      if (!io.interactive) return { closed: `${checked.problem} The form was closed without sending.` };
+      if (!io.interactive) return { closed: `${checked.problem} ${CLOSED}` };
       io.print(`  ${style.warn(checked.problem)} Please try again.`);
     }
   };

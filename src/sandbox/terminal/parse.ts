@@ -23,13 +23,15 @@ export type Command =
   | { readonly kind: 'show'; readonly target: ShowTarget }
   | { readonly kind: 'say'; readonly channel: string | null; readonly text: string }
   | { readonly kind: 'time'; readonly advanceMs: number | null }
+  /** A file the bot sent, by the number shown beside it; null for the latest. */
+  | { readonly kind: 'open'; readonly file: number | null }
   | { readonly kind: 'help'; readonly topic: string | null }
   | { readonly kind: 'quit' }
   | { readonly kind: 'nothing' }
   | { readonly kind: 'invalid'; readonly message: string };
 
 const HELP_HINT = 'Type help to see what you can do.';
-const VERBS = ['click', 'select', 'as', 'join', 'leave', 'show', 'say', 'time', 'help', 'quit', 'exit'] as const;
+const VERBS = ['click', 'select', 'as', 'join', 'leave', 'show', 'say', 'time', 'open', 'help', 'quit', 'exit'] as const;
 
 const invalid = (message: string): Command => ({ kind: 'invalid', message });
 
@@ -113,10 +115,18 @@ function oneName(verb: string, rest: string, example: string): Command | string 
   return (words[0] ?? '').replace(/^@/, '');
 }
 
+function parseOpen(rest: string): Command {
+  const number = rest.trim().replace(/^#/, '');
+  if (number === '') return { kind: 'open', file: null };
+  if (!/^\d+$/.test(number) || Number(number) === 0) return invalid('Open a file by the number shown beside it, like open 1.');
+  return { kind: 'open', file: Number(number) };
+}
+
 function parseShow(rest: string): Command {
   const [word = '', ...more] = rest.split(/\s+/).filter((w) => w !== '');
   const lower = word.toLowerCase();
   if (word === '') return { kind: 'show', target: { kind: 'here' } };
+  if (lower === 'file') return parseOpen(more.join(' '));
   if (lower === 'dm' || lower === 'dms') return { kind: 'show', target: { kind: 'dm' } };
   if (lower === 'thread') {
     const name = unquote(more.join(' '));
@@ -184,6 +194,8 @@ export function parseLine(input: string): Command {
       return parseSay(rest);
     case 'time':
       return parseTime(rest);
+    case 'open':
+      return parseOpen(rest);
     case 'as':
     case 'join':
     case 'leave': {

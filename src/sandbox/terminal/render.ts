@@ -1,7 +1,8 @@
 import { ButtonStyle, type APIAttachment, type APIEmbed } from 'discord-api-types/v10';
 import type { ButtonView, MessageView, SelectView } from '@roots-bot/discord-emulator';
 import { drawBox } from './box.js';
-import { formatTimestamp, renderMarkdown, type MarkdownOptions } from './markdown.js';
+import type { SavedFile } from './files.js';
+import { formatTimestamp, QUOTE_BAR, renderMarkdown, type MarkdownOptions } from './markdown.js';
 import { displayWidth, wrap } from './text.js';
 
 /**
@@ -14,6 +15,8 @@ export interface RenderContext extends MarkdownOptions {
   readonly place: (channelId: string) => string;
   /** Columns available; text and boxes stay within them. */
   readonly width?: number | undefined;
+  /** Saves a file the bot sent and says where, so it can be opened; files stay unsaved without it. */
+  readonly saveFile?: ((attachment: APIAttachment) => SavedFile | undefined) | undefined;
 }
 
 export interface RenderOptions {
@@ -38,8 +41,15 @@ function header(message: MessageView, ctx: RenderContext, options: RenderOptions
   return notes.length === 0 ? where : `${where} ${ctx.style.dim(`(${notes.join(', ')})`)}`;
 }
 
+/** Wraps rendered Markdown; a quoted line keeps its bar on every line it wraps onto. */
+export function wrapRendered(rendered: string, width: number): string[] {
+  return rendered.split('\n').flatMap((each) =>
+    each.startsWith(QUOTE_BAR) ? wrap(each.slice(QUOTE_BAR.length), width - QUOTE_BAR.length).map((part) => `${QUOTE_BAR}${part}`) : wrap(each, width),
+  );
+}
+
 function markdownLines(text: string, ctx: RenderContext, width: number): string[] {
-  return wrap(renderMarkdown(text, ctx), width);
+  return wrapRendered(renderMarkdown(text, ctx), width);
 }
 
 /** `Name: value`, with a long or multi-line value continuing indented beneath its name. */
@@ -47,7 +57,7 @@ function fieldLines(field: { name: string; value: string }, ctx: RenderContext, 
   const name = `${ctx.style.bold(renderMarkdown(field.name, ctx))}:`;
   const [first = '', ...rest] = renderMarkdown(field.value, ctx).split('\n');
   const [lead = '', ...tail] = wrap(`${name} ${first}`, width);
-  const continued = [...tail, ...rest.flatMap((line) => wrap(line, width - 2))];
+  const continued = [...tail, ...(rest.length > 0 ? wrapRendered(rest.join('\n'), width - 2) : [])];
   return [lead, ...continued.map((line) => `  ${line}`)];
 }
 
@@ -102,8 +112,12 @@ function selectLines(select: SelectView, ctx: RenderContext, width: number): str
   return [title, ...options];
 }
 
-function attachmentLine(attachment: APIAttachment): string {
-  return `📎 ${attachment.filename} (${formatSize(attachment.size)})`;
+function attachmentLines(attachment: APIAttachment, ctx: RenderContext): string[] {
+  const line = `📎 ${attachment.filename} (${formatSize(attachment.size)})`;
+  const saved = ctx.saveFile?.(attachment);
+  if (!saved) return [line];
+  const how = saved.text ? `type open ${saved.number} to read it here` : 'open it from there';
+  return [line, ctx.style.dim(`   saved as ${saved.path} (${how})`)];
 }
 
 function pingLine(message: MessageView, ctx: RenderContext): string[] {
@@ -125,7 +139,7 @@ export function renderMessage(message: MessageView, ctx: RenderContext, options:
     ...message.embeds.flatMap((embed) => embedBox(embed, ctx, boxText)),
     ...buttonRows(message.buttons, ctx, width),
     ...message.selects.flatMap((select) => selectLines(select, ctx, width)),
-    ...message.attachments.map(attachmentLine),
+    ...message.attachments.flatMap((attachment) => attachmentLines(attachment, ctx)),
     ...pingLine(message, ctx),
   ];
   return [header(message, ctx, options), ...body.map((line) => (line === '' ? '' : `${INDENT}${line}`))];

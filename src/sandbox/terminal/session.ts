@@ -3,6 +3,7 @@ import { formatUptime } from '../../about/about-card.js';
 import type { ManualClock } from '../../clock.js';
 import type { Logger } from '../../logger.js';
 import { BotFeed, type BotChange } from './feed.js';
+import { SavedFiles } from './files.js';
 import { commandHelp, generalHelp } from './help.js';
 import type { Io } from './io.js';
 import { formatTimestamp } from './markdown.js';
@@ -33,7 +34,12 @@ export interface SessionOptions {
   readonly settle?: SettleOptions | undefined;
   readonly width?: number | undefined;
   readonly timeZone?: string | undefined;
+  /** Where the files the bot sends are saved (`data/sandbox-files`); without it they are only listed. */
+  readonly filesDir?: string | undefined;
 }
+
+/** A long export is read in a file viewer; the terminal shows its beginning. */
+const OPEN_LINES = 200;
 
 /** Commands that can set the bot working; the others only read. */
 const ACTS: ReadonlySet<Command['kind']> = new Set(['slash', 'click', 'select', 'say', 'join', 'leave', 'time']);
@@ -45,11 +51,14 @@ export class Session {
   readonly #render: RenderContext;
   readonly #transcript: Transcript;
   readonly #feed: BotFeed;
+  readonly #files: SavedFiles | undefined;
 
   constructor(private readonly options: SessionOptions) {
     const { harness, clock, style } = options;
     this.#me = options.start.person;
     this.#here = options.start.channel.id;
+    const files = options.filesDir === undefined ? undefined : new SavedFiles(options.filesDir, (id) => harness.world.files.get(id));
+    this.#files = files;
     this.#render = {
       style,
       names: namesIn(harness.world),
@@ -57,6 +66,7 @@ export class Session {
       width: options.width,
       timeZone: options.timeZone,
       now: () => clock.now(),
+      saveFile: files ? (attachment) => files.save(attachment) : undefined,
     };
     this.#transcript = new Transcript(options.io, this.#render);
     this.#feed = new BotFeed(harness.world, harness.emulator.bot.id, (change) => this.#onBotChange(change));
@@ -141,6 +151,8 @@ export class Session {
         return this.#say(command.channel, command.text);
       case 'time':
         return this.#time(command.advanceMs);
+      case 'open':
+        return this.#open(command.file);
       case 'help':
         return this.#help(command.topic);
       case 'invalid':
@@ -223,6 +235,19 @@ export class Session {
     if (advanceMs !== null) clock.advance(advanceMs);
     const now = formatTimestamp(clock.now().getTime() / 1000, 'F', this.#render);
     this.#note(advanceMs === null ? `The bot's clock says ${now}.` : `⏩ ${formatUptime(advanceMs)} later: it's now ${now}.`);
+  }
+
+  #open(number: number | null): void {
+    const files = this.#files;
+    if (!files || files.count === 0) throw new HarnessError("The bot hasn't sent you any files yet. Files it sends (like /course report) get a number to open them by.");
+    const file = files.find(number);
+    if (!file) throw new HarnessError(`There's no file ${number ?? ''}; the files so far are numbered 1 to ${files.count}.`);
+    if (!file.text) return this.#note(`${file.filename} isn't text I can show here; it's saved as ${file.path}.`);
+    // The bot's file goes to a terminal: control characters in it must not move the cursor or change colours.
+    const lines = (files.text(file) ?? '').replace(/\r\n/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').replace(/\n$/, '').split('\n');
+    const { style } = this.options;
+    this.#print('', style.bold(`── ${file.filename} ──`) + style.dim(` ${file.path}`), ...lines.slice(0, OPEN_LINES).map((line) => `  ${line}`));
+    if (lines.length > OPEN_LINES) this.#print(style.dim(`  (${lines.length - OPEN_LINES} more lines in ${file.path})`));
   }
 
   // ---- who you are ----------------------------------------------------------------------------

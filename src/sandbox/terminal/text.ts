@@ -1,10 +1,22 @@
 /**
  * Measuring and wrapping text by the columns it fills on screen, not by its length in UTF-16
- * units: an emoji takes two columns, a combining accent none, and colour codes none at all.
+ * units: an emoji takes two columns (however many code points make it), a combining accent none,
+ * and colour codes none at all. Written here rather than taken from a package: the project has no
+ * such dependency, and Intl.Segmenter with Unicode's emoji properties covers what the bot writes.
  */
 
 const ANSI = /\u001b\[[0-9;]*m/g;
-const ZERO_WIDTH = /^[\p{Mn}\p{Me}\u200b-\u200f\ufe00-\ufe0f]$/u;
+/** Marks, joiners and variation selectors: they change the character before them and take no column. */
+const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}\u200b-\u200f\ufe00-\ufe0f]+$/u;
+/** Emoji shown as pictures: two columns, as terminals draw them. */
+const EMOJI_PRESENTATION = /\p{Emoji_Presentation}/u;
+const PICTOGRAPHIC = /\p{Extended_Pictographic}/u;
+/** ⚠️, ❤️, 1️⃣: text symbols turned into emoji by U+FE0F or the keycap mark. */
+const EMOJI_MARKS = /[\ufe0f\u20e3]/u;
+const REGIONAL_INDICATOR = /\p{Regional_Indicator}/u;
+
+/** What a person sees as one character: an emoji with its skin tone or a family joined by ZWJ is one. */
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
 function isWide(codePoint: number): boolean {
   return (
@@ -20,12 +32,21 @@ function isWide(codePoint: number): boolean {
   );
 }
 
+/** Columns one grapheme fills; the width of its first code point decides, unless it is an emoji. */
+function graphemeWidth(grapheme: string): number {
+  if (ZERO_WIDTH.test(grapheme)) return 0;
+  if (EMOJI_PRESENTATION.test(grapheme) || REGIONAL_INDICATOR.test(grapheme)) return 2;
+  if (EMOJI_MARKS.test(grapheme) && (PICTOGRAPHIC.test(grapheme) || grapheme.includes('\u20e3'))) return 2;
+  return isWide(grapheme.codePointAt(0) ?? 0) ? 2 : 1;
+}
+
+function* charactersOf(text: string): Generator<string> {
+  for (const { segment } of graphemes.segment(text)) yield segment;
+}
+
 export function displayWidth(text: string): number {
   let width = 0;
-  for (const char of text.replace(ANSI, '')) {
-    if (ZERO_WIDTH.test(char)) continue;
-    width += isWide(char.codePointAt(0) ?? 0) ? 2 : 1;
-  }
+  for (const grapheme of charactersOf(text.replace(ANSI, ''))) width += graphemeWidth(grapheme);
   return width;
 }
 
@@ -37,7 +58,7 @@ export function padEnd(text: string, width: number): string {
 function chop(word: string, width: number): string[] {
   const pieces: string[] = [];
   let piece = '';
-  for (const char of word) {
+  for (const char of charactersOf(word)) {
     if (piece !== '' && displayWidth(piece + char) > width) {
       pieces.push(piece);
       piece = '';

@@ -1,4 +1,4 @@
-import { createCoursesFeature } from '../courses/feature.js';
+import { createCoursesFeature } from '../courses/discord/feature.js';
 import { createOnboardingFeature } from '../onboarding/discord/feature.js';
 import { createProtocolsFeature } from '../protocols/feature.js';
 import { createRitualsFeature } from '../rituals/discord/feature.js';

@@ -7,7 +7,7 @@ import { ManualClock } from '../clock.js';
 import type { Config } from '../config.js';
 import { createLogger } from '../logger.js';
 import { buildDemoGuild, findDemoGuild, type DemoGuild } from './demo-guild.js';
-import { restoreWorld } from './emulator/world-snapshot.js';
+import { restoreWorld } from '@roots-bot/discord-emulator';
 import { setUpDemoCommunity } from './demo-setup.js';
 import { startBotOnEmulator } from './sandbox-bot.js';
 import { terminalIo } from './terminal/io.js';

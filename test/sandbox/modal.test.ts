@@ -1,6 +1,7 @@
 import { ComponentType, TextInputStyle } from 'discord-api-types/v10';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import type { ModalView } from '@roots-bot/discord-emulator';
 import { INTERRUPTED, memoryIo, terminalIo } from '../../src/sandbox/terminal/io.js';
 import { fillModal, pickFrom, problemWith } from '../../src/sandbox/terminal/modal.js';
 import { plainStyle } from '../../src/sandbox/terminal/style.js';

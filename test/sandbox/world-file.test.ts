@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.js';
 import { buildDemoGuild, findDemoGuild } from '../../src/sandbox/demo-guild.js';
-import { restoreWorld, snapshotWorld } from '../../src/sandbox/emulator/world-snapshot.js';
-import { World } from '../../src/sandbox/emulator/world.js';
-import { Harness } from '../../src/sandbox/harness.js';
+import { restoreWorld, snapshotWorld } from '@roots-bot/discord-emulator';
+import { World } from '@roots-bot/discord-emulator';
+import { Harness } from '@roots-bot/discord-emulator';
 import { openSandboxData, WorldKeeper, worldPathFor } from '../../src/sandbox/world-file.js';
 
 const harnesses: Harness[] = [];

@@ -28,7 +28,10 @@ export {
 } from './harness.js';
 
 // The emulated world: its records and the events it emits.
-export type { ChannelRecord, GuildRecord, MemberRecord, MessageRecord, Pings, ThreadState, UserRecord, World, WorldEvent } from './world.js';
+export { World, type ChannelRecord, type GuildRecord, type MemberRecord, type MessageRecord, type Pings, type ThreadState, type UserRecord, type WorldEvent } from './world.js';
+
+// Saving a world and opening it again (the sandbox keeps its world between runs).
+export { restoreWorld, snapshotProblem, snapshotWorld, worldSnapshotSchema, WORLD_SNAPSHOT_VERSION, type WorldSnapshot } from './world-snapshot.js';
 
 // Fault controls on the REST layer (`emulator.faults`).
 export type {
@@ -49,7 +52,7 @@ export { InteractionFailedError, type InteractionOutcome, type InteractionRecord
 export { CommandInputError, type OptionInput } from './commands.js';
 
 // Composing a message the way the emulator stores it (for scene-setting and rendering tests).
-export { composeMessage, type MessageBody, type UploadedFile } from './messages.js';
+export { attachmentsFor, composeMessage, type MessageBody, type UploadedFile } from './messages.js';
 
 // Rate limits: Discord's published global limit, and the options a test tightens or disables.
 export { DISCORD_GLOBAL_LIMIT, type BucketLimit, type RateLimiterOptions, type WindowLimit } from './rate-limit.js';

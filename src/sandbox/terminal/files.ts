@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, isAbsolute } from 'node:path';
 import type { APIAttachment } from 'discord-api-types/v10';
-import type { UploadedFile } from '../emulator/messages.js';
+import type { UploadedFile } from '@roots-bot/discord-emulator';
 
 /**
  * The files the bot sends (a course report, a privacy export), saved where the person can open

@@ -1,5 +1,5 @@
 import { ComponentType, TextInputStyle } from 'discord-api-types/v10';
-import type { ModalSelectView, ModalView } from '../harness.js';
+import type { ModalSelectView, ModalView } from '@roots-bot/discord-emulator';
 import { INTERRUPTED, type Io } from './io.js';
 import type { Style } from './style.js';
 

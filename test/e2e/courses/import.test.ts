@@ -1,6 +1,6 @@
 import { InteractionType } from 'discord-api-types/v10';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { attachmentsFor } from '../../../src/sandbox/emulator/messages.js';
+import { attachmentsFor } from '@roots-bot/discord-emulator';
 import { completeLessons, message, modal, ROOT_CAUSES, startCourseScene, type CourseScene } from './support.js';
 
 const lesson = (id: string, title: string) => ({ id, title, text: `What to do for ${title}.`, reflection: `What did ${title} show you?` });

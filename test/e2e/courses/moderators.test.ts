@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { STALE_COMPONENT } from '../../../src/interactions/router.js';
-import type { MessageView } from '../../../src/sandbox/harness.js';
+import type { MessageView } from '@roots-bot/discord-emulator';
 import { completeLessons, DAY_MS, LEADING, message, modal, rawClick, ROOT_CAUSES, startCourseScene, type CourseScene } from './support.js';
 
 describe('moderators and courses', () => {

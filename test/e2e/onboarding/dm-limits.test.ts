@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RequestMatcher } from '../../../src/sandbox/emulator/faults.js';
+import type { RequestMatcher } from '@roots-bot/discord-emulator';
 import { nextDm, startOnboardingScene, type OnboardingScene } from './support.js';
 
 const openingDms: RequestMatcher = (request) => request.method === 'POST' && request.route === '/users/@me/channels';

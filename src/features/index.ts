@@ -1,6 +1,6 @@
 import { createCoursesFeature } from '../courses/feature.js';
 import { createOnboardingFeature } from '../onboarding/feature.js';
-import { createProtocolsFeature } from '../protocols/feature.js';
+import { createProtocolsFeature } from '../protocols/discord/feature.js';
 import { createRitualsFeature } from '../rituals/feature.js';
 import type { Feature } from './feature.js';
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { BotContext } from '../context.js';
 import { fail, succeed } from '../outcome.js';
 import { readDueDate } from './due-date.js';
-import type { RunOutcome } from './problems.js';
+import type { ProtocolOutcome } from './problems.js';
 import { candidateSteps, type CollectKind, type Protocol, type ProtocolCatalog } from './protocol-content.js';
 import { facilitatedRunAt, openRunAt, type Actor } from './run-guards.js';
 import type { OpenRun } from './runs.js';
@@ -17,7 +17,7 @@ export const DUE_DATE_MAX_LENGTH = 40;
 const ContributionText = z.string().trim().min(1).max(CONTRIBUTION_MAX_LENGTH);
 
 /** Open at `step` and not paused: the group can add there. */
-export async function contributableRunAt(deps: Deps, runId: number, step: number): Promise<RunOutcome<OpenRun>> {
+export async function contributableRunAt(deps: Deps, runId: number, step: number): Promise<ProtocolOutcome<OpenRun>> {
   const found = await openRunAt(deps.db, runId, step);
   if (!found.ok) return found;
   if (found.value.state === 'paused') return fail({ kind: 'paused', run: found.value });
@@ -43,7 +43,7 @@ export interface Addition {
  * something in one's own words also chooses it: the group talked it over and this is what they
  * agreed on. One transaction reads the run and writes, so a step that moves on meanwhile is seen.
  */
-export async function addToStep(deps: Deps, protocols: ProtocolCatalog, input: Addition): Promise<RunOutcome<{ readonly kind: CollectKind }>> {
+export async function addToStep(deps: Deps, protocols: ProtocolCatalog, input: Addition): Promise<ProtocolOutcome<{ readonly kind: CollectKind }>> {
   const text = ContributionText.safeParse(input.text);
   if (!text.success) return fail({ kind: 'empty' });
   const now = deps.clock.now();
@@ -97,7 +97,7 @@ export interface Choice {
  * The facilitator marks what the group chose among the contributions a `choices` step offers.
  * Choices outside the menu (it shows at most 25) are kept as they were.
  */
-export async function chooseContributions(deps: Deps, protocol: Protocol, input: Choice): Promise<RunOutcome<{ readonly chosen: number }>> {
+export async function chooseContributions(deps: Deps, protocol: Protocol, input: Choice): Promise<ProtocolOutcome<{ readonly chosen: number }>> {
   if (protocol.steps[input.step]?.collects.kind !== 'choices') return fail({ kind: 'wrong-step' });
   const eligibleSteps = [...candidateSteps(protocol, input.step), input.step];
   const now = deps.clock.now().toISOString();

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { BotContext } from '../context.js';
 import type { Db } from '../db/connection.js';
 import { fail, succeed } from '../outcome.js';
-import type { RunOutcome } from './problems.js';
+import type { ProtocolOutcome } from './problems.js';
 import type { Protocol } from './protocol-content.js';
 import { facilitatedRunAt, type Actor } from './run-guards.js';
 import { toRun, type FinishedRun, type OpenRun, type Run } from './runs.js';
@@ -60,7 +60,7 @@ export interface Moved {
 }
 
 /** Next or Back, by the facilitator or a moderator, from the step on the message they clicked. */
-export async function moveStep(deps: Deps, protocol: Protocol, input: { runId: number; fromStep: number; direction: Direction; actor: Actor }): Promise<RunOutcome<Moved>> {
+export async function moveStep(deps: Deps, protocol: Protocol, input: { runId: number; fromStep: number; direction: Direction; actor: Actor }): Promise<ProtocolOutcome<Moved>> {
   return deps.db.transaction().execute(async (trx) => {
     const found = await facilitatedRunAt(trx, input.runId, input.fromStep, input.actor);
     if (!found.ok) return found;
@@ -75,7 +75,7 @@ export async function moveStep(deps: Deps, protocol: Protocol, input: { runId: n
 }
 
 /** Pause holds the protocol where it is (no adding, no moving) until the facilitator resumes. */
-export async function setPaused(deps: Deps, input: { runId: number; step: number; paused: boolean; actor: Actor }): Promise<RunOutcome<OpenRun>> {
+export async function setPaused(deps: Deps, input: { runId: number; step: number; paused: boolean; actor: Actor }): Promise<ProtocolOutcome<OpenRun>> {
   return deps.db.transaction().execute(async (trx) => {
     const found = await facilitatedRunAt(trx, input.runId, input.step, input.actor);
     if (!found.ok) return found;
@@ -92,7 +92,7 @@ export interface Finished {
 }
 
 /** Ends the run at whatever step it is on; what the group has so far becomes the summary. */
-export async function finishRun(deps: Deps, input: { runId: number; step: number; actor: Actor }): Promise<RunOutcome<Finished>> {
+export async function finishRun(deps: Deps, input: { runId: number; step: number; actor: Actor }): Promise<ProtocolOutcome<Finished>> {
   const now = deps.clock.now().toISOString();
   return deps.db.transaction().execute(async (trx) => {
     const found = await facilitatedRunAt(trx, input.runId, input.step, input.actor);

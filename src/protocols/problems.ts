@@ -2,10 +2,10 @@ import type { Outcome } from '../outcome.js';
 import type { FinishedRun, OpenRun } from './runs.js';
 
 /**
- * Why a protocol action didn't happen. Services return these as values; the feature turns each
- * into a sentence for the member (`problem-messages.ts`).
+ * Why a protocol action didn't happen. Services and handlers return these as values;
+ * `discord/explain.ts` turns each into the member's sentence.
  */
-export type Problem =
+export type ProtocolProblem =
   | { readonly kind: 'no-such-run' }
   | { readonly kind: 'finished'; readonly run: FinishedRun }
   /** The click or form belongs to a step the group has left. */
@@ -19,7 +19,20 @@ export type Problem =
   | { readonly kind: 'bad-date'; readonly typed: string; readonly text: string }
   | { readonly kind: 'past-date'; readonly typed: string; readonly text: string }
   /** A form or menu for a kind of step this step isn't (content changed under an old message). */
-  | { readonly kind: 'wrong-step' };
+  | { readonly kind: 'wrong-step' }
+  /** A run whose protocol is no longer in `data/protocols/`. */
+  | { readonly kind: 'protocol-gone' }
+  /** `/protocol start` with a protocol typed by hand that matches none. */
+  | { readonly kind: 'unknown-protocol' }
+  /** `/protocol export` outside a run's thread with no run picked (or one of another server). */
+  | { readonly kind: 'which-run' }
+  | { readonly kind: 'bad-topic' }
+  /** Starting a protocol: where and with what the bot can open its thread. */
+  | { readonly kind: 'inside-a-thread' }
+  | { readonly kind: 'missing-permissions'; readonly missing: readonly string[] }
+  | { readonly kind: 'thread-refused' }
+  | { readonly kind: 'not-a-text-channel' }
+  | { readonly kind: 'add-from-step' };
 
 /** What a protocol service returns: its value, or why nothing happened. */
-export type RunOutcome<T> = Outcome<T, Problem>;
+export type ProtocolOutcome<T> = Outcome<T, ProtocolProblem>;

@@ -8,7 +8,8 @@ import { protocolPrivacy } from '../../src/protocols/privacy.js';
 import { loadProtocols, type Protocol } from '../../src/protocols/protocol-content.js';
 import type { OpenRun } from '../../src/protocols/runs.js';
 import { loadStepData } from '../../src/protocols/step-data.js';
-import { buildSummary, summaryMarkdown } from '../../src/protocols/summary.js';
+import { summaryMarkdown } from '../../src/protocols/discord/export-view.js';
+import { buildSummary } from '../../src/protocols/summary.js';
 
 const loaded = await loadProtocols();
 if (!loaded.ok) throw loaded.error;

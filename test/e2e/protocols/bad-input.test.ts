@@ -1,7 +1,8 @@
 import { ButtonStyle, ComponentType, OverwriteType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/clock.js';
-import { practiseProtocol } from '../../../src/protocols/practice-link.js';
+import { SERVER_ONLY } from '../../../src/interactions/router.js';
+import { practiseProtocol } from '../../../src/protocols/discord/custom-ids.js';
 import type { ChannelRecord, GuildRecord, UserRecord } from '../../../src/sandbox/emulator/world.js';
 import type { MessageView } from '../../../src/sandbox/harness.js';
 import { startTestBed, type TestBed } from '../../support/bot.js';
@@ -101,6 +102,6 @@ describe('protocols and input that needs a kind answer', () => {
     const dm = h.world.dmChannel(h.emulator.bot.id, ben.id);
     const lesson = lessonWithPractice(dm.id);
     const response = await h.as(ben).click(lesson, 'Practise Change the Discourse');
-    expect(privateNote(response)).toContain('Protocols run with your team in a server channel');
+    expect(privateNote(response)).toBe(SERVER_ONLY);
   });
 });

@@ -1,70 +1,68 @@
 import { ButtonStyle, ComponentType, MessageFlags, type ButtonInteraction } from 'discord.js';
-import type { BotContext } from '../context.js';
-import { defineComponent, type ComponentRoute } from '../interactions/handlers.js';
+import type { BotContext } from '../../context.js';
+import { defineComponent, type ComponentRoute, type InServer } from '../../interactions/handlers.js';
+import { finishRun, moveStep, setPaused, type Direction } from '../facilitation.js';
+import { facilitatedRunAt, runWithProtocol } from '../run-guards.js';
+import { actorOf, ioOf, redrawFor, runQueueOf } from './acting.js';
 import { backButton, finishButton, finishNowButton, keepGoingButton, nextButton, pauseButton, resumeButton } from './custom-ids.js';
-import { finishRun, moveStep, setPaused, type Direction } from './facilitation.js';
-import { actorOf, ioOf, orTell, redrawFor, runWithProtocol } from './route-helpers.js';
-import { facilitatedRunAt } from './run-guards.js';
-import { serialize } from './run-queue.js';
+import { orExplain } from './explain.js';
 import { showCurrentStep, showFinish, showMove } from './thread-messages.js';
+import type { Answer } from './timely-answer.js';
 
 /** The facilitator's controls: Next, Back, Pause, Resume and Finish (asking first when early). */
 
-function moveRoute(spec: typeof nextButton, direction: Direction) {
+type StepButton = ButtonInteraction<InServer>;
+type Redraw = (answer: Answer) => Promise<void>;
+
+/** A control on a step's message: it changes the run, then the change is redrawn as its answer. */
+function stepControl(spec: typeof nextButton, change: (interaction: StepButton, runId: number, step: number, ctx: BotContext) => Promise<Redraw>): ComponentRoute {
   return defineComponent({
     kind: 'button',
     spec,
-    scope: 'anywhere',
+    scope: 'server',
     async run(interaction, [runId, step], ctx) {
-      const found = await orTell(interaction, await runWithProtocol(ctx, runId));
-      if (found === undefined) return;
-      const moved = await orTell(interaction, await moveStep(ctx, found.protocol, { runId, fromStep: step, direction, actor: actorOf(interaction) }));
-      if (moved === undefined) return;
-      await redrawFor(interaction, runId, (answer) => showMove(ioOf(interaction, ctx), moved, answer));
+      const redraw = await change(interaction, runId, step, ctx);
+      await redrawFor(interaction, ctx, runId, redraw);
     },
   });
 }
 
-function pauseRoute(spec: typeof pauseButton, paused: boolean) {
-  return defineComponent({
-    kind: 'button',
-    spec,
-    scope: 'anywhere',
-    async run(interaction, [runId, step], ctx) {
-      const changed = await orTell(interaction, await setPaused(ctx, { runId, step, paused, actor: actorOf(interaction) }));
-      if (changed === undefined) return;
-      await redrawFor(interaction, runId, (answer) => showCurrentStep(ioOf(interaction, ctx), runId, answer));
-    },
+const moveRoute = (spec: typeof nextButton, direction: Direction) =>
+  stepControl(spec, async (interaction, runId, step, ctx) => {
+    const { protocol } = orExplain(await runWithProtocol(ctx.db, ctx.content.protocols, runId));
+    const moved = orExplain(await moveStep(ctx, protocol, { runId, fromStep: step, direction, actor: actorOf(interaction) }));
+    return (answer) => showMove(ioOf(interaction, ctx), moved, answer);
   });
-}
+
+const pauseRoute = (spec: typeof pauseButton, paused: boolean) =>
+  stepControl(spec, async (interaction, runId, step, ctx) => {
+    orExplain(await setPaused(ctx, { runId, step, paused, actor: actorOf(interaction) }));
+    return (answer) => showCurrentStep(ioOf(interaction, ctx), runId, answer);
+  });
 
 /** Finishes from the step's own Finish button, or from the "Finish now" confirmation. */
-async function finish(interaction: ButtonInteraction, ctx: BotContext, runId: number, step: number, from: 'step' | 'confirmation'): Promise<void> {
-  const finished = await orTell(interaction, await finishRun(ctx, { runId, step, actor: actorOf(interaction) }));
-  if (finished === undefined) return;
+async function finish(interaction: StepButton, ctx: BotContext, runId: number, step: number, from: 'step' | 'confirmation'): Promise<void> {
+  const finished = orExplain(await finishRun(ctx, { runId, step, actor: actorOf(interaction) }));
   if (from === 'step') {
-    await redrawFor(interaction, runId, (answer) => showFinish(ioOf(interaction, ctx), finished, answer));
+    await redrawFor(interaction, ctx, runId, (answer) => showFinish(ioOf(interaction, ctx), finished, answer));
     return;
   }
   await interaction.update({ content: 'Finished. The summary is at the end of the thread, and the thread is archived.', components: [] });
-  await serialize(runId, () => showFinish(ioOf(interaction, ctx), finished));
+  await runQueueOf(ctx).serialize(runId, () => showFinish(ioOf(interaction, ctx), finished));
 }
 
 const finishRoute = defineComponent({
   kind: 'button',
   spec: finishButton,
-  scope: 'anywhere',
+  scope: 'server',
   async run(interaction, [runId, step], ctx) {
-    const found = await orTell(interaction, await runWithProtocol(ctx, runId));
-    if (found === undefined) return;
-    const { protocol } = found;
+    const { protocol } = orExplain(await runWithProtocol(ctx.db, ctx.content.protocols, runId));
     if (step === protocol.steps.length - 1) {
       await finish(interaction, ctx, runId, step, 'step');
       return;
     }
     // Finishing early can't be undone: ask first, and only someone who may finish.
-    const allowed = await orTell(interaction, await facilitatedRunAt(ctx.db, runId, step, actorOf(interaction)));
-    if (allowed === undefined) return;
+    orExplain(await facilitatedRunAt(ctx.db, runId, step, actorOf(interaction)));
     await interaction.reply({
       content: `Finish **${protocol.title}** now, at step ${step + 1} of ${protocol.steps.length}? The summary will hold what the group has added so far, and the thread will be archived.`,
       components: [
@@ -84,7 +82,7 @@ const finishRoute = defineComponent({
 const finishNowRoute = defineComponent({
   kind: 'button',
   spec: finishNowButton,
-  scope: 'anywhere',
+  scope: 'server',
   async run(interaction, [runId, step], ctx) {
     await finish(interaction, ctx, runId, step, 'confirmation');
   },
@@ -93,7 +91,7 @@ const finishNowRoute = defineComponent({
 const keepGoingRoute = defineComponent({
   kind: 'button',
   spec: keepGoingButton,
-  scope: 'anywhere',
+  scope: 'server',
   async run(interaction) {
     await interaction.update({ content: 'Carrying on; nothing changed.', components: [] });
   },

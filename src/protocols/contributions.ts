@@ -4,7 +4,7 @@ import { fail, succeed } from '../outcome.js';
 import { readDueDate } from './due-date.js';
 import type { ProtocolOutcome } from './problems.js';
 import { candidateSteps, type CollectKind, type Protocol, type ProtocolCatalog } from './protocol-content.js';
-import { facilitatedRunAt, openRunAt, type Actor } from './run-guards.js';
+import { facilitatedRunAt, openRunAt, type Actor, type Place } from './run-guards.js';
 import type { OpenRun } from './runs.js';
 
 type Deps = Pick<BotContext, 'db' | 'clock'>;
@@ -17,8 +17,8 @@ export const DUE_DATE_MAX_LENGTH = 40;
 const ContributionText = z.string().trim().min(1).max(CONTRIBUTION_MAX_LENGTH);
 
 /** Open at `step` and not paused: the group can add there. */
-export async function contributableRunAt(deps: Deps, runId: number, step: number): Promise<ProtocolOutcome<OpenRun>> {
-  const found = await openRunAt(deps.db, runId, step);
+export async function contributableRunAt(deps: Deps, runId: number, step: number, where: Place): Promise<ProtocolOutcome<OpenRun>> {
+  const found = await openRunAt(deps.db, runId, step, where);
   if (!found.ok) return found;
   if (found.value.state === 'paused') return fail({ kind: 'paused', run: found.value });
   return found;
@@ -28,6 +28,8 @@ export interface Addition {
   readonly runId: number;
   readonly step: number;
   readonly authorId: string;
+  /** Where the form was sent from: only the run's own thread adds to it. */
+  readonly where: Place;
   readonly text: string;
   /** For `causes` steps; anything not among the step's categories is stored unsorted. */
   readonly category: string | null;
@@ -48,7 +50,7 @@ export async function addToStep(deps: Deps, protocols: ProtocolCatalog, input: A
   if (!text.success) return fail({ kind: 'empty' });
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
-    const open = await contributableRunAt({ db: trx, clock: deps.clock }, input.runId, input.step);
+    const open = await contributableRunAt({ db: trx, clock: deps.clock }, input.runId, input.step, input.where);
     if (!open.ok) return open;
     const collects = protocols.get(open.value.protocolId)?.steps[input.step]?.collects;
     if (collects === undefined) return fail({ kind: 'wrong-step' });

@@ -7,6 +7,8 @@ import type { FinishedRun, OpenRun } from './runs.js';
  */
 export type ProtocolProblem =
   | { readonly kind: 'no-such-run' }
+  /** A click or form for a run of another server, or from outside the run's thread (a forged custom_id). */
+  | { readonly kind: 'elsewhere' }
   | { readonly kind: 'finished'; readonly run: FinishedRun }
   /** The click or form belongs to a step the group has left. */
   | { readonly kind: 'moved-on'; readonly run: OpenRun }

@@ -1,18 +1,24 @@
-import type { ButtonInteraction, ModalSubmitInteraction, StringSelectMenuInteraction } from 'discord.js';
+import type { ButtonInteraction, CacheType, ModalSubmitInteraction, StringSelectMenuInteraction } from 'discord.js';
 import type { BotContext } from '../../context.js';
 import { isModerator } from '../../interactions/access.js';
+import type { InServer } from '../../interactions/handlers.js';
 import type { RunQueue } from '../run-queue.js';
-import type { Actor } from '../run-guards.js';
+import type { Actor, Place } from '../run-guards.js';
 import { PROTOCOLS } from './feature-key.js';
 import { showCurrentStep, type Io } from './thread-messages.js';
 import { timelyAnswer, type Answer, type OnMessage } from './timely-answer.js';
 
 /** What the protocol routes share: who acted, where to write, and how to answer. */
 
-type Acting = ButtonInteraction | StringSelectMenuInteraction | ModalSubmitInteraction;
+type Acting<C extends CacheType = CacheType> = ButtonInteraction<C> | StringSelectMenuInteraction<C> | ModalSubmitInteraction<C>;
 
-export function actorOf(interaction: Acting): Actor {
-  return { userId: interaction.user.id, isModerator: isModerator(interaction) };
+/** Who acted, judged in the server and channel the interaction came from. */
+export function actorOf(interaction: Acting<InServer>): Actor {
+  return { userId: interaction.user.id, isModerator: isModerator(interaction), where: placeOf(interaction) };
+}
+
+export function placeOf(interaction: Acting<InServer>): Place {
+  return { guildId: interaction.guildId, channelId: interaction.channelId };
 }
 
 export function ioOf(interaction: Acting, ctx: BotContext): Io {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { defineComponent, type ComponentRoute } from '../../interactions/handlers.js';
 import { addToStep, chooseContributions, contributableRunAt } from '../contributions.js';
 import { runWithProtocol } from '../run-guards.js';
-import { actorOf, redrawCurrentStep } from './acting.js';
+import { actorOf, placeOf, redrawCurrentStep } from './acting.js';
 import { addButton, chooseSelect, contributeModal, FIELD } from './custom-ids.js';
 import { orExplain, refuse } from './explain.js';
 import { contributionForm } from './forms.js';
@@ -16,7 +16,7 @@ const addRoute = defineComponent({
   scope: 'server',
   async run(interaction, [runId, step], ctx) {
     // A form must be the first answer, so the check is a quick read and the form opens right away.
-    const open = orExplain(await contributableRunAt(ctx, runId, step));
+    const open = orExplain(await contributableRunAt(ctx, runId, step, placeOf(interaction)));
     const protocol = ctx.content.protocols.get(open.protocolId) ?? refuse({ kind: 'protocol-gone' });
     await interaction.showModal(contributionForm(protocol, runId, step));
   },
@@ -52,6 +52,7 @@ const contributeRoute = defineComponent({
         runId,
         step,
         authorId: interaction.user.id,
+        where: placeOf(interaction),
         text: submitted.text,
         category: submitted.category,
         // A client that can't show the member picker leaves it out: the person adding owns it.
@@ -68,7 +69,7 @@ const chooseRoute = defineComponent({
   spec: chooseSelect,
   scope: 'server',
   async run(interaction, [runId, step], ctx) {
-    const { protocol } = orExplain(await runWithProtocol(ctx.db, ctx.content.protocols, runId));
+    const { protocol } = orExplain(await runWithProtocol(ctx.db, ctx.content.protocols, runId, placeOf(interaction)));
     const offered = interaction.component.options.map((option) => Number(option.value));
     const selected = interaction.values.map(Number);
     orExplain(await chooseContributions(ctx, protocol, { runId, step, actor: actorOf(interaction), offered, selected }));

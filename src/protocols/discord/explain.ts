@@ -12,6 +12,8 @@ export function explainProtocolProblem(problem: ProtocolProblem): string {
   switch (problem.kind) {
     case 'no-such-run':
       return "I can't find this protocol anymore. You can start a new one with `/protocol start`.";
+    case 'elsewhere':
+      return "This button belongs to a protocol in another thread, so I didn't change anything. Please use the buttons in the protocol's own thread.";
     case 'finished':
       return 'This protocol has finished, so its buttons are resting now. The summary is at the end of the thread, and `/protocol export` gives you the full record.';
     case 'moved-on':

@@ -3,7 +3,7 @@ import type { BotContext } from '../../context.js';
 import { defineComponent, type ComponentRoute, type InServer } from '../../interactions/handlers.js';
 import { finishRun, moveStep, setPaused, type Direction } from '../facilitation.js';
 import { facilitatedRunAt, runWithProtocol } from '../run-guards.js';
-import { actorOf, ioOf, redrawFor, runQueueOf } from './acting.js';
+import { actorOf, ioOf, placeOf, redrawFor, runQueueOf } from './acting.js';
 import { backButton, finishButton, finishNowButton, keepGoingButton, nextButton, pauseButton, resumeButton } from './custom-ids.js';
 import { orExplain } from './explain.js';
 import { showCurrentStep, showFinish, showMove } from './thread-messages.js';
@@ -29,7 +29,7 @@ function stepControl(spec: typeof nextButton, change: (interaction: StepButton, 
 
 const moveRoute = (spec: typeof nextButton, direction: Direction) =>
   stepControl(spec, async (interaction, runId, step, ctx) => {
-    const { protocol } = orExplain(await runWithProtocol(ctx.db, ctx.content.protocols, runId));
+    const { protocol } = orExplain(await runWithProtocol(ctx.db, ctx.content.protocols, runId, placeOf(interaction)));
     const moved = orExplain(await moveStep(ctx, protocol, { runId, fromStep: step, direction, actor: actorOf(interaction) }));
     return (answer) => showMove(ioOf(interaction, ctx), moved, answer);
   });
@@ -56,7 +56,7 @@ const finishRoute = defineComponent({
   spec: finishButton,
   scope: 'server',
   async run(interaction, [runId, step], ctx) {
-    const { protocol } = orExplain(await runWithProtocol(ctx.db, ctx.content.protocols, runId));
+    const { protocol } = orExplain(await runWithProtocol(ctx.db, ctx.content.protocols, runId, placeOf(interaction)));
     if (step === protocol.steps.length - 1) {
       await finish(interaction, ctx, runId, step, 'step');
       return;

@@ -3,7 +3,7 @@ import type { BotContext } from '../../context.js';
 import type { ServerCommand } from '../../interactions/handlers.js';
 import { AUTOCOMPLETE_LIMITS } from '../../presentation/embed-fit.js';
 import { findProtocol } from '../protocol-content.js';
-import { runWithProtocol } from '../run-guards.js';
+import { protocolOf } from '../run-guards.js';
 import { openRuns, recentRuns } from '../runs.js';
 import { buildSummary, peopleIn } from '../summary.js';
 import { orExplain, refuse } from './explain.js';
@@ -29,8 +29,8 @@ export async function listProtocols(interaction: ServerCommand, ctx: BotContext)
 }
 
 export async function exportProtocol(interaction: ServerCommand, ctx: BotContext): Promise<void> {
-  const picked = await pickRun(interaction, ctx, 'which');
-  const { run, protocol } = orExplain(await runWithProtocol(ctx.db, ctx.content.protocols, picked.id));
+  const run = await pickRun(interaction, ctx, 'which');
+  const protocol = orExplain(protocolOf(ctx.content.protocols, run));
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const summary = await buildSummary(ctx.db, run, protocol);
   const name = await namesForExport(interaction.guild, peopleIn(summary), ctx.logger);

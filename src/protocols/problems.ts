@@ -34,7 +34,9 @@ export type ProtocolProblem =
   | { readonly kind: 'missing-permissions'; readonly missing: readonly string[] }
   | { readonly kind: 'thread-refused' }
   | { readonly kind: 'not-a-text-channel' }
-  | { readonly kind: 'add-from-step' };
+  | { readonly kind: 'add-from-step' }
+  /** A "finish early?" answer pressed on a message that isn't that question. */
+  | { readonly kind: 'not-this-prompt' };
 
 /** What a protocol service returns: its value, or why nothing happened. */
 export type ProtocolOutcome<T> = Outcome<T, ProtocolProblem>;

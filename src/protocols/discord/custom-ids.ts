@@ -18,7 +18,8 @@ export const resumeButton = customId('protocol', 'resume', 1, runAndStep);
 /** Finish on the last step; on an earlier one it asks first ({@link finishNowButton}). */
 export const finishButton = customId('protocol', 'finish', 1, runAndStep);
 export const finishNowButton = customId('protocol', 'finish-now', 1, runAndStep);
-export const keepGoingButton = customId('protocol', 'keep-going', 1, []);
+/** v2: it names its prompt's run and step, so it only ever closes that prompt. */
+export const keepGoingButton = customId('protocol', 'keep-going', 2, runAndStep);
 export const chooseSelect = customId('protocol', 'choose', 1, runAndStep);
 /** The form asking for a topic after a course lesson's "practise this protocol" button. */
 export const practiseTopicModal = customId('protocol', 'practise-topic', 1, [arg.key]);

@@ -56,6 +56,8 @@ export function explainProtocolProblem(problem: ProtocolProblem): string {
       return "I wasn't allowed to open a thread in this channel, so nothing was started. A moderator can check my permissions here (I need **Create Public Threads** and **Send Messages in Threads**), or you can start the protocol in another channel.";
     case 'not-a-text-channel':
       return "I can't open threads in this kind of channel. Please start the protocol from a regular text channel.";
+    case 'not-this-prompt':
+      return 'That button answers the “finish early?” question, so I left that message as it is. Press **Finish early** on the step message to be asked again.';
     case 'add-from-step':
       return 'Please press **Add** on the step message in the thread to contribute.';
   }

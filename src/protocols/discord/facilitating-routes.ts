@@ -2,10 +2,10 @@ import { ButtonStyle, ComponentType, MessageFlags, type ButtonInteraction } from
 import type { BotContext } from '../../context.js';
 import { defineComponent, type ComponentRoute, type InServer } from '../../interactions/handlers.js';
 import { finishRun, moveStep, setPaused, type Direction } from '../facilitation.js';
-import { facilitatedRunAt, runWithProtocol } from '../run-guards.js';
+import { facilitatedRunAt, runFrom, runWithProtocol } from '../run-guards.js';
 import { actorOf, ioOf, placeOf, redrawFor, runQueueOf } from './acting.js';
 import { backButton, finishButton, finishNowButton, keepGoingButton, nextButton, pauseButton, resumeButton } from './custom-ids.js';
-import { orExplain } from './explain.js';
+import { orExplain, refuse } from './explain.js';
 import { showCurrentStep, showFinish, showMove } from './thread-messages.js';
 import type { Answer } from './timely-answer.js';
 
@@ -42,6 +42,7 @@ const pauseRoute = (spec: typeof pauseButton, paused: boolean) =>
 
 /** Finishes from the step's own Finish button, or from the "Finish now" confirmation. */
 async function finish(interaction: StepButton, ctx: BotContext, runId: number, step: number, from: 'step' | 'confirmation'): Promise<void> {
+  if (from === 'confirmation') await assertOwnPrompt(interaction, ctx, runId, step);
   const finished = orExplain(await finishRun(ctx, { runId, step, actor: actorOf(interaction) }));
   if (from === 'step') {
     await redrawFor(interaction, ctx, runId, (answer) => showFinish(ioOf(interaction, ctx), finished, answer));
@@ -49,6 +50,17 @@ async function finish(interaction: StepButton, ctx: BotContext, runId: number, s
   }
   await interaction.update({ content: 'Finished. The summary is at the end of the thread, and the thread is archived.', components: [] });
   await runQueueOf(ctx).serialize(runId, () => showFinish(ioOf(interaction, ctx), finished));
+}
+
+/**
+ * The "finish early?" answers change the prompt they are pressed on, so they act only on their own
+ * prompt: the private question asked for this run at this step, never another message.
+ */
+async function assertOwnPrompt(interaction: StepButton, ctx: BotContext, runId: number, step: number): Promise<void> {
+  orExplain(await runFrom(ctx.db, runId, placeOf(interaction)));
+  const { message } = interaction;
+  const own = message.flags.has(MessageFlags.Ephemeral) && message.resolveComponent(finishNowButton.encode(runId, step)) !== null;
+  if (!own) refuse({ kind: 'not-this-prompt' });
 }
 
 const finishRoute = defineComponent({
@@ -70,7 +82,7 @@ const finishRoute = defineComponent({
           type: ComponentType.ActionRow,
           components: [
             { type: ComponentType.Button, custom_id: finishNowButton.encode(runId, step), label: 'Finish now', style: ButtonStyle.Danger },
-            { type: ComponentType.Button, custom_id: keepGoingButton.encode(), label: 'Keep going', style: ButtonStyle.Secondary },
+            { type: ComponentType.Button, custom_id: keepGoingButton.encode(runId, step), label: 'Keep going', style: ButtonStyle.Secondary },
           ],
         },
       ],
@@ -92,7 +104,8 @@ const keepGoingRoute = defineComponent({
   kind: 'button',
   spec: keepGoingButton,
   scope: 'server',
-  async run(interaction) {
+  async run(interaction, [runId, step], ctx) {
+    await assertOwnPrompt(interaction, ctx, runId, step);
     await interaction.update({ content: 'Carrying on; nothing changed.', components: [] });
   },
 });

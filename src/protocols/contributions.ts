@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import type { BotContext } from '../context.js';
 import { fail, succeed } from '../outcome.js';
+import { discordLength, hasVisibleText } from '../text.js';
 import { readDueDate } from './due-date.js';
 import type { ProtocolOutcome } from './problems.js';
 import { candidateSteps, type CollectKind, type Protocol, type ProtocolCatalog } from './protocol-content.js';
@@ -14,7 +14,14 @@ export const CONTRIBUTION_MAX_LENGTH = 400;
 /** The typed due date; generous so "next Friday" reaches the reader and gets a kind answer. */
 export const DUE_DATE_MAX_LENGTH = 40;
 
-const ContributionText = z.string().trim().min(1).max(CONTRIBUTION_MAX_LENGTH);
+/** What a member wrote, or why it can't be added: invisible characters alone are nothing written. */
+function readContribution(typed: string): ProtocolOutcome<string> {
+  const text = typed.trim();
+  if (!hasVisibleText(text)) return fail({ kind: 'empty' });
+  const length = discordLength(text);
+  if (length > CONTRIBUTION_MAX_LENGTH) return fail({ kind: 'too-long', length, limit: CONTRIBUTION_MAX_LENGTH });
+  return succeed(text);
+}
 
 /** Open at `step` and not paused: the group can add there. */
 export async function contributableRunAt(deps: Deps, runId: number, step: number, where: Place): Promise<ProtocolOutcome<OpenRun>> {
@@ -46,8 +53,8 @@ export interface Addition {
  * agreed on. One transaction reads the run and writes, so a step that moves on meanwhile is seen.
  */
 export async function addToStep(deps: Deps, protocols: ProtocolCatalog, input: Addition): Promise<ProtocolOutcome<{ readonly kind: CollectKind }>> {
-  const text = ContributionText.safeParse(input.text);
-  if (!text.success) return fail({ kind: 'empty' });
+  const text = readContribution(input.text);
+  if (!text.ok) return text;
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
     const open = await contributableRunAt({ db: trx, clock: deps.clock }, input.runId, input.step, input.where);
@@ -57,14 +64,14 @@ export async function addToStep(deps: Deps, protocols: ProtocolCatalog, input: A
     const at = now.toISOString();
     if (collects.kind === 'actions') {
       const due = readDueDate(input.due, now);
-      if (due.kind === 'unreadable') return fail({ kind: 'bad-date', typed: input.due.trim(), text: text.data });
-      if (due.kind === 'past') return fail({ kind: 'past-date', typed: input.due.trim(), text: text.data });
+      if (due.kind === 'unreadable') return fail({ kind: 'bad-date', typed: input.due.trim(), text: text.value });
+      if (due.kind === 'past') return fail({ kind: 'past-date', typed: input.due.trim(), text: text.value });
       await trx
         .insertInto('protocol_actions')
         .values({
           run_id: input.runId,
           step: input.step,
-          text: text.data,
+          text: text.value,
           owner_id: input.ownerId ?? input.authorId,
           due_date: due.kind === 'date' ? due.isoDate : null,
           added_by: input.authorId,
@@ -76,7 +83,7 @@ export async function addToStep(deps: Deps, protocols: ProtocolCatalog, input: A
     const category = collects.kind === 'causes' ? (collects.categories.find((c) => c === input.category) ?? null) : null;
     const { id } = await trx
       .insertInto('protocol_contributions')
-      .values({ run_id: input.runId, step: input.step, author_id: input.authorId, text: text.data, category, created_at: at })
+      .values({ run_id: input.runId, step: input.step, author_id: input.authorId, text: text.value, category, created_at: at })
       .returning('id')
       .executeTakeFirstOrThrow();
     if (collects.kind === 'choices') {

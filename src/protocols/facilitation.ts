@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { BotContext } from '../context.js';
 import type { Db } from '../db/connection.js';
 import { fail, succeed } from '../outcome.js';
+import { hasVisibleText } from '../text.js';
 import type { ProtocolOutcome } from './problems.js';
 import type { Protocol } from './protocol-content.js';
 import { facilitatedRunAt, type Actor } from './run-guards.js';
@@ -12,7 +13,7 @@ type Deps = Pick<BotContext, 'db' | 'clock'>;
 export const TOPIC_MIN_LENGTH = 3;
 export const TOPIC_MAX_LENGTH = 300;
 /** The problem a group works on; its thread's name is made from it. */
-export const Topic = z.string().trim().min(TOPIC_MIN_LENGTH).max(TOPIC_MAX_LENGTH);
+export const Topic = z.string().trim().min(TOPIC_MIN_LENGTH).max(TOPIC_MAX_LENGTH).refine(hasVisibleText);
 
 export interface NewRun {
   readonly guildId: string;

@@ -18,6 +18,8 @@ export type ProtocolProblem =
   | { readonly kind: 'first-step' }
   | { readonly kind: 'last-step' }
   | { readonly kind: 'empty' }
+  /** Longer than the form allows (a client that ignores its max length); lengths as Discord counts them. */
+  | { readonly kind: 'too-long'; readonly length: number; readonly limit: number }
   | { readonly kind: 'bad-date'; readonly typed: string; readonly text: string }
   | { readonly kind: 'past-date'; readonly typed: string; readonly text: string }
   /** A form or menu for a kind of step this step isn't (content changed under an old message). */

@@ -32,6 +32,8 @@ export function explainProtocolProblem(problem: ProtocolProblem): string {
       return 'This is the last step. When the group is ready, press **Finish**.';
     case 'empty':
       return "Your note was empty, so I didn't add anything. Write a few words and press **Add** again.";
+    case 'too-long':
+      return `Your note is ${problem.length} characters long, and a note here can be at most ${problem.limit}, so I didn't add it. Please shorten it and press **Add** again.`;
     case 'bad-date':
       return `I couldn't read “${problem.typed}” as a date, so I haven't added the action yet. Please press **Add** again and write the date like 2026-12-15 or 15 Dec. Here is what you wrote, to paste back in:\n${quoted(problem.text)}`;
     case 'past-date':

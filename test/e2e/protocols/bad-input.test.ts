@@ -83,6 +83,20 @@ describe('protocols and input that needs a kind answer', () => {
     expect(description(await shown)).toContain(`• Homework club: <@${alice.id}>, by Tue 5 Jan 2027`);
   });
 
+  it('says the real limit and length of a note too long for the form, and counts invisible characters as empty', async () => {
+    const h = bed.harness;
+    const { thread } = await startProtocol(h, alice, general, 'five-whys', 'Quiet Fridays');
+    const form = modal(await h.as(ben).click(currentStep(h, thread), 'Add'));
+    // A client that ignores the form's max length sends it all.
+    const unlimited = { ...form, fields: form.fields.map((field) => ({ ...field, maxLength: null })) };
+    const long = privateNote(await h.as(ben).submit(unlimited, { text: 'word '.repeat(90).trim() }));
+    expect(long).toBe("Your note is 449 characters long, and a note here can be at most 400, so I didn't add it. Please shorten it and press **Add** again.");
+    const invisible = privateNote(await h.as(ben).submit(form, { text: '\u200B\u200D\u2800\u3164' }));
+    expect(invisible).toBe("Your note was empty, so I didn't add anything. Write a few words and press **Add** again.");
+    const run = await bed.bot.db.selectFrom('protocol_runs').select('id').where('thread_id', '=', thread.id).executeTakeFirstOrThrow();
+    expect(await bed.bot.db.selectFrom('protocol_contributions').selectAll().where('run_id', '=', run.id).execute()).toEqual([]);
+  });
+
   it('starts a protocol from a course lesson in a channel, asking for the topic first', async () => {
     const h = bed.harness;
     const lesson = lessonWithPractice(general.id);

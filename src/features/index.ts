@@ -1,6 +1,6 @@
 import { createCoursesFeature } from '../courses/discord/feature.js';
 import { createOnboardingFeature } from '../onboarding/discord/feature.js';
-import { createProtocolsFeature } from '../protocols/feature.js';
+import { createProtocolsFeature } from '../protocols/discord/feature.js';
 import { createRitualsFeature } from '../rituals/discord/feature.js';
 import type { Feature } from './feature.js';
 

@@ -1,10 +1,10 @@
-import { z } from 'zod';
 import type { BotContext } from '../context.js';
 import { fail, succeed } from '../outcome.js';
+import { discordLength, hasVisibleText } from '../text.js';
 import { readDueDate } from './due-date.js';
-import type { RunOutcome } from './problems.js';
+import type { ProtocolOutcome } from './problems.js';
 import { candidateSteps, type CollectKind, type Protocol, type ProtocolCatalog } from './protocol-content.js';
-import { facilitatedRunAt, openRunAt, type Actor } from './run-guards.js';
+import { facilitatedRunAt, openRunAt, type Actor, type Place } from './run-guards.js';
 import type { OpenRun } from './runs.js';
 
 type Deps = Pick<BotContext, 'db' | 'clock'>;
@@ -14,11 +14,18 @@ export const CONTRIBUTION_MAX_LENGTH = 400;
 /** The typed due date; generous so "next Friday" reaches the reader and gets a kind answer. */
 export const DUE_DATE_MAX_LENGTH = 40;
 
-const ContributionText = z.string().trim().min(1).max(CONTRIBUTION_MAX_LENGTH);
+/** What a member wrote, or why it can't be added: invisible characters alone are nothing written. */
+function readContribution(typed: string): ProtocolOutcome<string> {
+  const text = typed.trim();
+  if (!hasVisibleText(text)) return fail({ kind: 'empty' });
+  const length = discordLength(text);
+  if (length > CONTRIBUTION_MAX_LENGTH) return fail({ kind: 'too-long', length, limit: CONTRIBUTION_MAX_LENGTH });
+  return succeed(text);
+}
 
 /** Open at `step` and not paused: the group can add there. */
-export async function contributableRunAt(deps: Deps, runId: number, step: number): Promise<RunOutcome<OpenRun>> {
-  const found = await openRunAt(deps.db, runId, step);
+export async function contributableRunAt(deps: Deps, runId: number, step: number, where: Place): Promise<ProtocolOutcome<OpenRun>> {
+  const found = await openRunAt(deps.db, runId, step, where);
   if (!found.ok) return found;
   if (found.value.state === 'paused') return fail({ kind: 'paused', run: found.value });
   return found;
@@ -28,6 +35,8 @@ export interface Addition {
   readonly runId: number;
   readonly step: number;
   readonly authorId: string;
+  /** Where the form was sent from: only the run's own thread adds to it. */
+  readonly where: Place;
   readonly text: string;
   /** For `causes` steps; anything not among the step's categories is stored unsorted. */
   readonly category: string | null;
@@ -43,26 +52,26 @@ export interface Addition {
  * something in one's own words also chooses it: the group talked it over and this is what they
  * agreed on. One transaction reads the run and writes, so a step that moves on meanwhile is seen.
  */
-export async function addToStep(deps: Deps, protocols: ProtocolCatalog, input: Addition): Promise<RunOutcome<{ readonly kind: CollectKind }>> {
-  const text = ContributionText.safeParse(input.text);
-  if (!text.success) return fail({ kind: 'empty' });
+export async function addToStep(deps: Deps, protocols: ProtocolCatalog, input: Addition): Promise<ProtocolOutcome<{ readonly kind: CollectKind }>> {
+  const text = readContribution(input.text);
+  if (!text.ok) return text;
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
-    const open = await contributableRunAt({ db: trx, clock: deps.clock }, input.runId, input.step);
+    const open = await contributableRunAt({ db: trx, clock: deps.clock }, input.runId, input.step, input.where);
     if (!open.ok) return open;
     const collects = protocols.get(open.value.protocolId)?.steps[input.step]?.collects;
     if (collects === undefined) return fail({ kind: 'wrong-step' });
     const at = now.toISOString();
     if (collects.kind === 'actions') {
       const due = readDueDate(input.due, now);
-      if (due.kind === 'unreadable') return fail({ kind: 'bad-date', typed: input.due.trim(), text: text.data });
-      if (due.kind === 'past') return fail({ kind: 'past-date', typed: input.due.trim(), text: text.data });
+      if (due.kind === 'unreadable') return fail({ kind: 'bad-date', typed: input.due.trim(), text: text.value });
+      if (due.kind === 'past') return fail({ kind: 'past-date', typed: input.due.trim(), text: text.value });
       await trx
         .insertInto('protocol_actions')
         .values({
           run_id: input.runId,
           step: input.step,
-          text: text.data,
+          text: text.value,
           owner_id: input.ownerId ?? input.authorId,
           due_date: due.kind === 'date' ? due.isoDate : null,
           added_by: input.authorId,
@@ -74,7 +83,7 @@ export async function addToStep(deps: Deps, protocols: ProtocolCatalog, input: A
     const category = collects.kind === 'causes' ? (collects.categories.find((c) => c === input.category) ?? null) : null;
     const { id } = await trx
       .insertInto('protocol_contributions')
-      .values({ run_id: input.runId, step: input.step, author_id: input.authorId, text: text.data, category, created_at: at })
+      .values({ run_id: input.runId, step: input.step, author_id: input.authorId, text: text.value, category, created_at: at })
       .returning('id')
       .executeTakeFirstOrThrow();
     if (collects.kind === 'choices') {
@@ -97,7 +106,7 @@ export interface Choice {
  * The facilitator marks what the group chose among the contributions a `choices` step offers.
  * Choices outside the menu (it shows at most 25) are kept as they were.
  */
-export async function chooseContributions(deps: Deps, protocol: Protocol, input: Choice): Promise<RunOutcome<{ readonly chosen: number }>> {
+export async function chooseContributions(deps: Deps, protocol: Protocol, input: Choice): Promise<ProtocolOutcome<{ readonly chosen: number }>> {
   if (protocol.steps[input.step]?.collects.kind !== 'choices') return fail({ kind: 'wrong-step' });
   const eligibleSteps = [...candidateSteps(protocol, input.step), input.step];
   const now = deps.clock.now().toISOString();

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { BotContext } from '../context.js';
 import type { Db } from '../db/connection.js';
 import { fail, succeed } from '../outcome.js';
-import type { RunOutcome } from './problems.js';
+import { hasVisibleText } from '../text.js';
+import type { ProtocolOutcome } from './problems.js';
 import type { Protocol } from './protocol-content.js';
 import { facilitatedRunAt, type Actor } from './run-guards.js';
 import { toRun, type FinishedRun, type OpenRun, type Run } from './runs.js';
@@ -12,7 +13,7 @@ type Deps = Pick<BotContext, 'db' | 'clock'>;
 export const TOPIC_MIN_LENGTH = 3;
 export const TOPIC_MAX_LENGTH = 300;
 /** The problem a group works on; its thread's name is made from it. */
-export const Topic = z.string().trim().min(TOPIC_MIN_LENGTH).max(TOPIC_MAX_LENGTH);
+export const Topic = z.string().trim().min(TOPIC_MIN_LENGTH).max(TOPIC_MAX_LENGTH).refine(hasVisibleText);
 
 export interface NewRun {
   readonly guildId: string;
@@ -60,7 +61,7 @@ export interface Moved {
 }
 
 /** Next or Back, by the facilitator or a moderator, from the step on the message they clicked. */
-export async function moveStep(deps: Deps, protocol: Protocol, input: { runId: number; fromStep: number; direction: Direction; actor: Actor }): Promise<RunOutcome<Moved>> {
+export async function moveStep(deps: Deps, protocol: Protocol, input: { runId: number; fromStep: number; direction: Direction; actor: Actor }): Promise<ProtocolOutcome<Moved>> {
   return deps.db.transaction().execute(async (trx) => {
     const found = await facilitatedRunAt(trx, input.runId, input.fromStep, input.actor);
     if (!found.ok) return found;
@@ -75,7 +76,7 @@ export async function moveStep(deps: Deps, protocol: Protocol, input: { runId: n
 }
 
 /** Pause holds the protocol where it is (no adding, no moving) until the facilitator resumes. */
-export async function setPaused(deps: Deps, input: { runId: number; step: number; paused: boolean; actor: Actor }): Promise<RunOutcome<OpenRun>> {
+export async function setPaused(deps: Deps, input: { runId: number; step: number; paused: boolean; actor: Actor }): Promise<ProtocolOutcome<OpenRun>> {
   return deps.db.transaction().execute(async (trx) => {
     const found = await facilitatedRunAt(trx, input.runId, input.step, input.actor);
     if (!found.ok) return found;
@@ -92,7 +93,7 @@ export interface Finished {
 }
 
 /** Ends the run at whatever step it is on; what the group has so far becomes the summary. */
-export async function finishRun(deps: Deps, input: { runId: number; step: number; actor: Actor }): Promise<RunOutcome<Finished>> {
+export async function finishRun(deps: Deps, input: { runId: number; step: number; actor: Actor }): Promise<ProtocolOutcome<Finished>> {
   const now = deps.clock.now().toISOString();
   return deps.db.transaction().execute(async (trx) => {
     const found = await facilitatedRunAt(trx, input.runId, input.step, input.actor);

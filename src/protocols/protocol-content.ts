@@ -114,3 +114,9 @@ export async function loadProtocols(dir = PROTOCOLS_DIR): Promise<ContentResult<
   protocols.sort((a, b) => a.title.localeCompare(b.title));
   return { ok: true, value: new Map(protocols.map((p) => [p.id, p])) };
 }
+
+/** A protocol by its id (what autocomplete sends) or, if typed by hand, by its title. */
+export function findProtocol(catalog: ProtocolCatalog, typed: string): Protocol | undefined {
+  const wanted = typed.trim().toLowerCase();
+  return catalog.get(wanted) ?? [...catalog.values()].find((p) => p.title.toLowerCase() === wanted);
+}

@@ -15,13 +15,13 @@ interface RunFields {
   /** 0-based. */
   readonly step: number;
   readonly stepMessageId: string | null;
-  readonly startedAt: string;
+  readonly startedAt: Date;
 }
 
 /** A run as the domain sees it: only a finished run has a finish time and a summary. */
 export type Run =
   | (RunFields & { readonly state: 'running' | 'paused' })
-  | (RunFields & { readonly state: 'finished'; readonly finishedAt: string; readonly summaryMessageId: string | null });
+  | (RunFields & { readonly state: 'finished'; readonly finishedAt: Date; readonly summaryMessageId: string | null });
 
 export type OpenRun = Extract<Run, { state: 'running' | 'paused' }>;
 export type FinishedRun = Extract<Run, { state: 'finished' }>;
@@ -37,11 +37,11 @@ export function toRun(row: RunRow): Run {
     facilitatorId: row.facilitator_id,
     step: row.current_step,
     stepMessageId: row.step_message_id,
-    startedAt: row.created_at,
+    startedAt: new Date(row.created_at),
   };
   if (row.state !== 'finished') return { ...fields, state: row.state };
   // A finished row always has finished_at (set in the same update); fall back rather than throw.
-  return { ...fields, state: 'finished', finishedAt: row.finished_at ?? row.updated_at, summaryMessageId: row.summary_message_id };
+  return { ...fields, state: 'finished', finishedAt: new Date(row.finished_at ?? row.updated_at), summaryMessageId: row.summary_message_id };
 }
 
 export async function findRun(db: Db, runId: number): Promise<Run | undefined> {

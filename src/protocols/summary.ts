@@ -1,9 +1,7 @@
 import type { Db } from '../db/connection.js';
-import { formatDueDate } from './due-date.js';
 import type { CollectKind, Protocol } from './protocol-content.js';
 import type { Run } from './runs.js';
 import { actionsOf, chosenAt, contributionsAt, type Action, type Contribution } from './step-data.js';
-import { oneLine } from './step-view.js';
 
 /** What a run came to: the problem, what the group chose, and who does what by when. */
 export interface Summary {
@@ -47,52 +45,6 @@ export async function buildSummary(db: Db, run: Run, protocol: Protocol): Promis
     })),
     participants,
   };
-}
-
-const day = (iso: string) => iso.slice(0, 10);
-
-/**
- * The summary as a Markdown document, for `/protocol export`: the summary first, then the full
- * record of every step. `name` turns a user id into the name members know them by.
- */
-export function summaryMarkdown(summary: Summary, name: (userId: string) => string): string {
-  const { run, protocol } = summary;
-  const lines: string[] = [
-    `# ${protocol.title}: ${oneLine(run.topic)}`,
-    '',
-    `- Facilitator: ${run.facilitatorId === null ? 'a moderator' : name(run.facilitatorId)}`,
-    `- Started: ${day(run.startedAt)}`,
-    run.state === 'finished'
-      ? `- Finished: ${day(run.finishedAt)}${run.step < protocol.steps.length - 1 ? ` (early, at step ${run.step + 1} of ${protocol.steps.length})` : ''}`
-      : `- Still in progress: step ${run.step + 1} of ${protocol.steps.length}${run.state === 'paused' ? ' (paused)' : ''}`,
-    `- Took part: ${summary.participants.length === 0 ? 'nobody yet' : summary.participants.map(name).join(', ')}`,
-    '',
-    '## The problem',
-    '',
-    oneLine(run.topic),
-  ];
-  for (const group of summary.chosen) {
-    lines.push('', `## ${group.heading}`, '');
-    lines.push(...(group.items.length === 0 ? ['Nothing was chosen.'] : group.items.map((c) => `- ${oneLine(c.text)}`)));
-  }
-  if (protocol.steps.some((s) => s.collects.kind === 'actions')) {
-    lines.push('', '## Actions', '');
-    lines.push(
-      ...(summary.actions.length === 0
-        ? ['No actions were agreed.']
-        : summary.actions.map((a) => `- ${oneLine(a.text)} (owner: ${name(a.ownerId)}; ${a.dueDate === null ? 'no date set' : `due ${formatDueDate(a.dueDate)}`})`)),
-    );
-  }
-  lines.push('', '## Step by step');
-  for (const step of summary.steps) {
-    lines.push('', `### ${step.number}. ${step.title}`, '');
-    const entries =
-      step.kind === 'actions'
-        ? step.actions.map((a) => `- ${oneLine(a.text)} (owner: ${name(a.ownerId)}, added by ${name(a.addedBy)})`)
-        : step.contributions.map((c) => `- ${c.category === null ? '' : `**${c.category}:** `}${oneLine(c.text)} (${name(c.authorId)})`);
-    lines.push(...(entries.length === 0 ? ['Nothing was added.'] : entries));
-  }
-  return `${lines.join('\n')}\n`;
 }
 
 /** Every user id a summary mentions, to look their names up once. */

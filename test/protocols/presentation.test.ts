@@ -4,9 +4,9 @@ import { EMBED_LIMITS, embedLength, fitFirst, fitLatest, truncate } from '../../
 import { loadProtocols, type Protocol } from '../../src/protocols/protocol-content.js';
 import type { Run } from '../../src/protocols/runs.js';
 import type { Contribution, StepData } from '../../src/protocols/step-data.js';
-import { stepMessage } from '../../src/protocols/step-view.js';
-import { summaryEmbed } from '../../src/protocols/summary-view.js';
-import { threadName } from '../../src/protocols/thread-name.js';
+import { stepMessage } from '../../src/protocols/discord/step-view.js';
+import { summaryEmbed } from '../../src/protocols/discord/summary-view.js';
+import { threadName } from '../../src/protocols/discord/thread-name.js';
 
 const loaded = await loadProtocols();
 if (!loaded.ok) throw loaded.error;
@@ -26,7 +26,7 @@ const run = (step: number, state: 'running' | 'paused' = 'running'): Run => ({
   facilitatorId: '100000000000000001',
   step,
   stepMessageId: '9',
-  startedAt: '2026-11-24T09:00:00.000Z',
+  startedAt: new Date('2026-11-24T09:00:00.000Z'),
   state,
 });
 

@@ -8,16 +8,19 @@ import { protocolPrivacy } from '../../src/protocols/privacy.js';
 import { loadProtocols, type Protocol } from '../../src/protocols/protocol-content.js';
 import type { OpenRun } from '../../src/protocols/runs.js';
 import { loadStepData } from '../../src/protocols/step-data.js';
-import { buildSummary, summaryMarkdown } from '../../src/protocols/summary.js';
+import { summaryMarkdown } from '../../src/protocols/discord/export-view.js';
+import { buildSummary } from '../../src/protocols/summary.js';
 
 const loaded = await loadProtocols();
 if (!loaded.ok) throw loaded.error;
 const catalog = loaded.value;
 const fiveWhys = catalog.get('five-whys') as Protocol;
 
-const FACILITATOR = { userId: 'alice', isModerator: false };
-const MEMBER = { userId: 'ben', isModerator: false };
-const MODERATOR = { userId: 'morgan', isModerator: true };
+/** The run's own thread, where its buttons are clicked. */
+const THREAD = { guildId: 'g', channelId: 't' };
+const FACILITATOR = { userId: 'alice', isModerator: false, where: THREAD };
+const MEMBER = { userId: 'ben', isModerator: false, where: THREAD };
+const MODERATOR = { userId: 'morgan', isModerator: true, where: THREAD };
 
 describe('protocol services', () => {
   let db: Db;
@@ -34,7 +37,7 @@ describe('protocol services', () => {
   afterEach(() => db.destroy());
 
   const add = (step: number, authorId: string, text: string, extra: Partial<Addition> = {}) =>
-    addToStep(deps, catalog, { runId: run.id, step, authorId, text, category: null, ownerId: null, due: '', ...extra });
+    addToStep(deps, catalog, { runId: run.id, step, authorId, where: THREAD, text, category: null, ownerId: null, due: '', ...extra });
   const move = (fromStep: number, actor = FACILITATOR, direction: 'next' | 'back' = 'next') => moveStep(deps, fiveWhys, { runId: run.id, fromStep, direction, actor });
 
   it('starts at the first step with the topic trimmed', () => {
@@ -47,6 +50,10 @@ describe('protocol services', () => {
     expect(await move(0)).toMatchObject({ ok: false, problem: { kind: 'moved-on', run: { step: 1 } } });
     expect(await move(1, MODERATOR, 'back')).toMatchObject({ ok: true, value: { run: { step: 0 } } });
     expect(await move(0, FACILITATOR, 'back')).toMatchObject({ ok: false, problem: { kind: 'first-step' } });
+    // A moderator of another server, or anyone outside the run's thread, finds nothing to move.
+    expect(await move(0, { ...MODERATOR, where: { guildId: 'other', channelId: 't' } })).toEqual({ ok: false, problem: { kind: 'elsewhere' } });
+    expect(await move(0, { ...MODERATOR, where: { guildId: 'g', channelId: 'c' } })).toEqual({ ok: false, problem: { kind: 'elsewhere' } });
+    expect(await add(0, 'ben', 'Planted', { where: { guildId: 'other', channelId: 't' } })).toEqual({ ok: false, problem: { kind: 'elsewhere' } });
   });
 
   it('holds everything while paused', async () => {

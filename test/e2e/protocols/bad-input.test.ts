@@ -2,7 +2,8 @@ import { ButtonStyle, ComponentType, OverwriteType, PermissionFlagsBits } from '
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelRecord, GuildRecord, MessageView, UserRecord } from '@roots-bot/discord-emulator';
 import { ManualClock } from '../../../src/clock.js';
-import { practiseProtocol } from '../../../src/protocols/practice-link.js';
+import { SERVER_ONLY } from '../../../src/interactions/router.js';
+import { practiseProtocol } from '../../../src/protocols/discord/custom-ids.js';
 import { startTestBed, type TestBed } from '../../support/bot.js';
 import { currentStep, description, message, modal, next, privateNote, seen, startProtocol } from './steps.js';
 
@@ -81,6 +82,20 @@ describe('protocols and input that needs a kind answer', () => {
     expect(description(await shown)).toContain(`• Homework club: <@${alice.id}>, by Tue 5 Jan 2027`);
   });
 
+  it('says the real limit and length of a note too long for the form, and counts invisible characters as empty', async () => {
+    const h = bed.harness;
+    const { thread } = await startProtocol(h, alice, general, 'five-whys', 'Quiet Fridays');
+    const form = modal(await h.as(ben).click(currentStep(h, thread), 'Add'));
+    // A client that ignores the form's max length sends it all.
+    const unlimited = { ...form, fields: form.fields.map((field) => ({ ...field, maxLength: null })) };
+    const long = privateNote(await h.as(ben).submit(unlimited, { text: 'word '.repeat(90).trim() }));
+    expect(long).toBe("Your note is 449 characters long, and a note here can be at most 400, so I didn't add it. Please shorten it and press **Add** again.");
+    const invisible = privateNote(await h.as(ben).submit(form, { text: '\u200B\u200D\u2800\u3164' }));
+    expect(invisible).toBe("Your note was empty, so I didn't add anything. Write a few words and press **Add** again.");
+    const run = await bed.bot.db.selectFrom('protocol_runs').select('id').where('thread_id', '=', thread.id).executeTakeFirstOrThrow();
+    expect(await bed.bot.db.selectFrom('protocol_contributions').selectAll().where('run_id', '=', run.id).execute()).toEqual([]);
+  });
+
   it('starts a protocol from a course lesson in a channel, asking for the topic first', async () => {
     const h = bed.harness;
     const lesson = lessonWithPractice(general.id);
@@ -100,6 +115,6 @@ describe('protocols and input that needs a kind answer', () => {
     const dm = h.world.dmChannel(h.emulator.bot.id, ben.id);
     const lesson = lessonWithPractice(dm.id);
     const response = await h.as(ben).click(lesson, 'Practise Change the Discourse');
-    expect(privateNote(response)).toContain('Protocols run with your team in a server channel');
+    expect(privateNote(response)).toBe(SERVER_ONLY);
   });
 });

@@ -1,6 +1,7 @@
-import { PermissionFlagsBits } from 'discord-api-types/v10';
+import { ButtonStyle, ComponentType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ChannelRecord, GuildRecord, UserRecord } from '@roots-bot/discord-emulator';
+import { finishNowButton, keepGoingButton } from '../../../src/protocols/discord/custom-ids.js';
 import { startTestBed, type TestBed } from '../../support/bot.js';
 import { add, currentStep, description, message, next, press, privateNote, seen, startProtocol } from './steps.js';
 
@@ -105,5 +106,34 @@ describe('only the facilitator or a moderator moves a protocol along', () => {
     const finished = 'This protocol has finished, so its buttons are resting now. The summary is at the end of the thread, and `/protocol export` gives you the full record.';
     expect(privateNote(await h.as(alice).click(first, 'Finish now'))).toBe(finished);
     expect(privateNote(await h.as(ben).submit(form.modal, { text: 'Quiet students' }))).toBe(finished);
+  });
+
+  it('"Keep going" only ever closes its own "finish early?" prompt', async () => {
+    const h = bed.harness;
+    const { thread, step } = await startProtocol(h, alice, general, 'five-whys', 'Lost library books');
+    const { id: runId } = await bed.bot.db.selectFrom('protocol_runs').select('id').where('thread_id', '=', thread.id).executeTakeFirstOrThrow();
+    // A public message in the thread carrying the prompt's buttons, as a modified client could click.
+    const notice = h.post(h.emulator.bot.id, thread.id, {
+      content: 'Welcome! Read this before you start.',
+      components: [
+        {
+          type: ComponentType.ActionRow,
+          components: [
+            { type: ComponentType.Button, custom_id: finishNowButton.encode(runId, 0), label: 'Finish now', style: ButtonStyle.Danger },
+            { type: ComponentType.Button, custom_id: keepGoingButton.encode(runId, 0), label: 'Keep going', style: ButtonStyle.Secondary },
+          ],
+        },
+      ],
+    });
+    expect(privateNote(await h.as(alice).click(notice, 'Keep going'))).toContain('I left that message as it is');
+    const after = h.read(thread).find((m) => m.id === notice.id);
+    expect(after?.content).toBe('Welcome! Read this before you start.');
+    expect(after?.buttons.map((b) => b.label)).toEqual(['Finish now', 'Keep going']);
+
+    // Its own prompt still closes, and the step carries on.
+    const confirm = message(await h.as(alice).click(step, 'Finish early'));
+    const kept = await h.as(alice).click(confirm, 'Keep going');
+    expect(kept.kind === 'update' && kept.message?.content).toBe('Carrying on; nothing changed.');
+    expect(h.read(thread).find((m) => m.id === step.id)?.buttons.map((b) => b.label)).toContain('Add');
   });
 });

@@ -1,15 +1,13 @@
-import { z } from 'zod';
-import { customId } from '../interactions/custom-id.js';
-import { ProtocolId } from './practice-link.js';
+import { arg, customId } from '../../interactions/custom-id.js';
+
+export { practiseProtocol } from '../practice-link.js';
 
 /**
  * Every protocol button, menu and form carries the run and the step it was drawn for; the rest is
  * read from the database when it is used, so they keep working after a restart, and a click on a
  * step the group has left is recognised as such.
  */
-const RunId = z.string().regex(/^\d{1,12}$/).transform(Number);
-const Step = z.string().regex(/^\d{1,2}$/).transform(Number);
-const runAndStep = [RunId, Step] as const;
+const runAndStep = [arg.id, arg.index] as const;
 
 export const addButton = customId('protocol', 'add', 1, runAndStep);
 export const contributeModal = customId('protocol', 'contribute', 1, runAndStep);
@@ -20,10 +18,11 @@ export const resumeButton = customId('protocol', 'resume', 1, runAndStep);
 /** Finish on the last step; on an earlier one it asks first ({@link finishNowButton}). */
 export const finishButton = customId('protocol', 'finish', 1, runAndStep);
 export const finishNowButton = customId('protocol', 'finish-now', 1, runAndStep);
-export const keepGoingButton = customId('protocol', 'keep-going', 1, []);
+/** v2: it names its prompt's run and step, so it only ever closes that prompt. */
+export const keepGoingButton = customId('protocol', 'keep-going', 2, runAndStep);
 export const chooseSelect = customId('protocol', 'choose', 1, runAndStep);
 /** The form asking for a topic after a course lesson's "practise this protocol" button. */
-export const practiseTopicModal = customId('protocol', 'practise-topic', 1, [ProtocolId]);
+export const practiseTopicModal = customId('protocol', 'practise-topic', 1, [arg.key]);
 
 /** Field ids inside the forms. */
 export const FIELD = { text: 'text', category: 'category', owner: 'owner', due: 'due', topic: 'topic' } as const;

@@ -5,11 +5,11 @@ import {
   type APIModalInteractionResponseCallbackData,
   type APITextInputComponent,
 } from 'discord.js';
-import { CONTRIBUTION_MAX_LENGTH, DUE_DATE_MAX_LENGTH } from './contributions.js';
+import { CONTRIBUTION_MAX_LENGTH, DUE_DATE_MAX_LENGTH } from '../contributions.js';
 import { contributeModal, FIELD, practiseTopicModal } from './custom-ids.js';
-import { MODAL_LIMITS, truncate } from '../presentation/embed-fit.js';
-import { TOPIC_MAX_LENGTH, TOPIC_MIN_LENGTH } from './facilitation.js';
-import type { Protocol } from './protocol-content.js';
+import { MODAL_LIMITS, truncate } from '../../presentation/embed-fit.js';
+import { TOPIC_MAX_LENGTH, TOPIC_MIN_LENGTH } from '../facilitation.js';
+import type { Protocol } from '../protocol-content.js';
 
 function textInput(customId: string, options: { paragraph: boolean; required: boolean; min?: number; max: number; placeholder?: string | undefined }): APITextInputComponent {
   return {

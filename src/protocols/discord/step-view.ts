@@ -8,12 +8,12 @@ import {
   type APIEmbedField,
   type APISelectMenuOption,
 } from 'discord.js';
-import { formatDueDate } from './due-date.js';
+import { formatDueDate } from '../due-date.js';
 import { addButton, backButton, chooseSelect, finishButton, nextButton, pauseButton, resumeButton } from './custom-ids.js';
-import { COMPONENT_LIMITS, EMBED_LIMITS, embedLength, fitLatest, truncate } from '../presentation/embed-fit.js';
-import type { Protocol } from './protocol-content.js';
-import type { Run } from './runs.js';
-import type { Action, Contribution, StepData } from './step-data.js';
+import { COMPONENT_LIMITS, EMBED_LIMITS, embedLength, fitLatest, truncate } from '../../presentation/embed-fit.js';
+import type { Protocol } from '../protocol-content.js';
+import type { Run } from '../runs.js';
+import type { Action, Contribution, StepData } from '../step-data.js';
 
 /** What the bot sends for a protocol message: the same shape for a new message and an edit. */
 export interface ProtocolMessage {

@@ -1,9 +1,9 @@
 import type { APIEmbed } from 'discord.js';
-import { EMBED_LIMITS, fitFirst, truncate, truncateAtWord } from '../presentation/embed-fit.js';
-import type { Protocol } from './protocol-content.js';
-import type { OpenRun, Run } from './runs.js';
+import { EMBED_LIMITS, fitFirst, truncate, truncateAtWord } from '../../presentation/embed-fit.js';
+import type { Protocol } from '../protocol-content.js';
+import type { OpenRun, Run } from '../runs.js';
 import { actionLine, facilitatorLine, oneLine } from './step-view.js';
-import type { Summary } from './summary.js';
+import type { Summary } from '../summary.js';
 
 const SUMMARY_COLOUR = 0x5865f2;
 const more = (n: number) => `…and ${n} more (all of them are in \`/protocol export\`)`;

@@ -1,12 +1,12 @@
 import type { Client } from 'discord.js';
-import type { BotContext } from '../context.js';
-import type { Feature } from '../features/feature.js';
+import type { BotContext } from '../../context.js';
+import { protocolPrivacy } from '../privacy.js';
+import { createRunQueue, type RunQueue } from '../run-queue.js';
+import { countOpenRuns, runsNeedingMessages } from '../runs.js';
 import { addingRoutes } from './adding-routes.js';
 import { facilitatingRoutes } from './facilitating-routes.js';
+import type { ProtocolsFeature } from './feature-key.js';
 import { practiceRoutes } from './practice-routes.js';
-import { protocolPrivacy } from './privacy.js';
-import { serialize } from './run-queue.js';
-import { countOpenRuns, runsNeedingMessages } from './runs.js';
 import { postCurrentStep, postSummary, type Io } from './thread-messages.js';
 
 /**
@@ -15,12 +15,12 @@ import { postCurrentStep, postSummary, type Io } from './thread-messages.js';
  * since every button reads its run from the database. Such leftovers are rare, so start-up waits
  * for them: the bot is online with every protocol whole.
  */
-async function restoreMessages(client: Client<true>, ctx: BotContext): Promise<number> {
+async function restoreMessages(client: Client<true>, ctx: BotContext, runs: RunQueue): Promise<number> {
   const io: Io = { client, ctx };
   const pending = await runsNeedingMessages(ctx.db);
   await Promise.all(
     pending.map((run) =>
-      serialize(run.id, () => (run.state === 'finished' ? postSummary(io, run) : postCurrentStep(io, run.id))).catch((error: unknown) => {
+      runs.serialize(run.id, () => (run.state === 'finished' ? postSummary(io, run) : postCurrentStep(io, run.id))).catch((error: unknown) => {
         ctx.logger.error({ err: error, run: run.id }, 'could not restore a protocol message after a restart');
       }),
     ),
@@ -28,12 +28,14 @@ async function restoreMessages(client: Client<true>, ctx: BotContext): Promise<n
   return pending.length;
 }
 
-export function createProtocolsFeature(): Feature {
+export function createProtocolsFeature(): ProtocolsFeature {
+  const runs = createRunQueue();
   return {
     name: 'protocols',
+    runs,
     components: [...addingRoutes, ...facilitatingRoutes, ...practiceRoutes],
     async start(client, ctx) {
-      const restored = await restoreMessages(client, ctx);
+      const restored = await restoreMessages(client, ctx, runs);
       const open = await countOpenRuns(ctx.db);
       if (open > 0 || restored > 0) ctx.logger.info({ open, restored }, 'protocols resumed where their groups left them');
       return { stop: async () => undefined };

@@ -1,4 +1,4 @@
-import { truncateAtWord } from '../presentation/embed-fit.js';
+import { truncateAtWord } from '../../presentation/embed-fit.js';
 
 /** Discord's limit on a thread's name. */
 export const THREAD_NAME_MAX = 100;

@@ -1,12 +1,12 @@
 import { messageLink, RESTJSONErrorCodes, Routes, type Client } from 'discord.js';
 import { z } from 'zod';
-import type { BotContext } from '../context.js';
-import { isDiscordError } from '../interactions/discord-errors.js';
-import { recordStepMessage, recordSummaryMessage, type Finished, type Moved } from './facilitation.js';
-import { findRun, type FinishedRun, type Run } from './runs.js';
-import { loadStepData } from './step-data.js';
+import type { BotContext } from '../../context.js';
+import { isDiscordError } from '../../interactions/discord-errors.js';
+import { recordStepMessage, recordSummaryMessage, type Finished, type Moved } from '../facilitation.js';
+import { findRun, type FinishedRun, type Run } from '../runs.js';
+import { loadStepData } from '../step-data.js';
 import { stepMessage, type ProtocolMessage, type StepMode } from './step-view.js';
-import { buildSummary } from './summary.js';
+import { buildSummary } from '../summary.js';
 import { finishedNotice, summaryEmbed } from './summary-view.js';
 import type { Answer } from './timely-answer.js';
 

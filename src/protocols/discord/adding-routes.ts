@@ -1,27 +1,23 @@
 import { ComponentType, type ModalSubmitInteraction } from 'discord.js';
 import { z } from 'zod';
-import { UserFacingError } from '../interactions/errors.js';
-import { defineComponent, type ComponentRoute } from '../interactions/handlers.js';
-import { addToStep, chooseContributions, contributableRunAt } from './contributions.js';
+import { defineComponent, type ComponentRoute } from '../../interactions/handlers.js';
+import { addToStep, chooseContributions, contributableRunAt } from '../contributions.js';
+import { runWithProtocol } from '../run-guards.js';
+import { actorOf, placeOf, redrawCurrentStep } from './acting.js';
 import { addButton, chooseSelect, contributeModal, FIELD } from './custom-ids.js';
+import { orExplain, refuse } from './explain.js';
 import { contributionForm } from './forms.js';
-import { actorOf, ioOf, orTell, redrawFor, runWithProtocol, UNKNOWN_PROTOCOL } from './route-helpers.js';
-import { showCurrentStep } from './thread-messages.js';
 
 /** Members adding to a step (Add, then its form), and the facilitator's menu of what was chosen. */
-
-const ADD_FROM_STEP = 'Please press **Add** on the step message in the thread to contribute.';
 
 const addRoute = defineComponent({
   kind: 'button',
   spec: addButton,
-  scope: 'anywhere',
+  scope: 'server',
   async run(interaction, [runId, step], ctx) {
     // A form must be the first answer, so the check is a quick read and the form opens right away.
-    const open = await orTell(interaction, await contributableRunAt(ctx, runId, step));
-    if (open === undefined) return;
-    const protocol = ctx.content.protocols.get(open.protocolId);
-    if (protocol === undefined) throw new UserFacingError(UNKNOWN_PROTOCOL);
+    const open = orExplain(await contributableRunAt(ctx, runId, step, placeOf(interaction)));
+    const protocol = ctx.content.protocols.get(open.protocolId) ?? refuse({ kind: 'protocol-gone' });
     await interaction.showModal(contributionForm(protocol, runId, step));
   },
 });
@@ -45,39 +41,39 @@ function readSubmission(interaction: ModalSubmitInteraction): z.output<typeof Su
 const contributeRoute = defineComponent({
   kind: 'modal',
   spec: contributeModal,
-  scope: 'anywhere',
+  scope: 'server',
   async run(interaction, [runId, step], ctx) {
     // Our forms open from a step message's Add button; the answer redraws that message. The write
     // is quick, so it comes first: a problem is then the member's only answer.
-    if (!interaction.isFromMessage()) throw new UserFacingError(ADD_FROM_STEP);
+    if (!interaction.isFromMessage()) refuse({ kind: 'add-from-step' });
     const submitted = readSubmission(interaction);
-    const added = await addToStep(ctx, ctx.content.protocols, {
-      runId,
-      step,
-      authorId: interaction.user.id,
-      text: submitted.text,
-      category: submitted.category,
-      // A client that can't show the member picker leaves it out: the person adding owns it.
-      ownerId: submitted.ownerId,
-      due: submitted.due,
-    });
-    if ((await orTell(interaction, added)) === undefined) return;
-    await redrawFor(interaction, runId, (answer) => showCurrentStep(ioOf(interaction, ctx), runId, answer));
+    orExplain(
+      await addToStep(ctx, ctx.content.protocols, {
+        runId,
+        step,
+        authorId: interaction.user.id,
+        where: placeOf(interaction),
+        text: submitted.text,
+        category: submitted.category,
+        // A client that can't show the member picker leaves it out: the person adding owns it.
+        ownerId: submitted.ownerId,
+        due: submitted.due,
+      }),
+    );
+    await redrawCurrentStep(interaction, ctx, runId);
   },
 });
 
 const chooseRoute = defineComponent({
   kind: 'select',
   spec: chooseSelect,
-  scope: 'anywhere',
+  scope: 'server',
   async run(interaction, [runId, step], ctx) {
-    const found = await orTell(interaction, await runWithProtocol(ctx, runId));
-    if (found === undefined) return;
+    const { protocol } = orExplain(await runWithProtocol(ctx.db, ctx.content.protocols, runId, placeOf(interaction)));
     const offered = interaction.component.options.map((option) => Number(option.value));
     const selected = interaction.values.map(Number);
-    const chosen = await orTell(interaction, await chooseContributions(ctx, found.protocol, { runId, step, actor: actorOf(interaction), offered, selected }));
-    if (chosen === undefined) return;
-    await redrawFor(interaction, runId, (answer) => showCurrentStep(ioOf(interaction, ctx), runId, answer));
+    orExplain(await chooseContributions(ctx, protocol, { runId, step, actor: actorOf(interaction), offered, selected }));
+    await redrawCurrentStep(interaction, ctx, runId);
   },
 });
 

@@ -35,7 +35,7 @@ export function explainCourseProblem(problem: CourseProblem): string {
     case 'reflection-too-long': {
       const limit = problem.limit.toLocaleString('en');
       // "A little over" only when it is: a tenth of the limit or less.
-      const over = problem.length - problem.limit <= problem.limit / 10 ? `a little over the ${limit} I can keep` : `and I can keep up to ${limit}`;
+      const over = problem.length - problem.limit <= problem.limit / 4 ? `a little over the ${limit} I can keep` : `and I can keep up to ${limit}`;
       return `That reflection is ${problem.length.toLocaleString('en')} characters, ${over}. Could you shorten it and send it again? Nothing was saved yet.`;
     }
     case 'no-reflection':

@@ -1,3 +1,4 @@
+import { STALE_COMPONENT } from '../../../src/interactions/router.js';
 import { ComponentType, InteractionType } from 'discord-api-types/v10';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { practiseProtocol } from '../../../src/protocols/practice-link.js';
@@ -72,9 +73,10 @@ describe('a member taking a course', () => {
     const [stored] = await rows('course_reflections');
     expect(stored).toMatchObject({ visibility: 'shared', shared_at: '2026-12-01T09:00:00.000Z', shared_channel_id: post?.channelId, shared_message_id: post?.id });
 
-    // The same button again (a stale copy of the message): nothing is posted twice.
+    // The same button again (a stale copy of the message): the message no longer carries it, so
+    // the router answers before the handler runs, and nothing is posted twice.
     const again = await rawClick(scene, scene.alice, done, courseIds.share.encode(ROOT_CAUSES, 'prepare-your-soil'));
-    expect(again.content).toBe('Your reflection on **Prepare Your Soil** is already shared.');
+    expect(again.content).toBe(STALE_COMPONENT);
     expect(scene.bed.harness.read('#reflections')).toHaveLength(1);
   });
 

@@ -66,6 +66,10 @@ describe('a member taking a course', () => {
     expect(post?.pinged).toEqual(NO_PINGS);
     expect(post?.raw.mentions).toEqual([]);
     expect(shared.content).toContain(`Shared in <#${post?.channelId}>`);
+    // Reads well rendered and as plain text: no link inside parentheses.
+    expect(shared.content).toBe(
+      `Shared in <#${post?.channelId}>: [see your post](https://discord.com/channels/${scene.guild.id}/${post?.channelId}/${post?.id}). Thank you for learning out loud 🌱`,
+    );
     expect(shared.buttons.map((b) => b.label)).toEqual(['Open the next lesson']);
     expect(scene.bed.harness.read('#general')).toEqual([]);
 

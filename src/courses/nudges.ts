@@ -1,3 +1,4 @@
+import type { Db } from '../db/connection.js';
 import type { Catalog } from './catalog.js';
 import type { Course } from './course.js';
 import type { Services } from './services.js';
@@ -92,4 +93,13 @@ export async function claimNudge({ db, clock }: Services, guildId: string, userI
       .execute();
     return true;
   });
+}
+
+/**
+ * Undoes a claim whose DM never went out (Discord asked to wait), so a later run reaches the
+ * member. The claim replaced any earlier nudge, which was over a week old: forgetting it changes
+ * nothing the weekly limit checks.
+ */
+export async function releaseNudge(db: Db, guildId: string, userId: string): Promise<void> {
+  await db.transaction().execute((trx) => trx.deleteFrom('course_nudges').where('guild_id', '=', guildId).where('user_id', '=', userId).execute());
 }

@@ -1,6 +1,5 @@
-import { ActionRowBuilder, AttachmentBuilder, ButtonBuilder, ButtonStyle, MessageFlags, PermissionFlagsBits, RESTJSONErrorCodes } from 'discord.js';
+import { ActionRowBuilder, AttachmentBuilder, ButtonBuilder, ButtonStyle, MessageFlags, PermissionFlagsBits } from 'discord.js';
 import type { BotContext } from '../../context.js';
-import { isDiscordError } from '../../interactions/discord-errors.js';
 import type { ServerCommand } from '../../interactions/handlers.js';
 import { replyPrivately } from '../../interactions/replies.js';
 import { memberNames } from '../../presentation/member-names.js';
@@ -11,7 +10,7 @@ import { downloadCourseFile } from '../download.js';
 import { canComplete, countEnrolled, drop, enrol, memberCourses, openLesson } from '../enrolments.js';
 import { checkImportAttachment, saveImportedCourse, validateCourseFile } from '../imports.js';
 import { catalogFor, courseNamed, memberCourse } from '../lookup.js';
-import { claimNudge, planNudges } from '../nudges.js';
+import { planNudges } from '../nudges.js';
 import { progressOf } from '../progress.js';
 import { courseReport, summarizeReport } from '../report.js';
 import { courseListEmbed, lessonReply, progressEmbed, type ProgressItem } from './course-view.js';
@@ -19,7 +18,7 @@ import { courseIds } from './custom-ids.js';
 import { explainCourseProblem, orExplain } from './explain.js';
 import { plural } from './format.js';
 import { channelSetMessage, importedMessage, nudgeMessage, reportMessage, retireQuestion } from './moderator-messages.js';
-import { nudgeDm } from './nudge-dm.js';
+import { sendNudges } from './nudge-delivery.js';
 import { reflectionModal } from './reflection-modal.js';
 import { reportCsv } from './report-csv.js';
 
@@ -151,32 +150,13 @@ export async function nudgeIdleMembers(interaction: ServerCommand, ctx: BotConte
   const { guildId } = interaction;
   const idleDays = interaction.options.getInteger('days', true);
   const courseQuery = interaction.options.getString('course');
-  const catalog = await catalogFor(ctx, guildId);
-  const only = courseQuery === null ? undefined : orExplain(findCourse(catalog, courseQuery));
   // DMs go out one by one; that can take longer than Discord's three seconds.
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const catalog = await catalogFor(ctx, guildId);
+  const only = courseQuery === null ? undefined : orExplain(findCourse(catalog, courseQuery));
   const plan = await planNudges(ctx, guildId, catalog, { idleDays, ...(only === undefined ? {} : { courseId: only.course.id }) });
   const serverName = interaction.guild?.name ?? 'our community';
-  const tally = { idleDays, sent: 0, dmsClosed: 0, failed: 0, skipped: plan.recentlyNudged };
-  for (const [userId, courses] of plan.due) {
-    // Another moderator's nudge may have reached them since the plan was made.
-    if (!(await claimNudge(ctx, guildId, userId))) {
-      tally.skipped += 1;
-      continue;
-    }
-    try {
-      await interaction.client.users.send(userId, { content: nudgeDm(serverName, courses), allowedMentions: { parse: [] } });
-      tally.sent += 1;
-    } catch (error) {
-      // The nudge stays recorded: trying again tomorrow would be the pestering the weekly limit prevents.
-      if (isDiscordError(error, RESTJSONErrorCodes.CannotSendMessagesToThisUser)) {
-        tally.dmsClosed += 1;
-      } else {
-        tally.failed += 1;
-        ctx.logger.warn({ err: error, guild: guildId, user: userId }, 'could not send a course nudge');
-      }
-    }
-  }
+  const tally = await sendNudges(ctx, { client: interaction.client, guildId, serverName, idleDays, recentlyNudged: plan.recentlyNudged }, plan.due);
   await interaction.editReply({ content: nudgeMessage(tally) });
 }
 

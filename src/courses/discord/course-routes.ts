@@ -63,7 +63,7 @@ async function shareReflection(interaction: ButtonInteraction<InServer>, courseI
     return;
   }
   await recordShare(ctx.db, key, posted.channelId, posted.id);
-  await interaction.editReply({ content: `Shared in <#${posted.channelId}> ([see your post](${posted.url})). Thank you for learning out loud 🌱`, components });
+  await interaction.editReply({ content: `Shared in <#${posted.channelId}>: [see your post](${posted.url}). Thank you for learning out loud 🌱`, components });
 }
 
 /**

@@ -34,7 +34,7 @@ export function explainCourseProblem(problem: CourseProblem): string {
       return 'Your reflection looks empty. Write a line or two about what you noticed, then try again.';
     case 'reflection-too-long': {
       const limit = problem.limit.toLocaleString('en');
-      // "A little over" only when it is: a tenth of the limit or less.
+      // "A little over" only when it is: a quarter of the limit or less.
       const over = problem.length - problem.limit <= problem.limit / 4 ? `a little over the ${limit} I can keep` : `and I can keep up to ${limit}`;
       return `That reflection is ${problem.length.toLocaleString('en')} characters, ${over}. Could you shorten it and send it again? Nothing was saved yet.`;
     }

@@ -39,6 +39,10 @@ export interface NudgeTally {
   readonly sent: number;
   /** Discord refused the DM (50007): DMs off, or no server in common any more. */
   readonly dmsClosed: number;
+  /** No longer in the server (50278, 10007). */
+  readonly left: number;
+  /** Not tried, or Discord asked to wait (40003): a later run reaches them. */
+  readonly later: number;
   readonly failed: number;
   /** Idle, but nudged in the past week. */
   readonly skipped: number;
@@ -46,14 +50,18 @@ export interface NudgeTally {
 
 export function nudgeMessage(tally: NudgeTally): string {
   const days = plural(tally.idleDays, 'day');
-  const attempted = tally.sent + tally.dmsClosed + tally.failed;
+  const attempted = tally.sent + tally.dmsClosed + tally.left + tally.later + tally.failed;
   const lines = [
     attempted === 0
       ? `Nobody needed a nudge: no one still working through a course has been idle for over ${days}${tally.skipped > 0 ? ' without hearing from me this week' : ''}.`
-      : `I sent a gentle hello to ${plural(tally.sent, 'member')} idle for over ${days}.`,
+      : tally.sent === 0
+        ? `I couldn't reach anyone idle for over ${days} this time.`
+        : `I sent a gentle hello to ${plural(tally.sent, 'member')} idle for over ${days}.`,
   ];
   if (tally.skipped > 0) lines.push(`${plural(tally.skipped, 'member was', 'members were')} nudged in the past week, so I left them be.`);
   if (tally.dmsClosed > 0) lines.push(`${plural(tally.dmsClosed, 'member')} couldn't receive a DM from me (their DMs are off, or they left the server).`);
+  if (tally.left > 0) lines.push(`${plural(tally.left, 'member has', 'members have')} left the server, so I didn't write to them.`);
+  if (tally.later > 0) lines.push(`${plural(tally.later, 'member')} will hear from me next time: Discord asked me to slow down, so please run \`/course nudge\` again later.`);
   if (tally.failed > 0) lines.push(`${plural(tally.failed, 'message')} didn't go through; the bot's log has the details.`);
   return lines.join(' ');
 }

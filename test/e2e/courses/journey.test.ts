@@ -67,6 +67,10 @@ describe('a member taking a course', () => {
     expect(post?.pinged).toEqual(NO_PINGS);
     expect(post?.raw.mentions).toEqual([]);
     expect(shared.content).toContain(`Shared in <#${post?.channelId}>`);
+    // Reads well rendered and as plain text: no link inside parentheses.
+    expect(shared.content).toBe(
+      `Shared in <#${post?.channelId}>: [see your post](https://discord.com/channels/${scene.guild.id}/${post?.channelId}/${post?.id}). Thank you for learning out loud 🌱`,
+    );
     expect(shared.buttons.map((b) => b.label)).toEqual(['Open the next lesson']);
     expect(scene.bed.harness.read('#general')).toEqual([]);
 
@@ -182,6 +186,10 @@ describe('a member taking a course', () => {
     const tooLong = await submitRaw('x'.repeat(1200));
     expect(tooLong.content).toBe('That reflection is 1,200 characters, a little over the 1,000 I can keep. Could you shorten it and send it again? Nothing was saved yet.');
     expect(tooLong.ephemeral).toBe(true);
+    expect((await submitRaw('x'.repeat(4001))).content).toBe(
+      'That reflection is 4,001 characters, and I can keep up to 1,000. Could you shorten it and send it again? Nothing was saved yet.',
+    );
+    expect((await submitRaw('\u200B\u2060\u200D')).content).toBe('Your reflection looks empty. Write a line or two about what you noticed, then try again.');
     expect((await submitRaw('   \n  ')).content).toBe('Your reflection looks empty. Write a line or two about what you noticed, then try again.');
     expect(await rows('course_completions')).toEqual([]);
     expect(await rows('course_reflections')).toEqual([]);

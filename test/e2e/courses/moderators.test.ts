@@ -142,4 +142,29 @@ describe('moderators and courses', () => {
     expect(message(await morgan.click(ask, 'Keep it')).content).toBe('Nothing changed.');
     expect(message(await morgan.click(done, 'Keep it private')).content).toMatch(/^Your reflection stays private/);
   });
+
+  it('counts members who left as left, and leaves those Discord asked to wait for to a later run', async () => {
+    const [dana, eve, frank] = [scene.bed.harness.member(scene.guild, 'dana'), scene.bed.harness.member(scene.guild, 'eve'), scene.bed.harness.member(scene.guild, 'frank')];
+    for (const user of [scene.alice, scene.ben, dana, eve, frank]) await as(user).run('#general', 'course enroll', { course: ROOT_CAUSES });
+    scene.clock.advance(10 * DAY_MS);
+    const { faults } = scene.bed.harness.emulator;
+    const opensDm = (r: { method: string; route: string }) => r.method === 'POST' && r.route === '/users/@me/channels';
+    // In the order the nudges go out (by member id): no server in common, not a member, then too fast.
+    const answers = [
+      faults.fail(opensDm, { status: 403, body: { message: 'Cannot send messages to this user due to having no mutual guilds', code: 50278 } }, 1),
+      faults.fail(opensDm, { status: 404, body: { message: 'Unknown Member', code: 10007 } }, 1),
+      faults.fail(opensDm, { status: 403, body: { message: 'You are opening direct messages too fast', code: 40003 } }, 1),
+    ];
+    const first = message(await as(scene.morgan).run('#general', 'course nudge', { days: 9 }));
+    expect(first.content).toBe(
+      "I couldn't reach anyone idle for over 9 days this time. 2 members have left the server, so I didn't write to them. 3 members will hear from me next time: Discord asked me to slow down, so please run `/course nudge` again later.",
+    );
+    expect(answers.map((answer) => answer.count)).toEqual([1, 1, 1]);
+    for (const answer of answers) answer.dispose();
+
+    // Later the same day: the three not reached are, and those who left aren't written to again this week.
+    const again = message(await as(scene.morgan).run('#general', 'course nudge', { days: 9 }));
+    expect(again.content).toBe('I sent a gentle hello to 3 members idle for over 9 days. 2 members were nudged in the past week, so I left them be.');
+    for (const user of [dana, eve, frank]) expect(scene.bed.harness.read(scene.bed.harness.dmOf(user) ?? '', user)).toHaveLength(1);
+  });
 });

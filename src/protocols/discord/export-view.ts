@@ -5,6 +5,7 @@ import { formatDueDate } from '../due-date.js';
 import type { Run } from '../runs.js';
 import type { Summary } from '../summary.js';
 import { oneLine } from './step-view.js';
+import { inlineText } from '../../presentation/inline-text.js';
 
 /** `/protocol export`: a run's summary and full record as a Markdown file. */
 
@@ -17,7 +18,7 @@ const day = (date: Date) => date.toISOString().slice(0, 10);
 export function summaryMarkdown(summary: Summary, name: (userId: string) => string): string {
   const { run, protocol } = summary;
   const lines: string[] = [
-    `# ${protocol.title}: ${oneLine(run.topic)}`,
+    `# ${protocol.title}: ${inlineText(run.topic)}`,
     '',
     `- Facilitator: ${run.facilitatorId === null ? 'a moderator' : name(run.facilitatorId)}`,
     `- Started: ${day(run.startedAt)}`,
@@ -28,7 +29,7 @@ export function summaryMarkdown(summary: Summary, name: (userId: string) => stri
     '',
     '## The problem',
     '',
-    oneLine(run.topic),
+    inlineText(run.topic),
   ];
   for (const group of summary.chosen) {
     lines.push('', `## ${group.heading}`, '');
@@ -48,7 +49,7 @@ export function summaryMarkdown(summary: Summary, name: (userId: string) => stri
     const entries =
       step.kind === 'actions'
         ? step.actions.map((a) => `- ${oneLine(a.text)} (owner: ${name(a.ownerId)}, added by ${name(a.addedBy)})`)
-        : step.contributions.map((c) => `- ${c.category === null ? '' : `**${c.category}:** `}${oneLine(c.text)} (${name(c.authorId)})`);
+        : step.contributions.map((c) => `- ${c.category === null ? '' : `**${inlineText(c.category)}:** `}${oneLine(c.text)} (${name(c.authorId)})`);
     lines.push(...(entries.length === 0 ? ['Nothing was added.'] : entries));
   }
   return `${lines.join('\n')}\n`;
@@ -67,8 +68,8 @@ export function runFileName(run: Run): string {
   return `${run.protocolId}-${slug === '' ? `run-${run.id}` : slug}.md`;
 }
 
-/** The names members know each other by, for the export; someone who left is still named kindly. */
+/** The names members know each other by, for the export, shown as typed; someone who left is still named kindly. */
 export async function namesForExport(guild: Guild | null, userIds: readonly string[], logger: Logger): Promise<(userId: string) => string> {
   const names = await memberNames(guild, userIds, logger);
-  return (id) => names.get(id) ?? guild?.client.users.cache.get(id)?.displayName ?? 'a former member';
+  return (id) => inlineText(names.get(id) ?? guild?.client.users.cache.get(id)?.displayName ?? 'a former member');
 }

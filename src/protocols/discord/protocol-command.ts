@@ -11,6 +11,7 @@ import { namesForExport, runFileName, summaryMarkdown } from './export-view.js';
 import { describeRunChoice, pickRun, protocolChoices } from './run-picker.js';
 import { startProtocolHere } from './start-run.js';
 import { runListEmbed } from './summary-view.js';
+import { inlineText } from '../../presentation/inline-text.js';
 
 /** The handlers of `/protocol`, one per subcommand, and its suggestions. */
 
@@ -35,7 +36,7 @@ export async function exportProtocol(interaction: ServerCommand, ctx: BotContext
   const summary = await buildSummary(ctx.db, run, protocol);
   const name = await namesForExport(interaction.guild, peopleIn(summary), ctx.logger);
   const file = new AttachmentBuilder(Buffer.from(summaryMarkdown(summary, name), 'utf8'), { name: runFileName(run) });
-  await interaction.editReply({ content: `Here is **${protocol.title}** on “${run.topic}”, summary first, then every step.`, files: [file] });
+  await interaction.editReply({ content: `Here is **${protocol.title}** on “${inlineText(run.topic)}”, summary first, then every step.`, files: [file] });
 }
 
 /** Suggests protocols to start, and this server's runs (newest first) to pick. */

@@ -14,6 +14,7 @@ import { COMPONENT_LIMITS, EMBED_LIMITS, embedLength, fitLatest, truncate } from
 import type { Protocol } from '../protocol-content.js';
 import type { Run } from '../runs.js';
 import type { Action, Contribution, StepData } from '../step-data.js';
+import { inlineText } from '../../presentation/inline-text.js';
 
 /** What the bot sends for a protocol message: the same shape for a new message and an edit. */
 export interface ProtocolMessage {
@@ -54,7 +55,7 @@ function header(run: Run, protocol: Protocol, stepIndex: number, mode: StepMode)
           : null;
   return [
     ...(status ? [status, ''] : []),
-    `**Topic:** ${run.topic}`,
+    `**Topic:** ${inlineText(run.topic)}`,
     '',
     step?.prompt ?? '',
     '',

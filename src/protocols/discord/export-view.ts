@@ -3,6 +3,7 @@ import type { Logger } from '../../logger.js';
 import { memberNames } from '../../presentation/member-names.js';
 import { formatDueDate } from '../due-date.js';
 import type { Run } from '../runs.js';
+import type { Contribution } from '../step-data.js';
 import type { Summary } from '../summary.js';
 import { oneLine } from './step-view.js';
 import { inlineText } from '../../presentation/inline-text.js';
@@ -46,10 +47,18 @@ export function summaryMarkdown(summary: Summary, name: (userId: string) => stri
   lines.push('', '## Step by step');
   for (const step of summary.steps) {
     lines.push('', `### ${step.number}. ${step.title}`, '');
+    const contribution = (c: Contribution, note = '') => `- ${c.category === null ? '' : `**${inlineText(c.category)}:** `}${oneLine(c.text)} (${name(c.authorId)}${note})`;
+    const chosenIds = new Set(step.chosen.map((c) => c.id));
     const entries =
       step.kind === 'actions'
         ? step.actions.map((a) => `- ${oneLine(a.text)} (owner: ${name(a.ownerId)}, added by ${name(a.addedBy)})`)
-        : step.contributions.map((c) => `- ${c.category === null ? '' : `**${inlineText(c.category)}:** `}${oneLine(c.text)} (${name(c.authorId)})`);
+        : step.kind === 'choices'
+          ? [
+              // What was chosen here, wherever it was first said; then own words left unchosen.
+              ...step.chosen.map((c) => contribution(c, c.step + 1 === step.number ? '' : `, from step ${c.step + 1}`)),
+              ...step.contributions.filter((c) => !chosenIds.has(c.id)).map((c) => contribution(c, ', not chosen')),
+            ]
+          : step.contributions.map((c) => contribution(c));
     lines.push(...(entries.length === 0 ? ['Nothing was added.'] : entries));
   }
   return `${lines.join('\n')}\n`;

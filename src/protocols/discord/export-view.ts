@@ -25,7 +25,9 @@ export function summaryMarkdown(summary: Summary, name: (userId: string) => stri
     `- Started: ${day(run.startedAt)}`,
     run.state === 'finished'
       ? `- Finished: ${day(run.finishedAt)}${run.step < protocol.steps.length - 1 ? ` (early, at step ${run.step + 1} of ${protocol.steps.length})` : ''}`
-      : `- Still in progress: step ${run.step + 1} of ${protocol.steps.length}${run.state === 'paused' ? ' (paused)' : ''}`,
+      : run.state === 'stopped'
+        ? `- Stopped: ${day(run.stoppedAt)}, at step ${run.step + 1} of ${protocol.steps.length}`
+        : `- Still in progress: step ${run.step + 1} of ${protocol.steps.length}${run.state === 'paused' ? ' (paused)' : ''}`,
     `- Took part: ${summary.participants.length === 0 ? 'nobody yet' : summary.participants.map(name).join(', ')}`,
     '',
     '## The problem',

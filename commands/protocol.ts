@@ -1,7 +1,7 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { defineCommand } from '../src/interactions/handlers.js';
 import { TOPIC_MAX_LENGTH, TOPIC_MIN_LENGTH } from '../src/protocols/facilitation.js';
-import { exportProtocol, listProtocols, startProtocol, suggestProtocols } from '../src/protocols/discord/protocol-command.js';
+import { exportProtocol, listProtocols, startProtocol, stopProtocol, suggestProtocols } from '../src/protocols/discord/protocol-command.js';
 
 export default defineCommand({
   data: new SlashCommandBuilder()
@@ -27,11 +27,19 @@ export default defineCommand({
         .setName('export')
         .setDescription("Get a protocol's summary and full record as a Markdown file")
         .addStringOption((option) => option.setName('which').setDescription('Which protocol (leave empty inside its thread)').setAutocomplete(true)),
+    )
+    .addSubcommand((sub) =>
+      sub
+        .setName('stop')
+        .setDescription('Stop a protocol without a summary; everything said is kept')
+        .addStringOption((option) => option.setName('run').setDescription('Which protocol (leave empty inside its thread)').setAutocomplete(true)),
     ),
   autocomplete: suggestProtocols,
   subcommands: {
     start: { access: 'everyone', scope: 'server', run: startProtocol },
     list: { access: 'everyone', scope: 'server', run: listProtocols },
     export: { access: 'everyone', scope: 'server', run: exportProtocol },
+    // The run's facilitator may stop it too, so the service checks who, not the router.
+    stop: { access: 'everyone', scope: 'server', run: stopProtocol },
   },
 });

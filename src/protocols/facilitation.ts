@@ -5,8 +5,8 @@ import { fail, succeed } from '../outcome.js';
 import { hasVisibleText } from '../text.js';
 import type { ProtocolOutcome } from './problems.js';
 import type { Protocol } from './protocol-content.js';
-import { facilitatedRunAt, type Actor } from './run-guards.js';
-import { toRun, type FinishedRun, type OpenRun, type Run } from './runs.js';
+import { facilitatedRunAt, mayFacilitate, type Actor } from './run-guards.js';
+import { findRun, OPEN_STATES, toRun, type FinishedRun, type OpenRun, type Run, type StoppedRun } from './runs.js';
 
 type Deps = Pick<BotContext, 'db' | 'clock'>;
 
@@ -103,6 +103,38 @@ export async function finishRun(deps: Deps, input: { runId: number; step: number
   });
 }
 
+/**
+ * A run `actor` may stop: open, in the actor's server, and theirs to facilitate (or they moderate).
+ * `/protocol stop` works from anywhere in the server, so unlike a step's buttons it isn't tied to
+ * the thread.
+ */
+export async function stoppableRun(db: Db, runId: number, actor: Actor): Promise<ProtocolOutcome<OpenRun>> {
+  const run = await findRun(db, runId);
+  if (run === undefined) return fail({ kind: 'no-such-run' });
+  if (run.guildId !== actor.where.guildId) return fail({ kind: 'elsewhere' });
+  if (run.state === 'finished') return fail({ kind: 'finished', run });
+  if (run.state === 'stopped') return fail({ kind: 'stopped', run });
+  if (!mayFacilitate(run, actor)) return fail({ kind: 'not-facilitator', run });
+  return succeed(run);
+}
+
+export interface Stopped {
+  readonly run: StoppedRun;
+  /** The message of the step the group was on, to be quieted. */
+  readonly stepMessageId: string | null;
+}
+
+/** Ends the run where it is, without a summary: everything the group said stays as it is. */
+export async function stopRun(deps: Deps, input: { runId: number; actor: Actor }): Promise<ProtocolOutcome<Stopped>> {
+  const now = deps.clock.now().toISOString();
+  return deps.db.transaction().execute(async (trx) => {
+    const found = await stoppableRun(trx, input.runId, input.actor);
+    if (!found.ok) return found;
+    const stopped = await update(trx, deps, found.value.id, { state: 'stopped', finished_at: now });
+    return succeed({ run: stopped as StoppedRun, stepMessageId: found.value.stepMessageId });
+  });
+}
+
 async function update(
   trx: Db,
   deps: Deps,
@@ -126,7 +158,7 @@ export async function recordStepMessage(deps: Deps, runId: number, step: number,
       .set({ step_message_id: messageId })
       .where('id', '=', runId)
       .where('current_step', '=', step)
-      .where('state', '!=', 'finished')
+      .where('state', 'in', OPEN_STATES)
       .executeTakeFirst(),
   );
   return result.numUpdatedRows > 0n;

@@ -1,5 +1,5 @@
 import type { Outcome } from '../outcome.js';
-import type { FinishedRun, OpenRun } from './runs.js';
+import type { FinishedRun, OpenRun, StoppedRun } from './runs.js';
 
 /**
  * Why a protocol action didn't happen. Services and handlers return these as values;
@@ -10,6 +10,7 @@ export type ProtocolProblem =
   /** A click or form for a run of another server, or from outside the run's thread (a forged custom_id). */
   | { readonly kind: 'elsewhere' }
   | { readonly kind: 'finished'; readonly run: FinishedRun }
+  | { readonly kind: 'stopped'; readonly run: StoppedRun }
   /** The click or form belongs to a step the group has left. */
   | { readonly kind: 'moved-on'; readonly run: OpenRun }
   | { readonly kind: 'paused'; readonly run: OpenRun }
@@ -28,8 +29,8 @@ export type ProtocolProblem =
   | { readonly kind: 'protocol-gone' }
   /** `/protocol start` with a protocol typed by hand that matches none. */
   | { readonly kind: 'unknown-protocol' }
-  /** `/protocol export` outside a run's thread with no run picked (or one of another server). */
-  | { readonly kind: 'which-run' }
+  /** `/protocol export` or `stop` outside a run's thread with no run picked (or one of another server). */
+  | { readonly kind: 'which-run'; readonly option: string }
   | { readonly kind: 'bad-topic' }
   /** Starting a protocol: where and with what the bot can open its thread. */
   | { readonly kind: 'inside-a-thread' }

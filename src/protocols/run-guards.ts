@@ -45,6 +45,7 @@ export async function openRunAt(db: Db, runId: number, step: number, where: Plac
   if (!found.ok) return found;
   const run = found.value;
   if (run.state === 'finished') return fail({ kind: 'finished', run });
+  if (run.state === 'stopped') return fail({ kind: 'stopped', run });
   if (run.step !== step) return fail({ kind: 'moved-on', run });
   return succeed(run);
 }

@@ -21,10 +21,18 @@ interface RunFields {
 /** A run as the domain sees it: only a finished run has a finish time and a summary. */
 export type Run =
   | (RunFields & { readonly state: 'running' | 'paused' })
-  | (RunFields & { readonly state: 'finished'; readonly finishedAt: Date; readonly summaryMessageId: string | null });
+  | (RunFields & { readonly state: 'finished'; readonly finishedAt: Date; readonly summaryMessageId: string | null })
+  /** Ended by `/protocol stop`: what was said stays, without a summary. */
+  | (RunFields & { readonly state: 'stopped'; readonly stoppedAt: Date });
 
 export type OpenRun = Extract<Run, { state: 'running' | 'paused' }>;
 export type FinishedRun = Extract<Run, { state: 'finished' }>;
+export type StoppedRun = Extract<Run, { state: 'stopped' }>;
+
+/** The states in which a group is still working on a run. */
+export const OPEN_STATES = ['running', 'paused'] as const;
+
+export const isOpen = (run: Run): run is OpenRun => run.state === 'running' || run.state === 'paused';
 
 export function toRun(row: RunRow): Run {
   const fields: RunFields = {
@@ -39,9 +47,17 @@ export function toRun(row: RunRow): Run {
     stepMessageId: row.step_message_id,
     startedAt: new Date(row.created_at),
   };
-  if (row.state !== 'finished') return { ...fields, state: row.state };
-  // A finished row always has finished_at (set in the same update); fall back rather than throw.
-  return { ...fields, state: 'finished', finishedAt: new Date(row.finished_at ?? row.updated_at), summaryMessageId: row.summary_message_id };
+  // A finished or stopped row always has finished_at (set in the same update); fall back rather than throw.
+  const endedAt = new Date(row.finished_at ?? row.updated_at);
+  switch (row.state) {
+    case 'running':
+    case 'paused':
+      return { ...fields, state: row.state };
+    case 'finished':
+      return { ...fields, state: 'finished', finishedAt: endedAt, summaryMessageId: row.summary_message_id };
+    case 'stopped':
+      return { ...fields, state: 'stopped', stoppedAt: endedAt };
+  }
 }
 
 export async function findRun(db: Db, runId: number): Promise<Run | undefined> {
@@ -60,15 +76,15 @@ export async function openRuns(db: Db, guildId: string): Promise<OpenRun[]> {
     .selectFrom('protocol_runs')
     .selectAll()
     .where('guild_id', '=', guildId)
-    .where('state', '!=', 'finished')
+    .where('state', 'in', OPEN_STATES)
     .orderBy('id')
     .execute();
-  return rows.map(toRun).filter((run): run is OpenRun => run.state !== 'finished');
+  return rows.map(toRun).filter(isOpen);
 }
 
 /** How many runs are running or paused, in every server: one count, for the start-up log. */
 export async function countOpenRuns(db: Db): Promise<number> {
-  const row = await db.selectFrom('protocol_runs').select((eb) => eb.fn.countAll<number>().as('count')).where('state', '!=', 'finished').executeTakeFirstOrThrow();
+  const row = await db.selectFrom('protocol_runs').select((eb) => eb.fn.countAll<number>().as('count')).where('state', 'in', OPEN_STATES).executeTakeFirstOrThrow();
   return Number(row.count);
 }
 
@@ -82,17 +98,17 @@ export async function recentRuns(db: Db, guildId: string, limit: number): Promis
  * Runs whose messages a crash or restart may have left behind: open ones without a step message
  * (the bot stopped between a move and posting the next step) and finished ones without a summary.
  */
-export async function runsNeedingMessages(db: Db): Promise<Run[]> {
+export async function runsNeedingMessages(db: Db): Promise<(OpenRun | FinishedRun)[]> {
   const rows = await db
     .selectFrom('protocol_runs')
     .selectAll()
     .where((eb) =>
       eb.or([
-        eb.and([eb('state', '!=', 'finished'), eb('step_message_id', 'is', null)]),
+        eb.and([eb('state', 'in', OPEN_STATES), eb('step_message_id', 'is', null)]),
         eb.and([eb('state', '=', 'finished'), eb('summary_message_id', 'is', null)]),
       ]),
     )
     .orderBy('id')
     .execute();
-  return rows.map(toRun);
+  return rows.map(toRun).filter((run): run is OpenRun | FinishedRun => run.state !== 'stopped');
 }

@@ -16,6 +16,8 @@ export interface Summary {
     readonly title: string;
     readonly kind: CollectKind;
     readonly contributions: readonly Contribution[];
+    /** At a `choices` step: what the group chose there, from this step or earlier ones. */
+    readonly chosen: readonly Contribution[];
     readonly actions: readonly Action[];
   }[];
   /** Everyone who added something, in order of first contribution. */
@@ -28,19 +30,20 @@ export async function buildSummary(db: Db, run: Run, protocol: Protocol): Promis
   const [contributions, actions, chosen] = await Promise.all([
     contributionsAt(db, run.id, indices),
     actionsOf(db, run.id),
-    Promise.all(choiceSteps.map(async ({ index, heading }) => ({ heading, items: await chosenAt(db, run.id, index) }))),
+    Promise.all(choiceSteps.map(async ({ index, heading }) => ({ index, heading, items: await chosenAt(db, run.id, index) }))),
   ]);
   const participants = [...new Set([...contributions.map((c) => c.authorId), ...actions.map((a) => a.addedBy)])];
   return {
     run,
     protocol,
-    chosen,
+    chosen: chosen.map(({ heading, items }) => ({ heading, items })),
     actions,
     steps: protocol.steps.map((step, index) => ({
       number: index + 1,
       title: step.title,
       kind: step.collects.kind,
       contributions: contributions.filter((c) => c.step === index),
+      chosen: chosen.find((group) => group.index === index)?.items ?? [],
       actions: step.collects.kind === 'actions' ? actions : [],
     })),
     participants,

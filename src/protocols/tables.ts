@@ -1,7 +1,10 @@
 import type { Generated } from 'kysely';
 
-/** `running` → (`paused` ↔ `running`)… → `finished`; a finished run never changes again. */
-export type RunState = 'running' | 'paused' | 'finished';
+/**
+ * `running` → (`paused` ↔ `running`)… → `finished`, or `stopped` when the group ends it without a
+ * summary (`/protocol stop`); a finished or stopped run never changes again.
+ */
+export type RunState = 'running' | 'paused' | 'finished' | 'stopped';
 
 /** One protocol being run by a group, in its own thread. */
 export interface ProtocolRunsTable {
@@ -25,6 +28,7 @@ export interface ProtocolRunsTable {
   summary_message_id: string | null;
   created_at: string;
   updated_at: string;
+  /** When the run finished or was stopped. */
   finished_at: string | null;
 }
 

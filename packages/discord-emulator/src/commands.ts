@@ -156,7 +156,7 @@ export class ApplicationCommands {
   ): string | number | boolean {
     const { world } = this;
     const fail = (why: string): never => {
-      throw new CommandInputError(`${option.name}: ${why}`);
+      throw new CommandInputError(`${option.name}: ${why}.`);
     };
     const text = typeof raw === 'object' ? '' : String(raw);
     const choices = 'choices' in option ? option.choices : undefined;

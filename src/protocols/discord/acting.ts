@@ -1,16 +1,17 @@
-import type { ButtonInteraction, CacheType, ModalSubmitInteraction, StringSelectMenuInteraction } from 'discord.js';
+import { MessageFlags, type ButtonInteraction, type CacheType, type ChatInputCommandInteraction, type ModalSubmitInteraction, type StringSelectMenuInteraction } from 'discord.js';
 import type { BotContext } from '../../context.js';
 import { isModerator } from '../../interactions/access.js';
 import type { InServer } from '../../interactions/handlers.js';
 import type { RunQueue } from '../run-queue.js';
 import type { Actor, Place } from '../run-guards.js';
+import { refuse } from './explain.js';
 import { PROTOCOLS } from './feature-key.js';
 import { showCurrentStep, type Io } from './thread-messages.js';
 import { timelyAnswer, type Answer, type OnMessage } from './timely-answer.js';
 
 /** What the protocol routes share: who acted, where to write, and how to answer. */
 
-type Acting<C extends CacheType = CacheType> = ButtonInteraction<C> | StringSelectMenuInteraction<C> | ModalSubmitInteraction<C>;
+type Acting<C extends CacheType = CacheType> = ButtonInteraction<C> | StringSelectMenuInteraction<C> | ModalSubmitInteraction<C> | ChatInputCommandInteraction<C>;
 
 /** Who acted, judged in the server and channel the interaction came from. */
 export function actorOf(interaction: Acting<InServer>): Actor {
@@ -49,4 +50,14 @@ export async function redrawFor(interaction: OnMessage, ctx: BotContext, runId: 
 /** After a change on the current step: redraws it, as the answer when it was clicked there. */
 export function redrawCurrentStep(interaction: OnMessage, ctx: BotContext, runId: number): Promise<void> {
   return redrawFor(interaction, ctx, runId, (answer) => showCurrentStep(ioOf(interaction, ctx), runId, answer));
+}
+
+/**
+ * An answer to one of the bot's private questions ("finish early?", "stop?") changes the message
+ * it is pressed on, so it acts only there: on a private message that carries `questionId`.
+ */
+export function assertOnPrompt(interaction: ButtonInteraction<InServer>, questionId: string): void {
+  const { message } = interaction;
+  const own = message.flags.has(MessageFlags.Ephemeral) && message.resolveComponent(questionId) !== null;
+  if (!own) refuse({ kind: 'not-this-prompt' });
 }

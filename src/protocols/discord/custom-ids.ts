@@ -20,6 +20,9 @@ export const finishButton = customId('protocol', 'finish', 1, runAndStep);
 export const finishNowButton = customId('protocol', 'finish-now', 1, runAndStep);
 /** v2: it names its prompt's run and step, so it only ever closes that prompt. */
 export const keepGoingButton = customId('protocol', 'keep-going', 2, runAndStep);
+/** `/protocol stop` asks first: Yes, stop ({@link stopButton}) or Keep going ({@link stopKeepGoingButton}). */
+export const stopButton = customId('protocol', 'stop', 1, [arg.id]);
+export const stopKeepGoingButton = customId('protocol', 'stop-keep-going', 1, [arg.id]);
 export const chooseSelect = customId('protocol', 'choose', 1, runAndStep);
 /** The form asking for a topic after a course lesson's "practise this protocol" button. */
 export const practiseTopicModal = customId('protocol', 'practise-topic', 1, [arg.key]);

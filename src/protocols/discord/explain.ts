@@ -16,6 +16,8 @@ export function explainProtocolProblem(problem: ProtocolProblem): string {
       return "This button belongs to a protocol in another thread, so I didn't change anything. Please use the buttons in the protocol's own thread.";
     case 'finished':
       return 'This protocol has finished, so its buttons are resting now. The summary is at the end of the thread, and `/protocol export` gives you the full record.';
+    case 'stopped':
+      return 'This protocol was stopped, so its buttons are resting now. Everything the group said is still in the thread, and `/protocol export` gives you the record.';
     case 'moved-on':
       return `The group has moved on to step ${problem.run.step + 1}, so I didn't change anything here. ${FOR_ONE_STEP}`;
     case 'paused':
@@ -45,7 +47,7 @@ export function explainProtocolProblem(problem: ProtocolProblem): string {
     case 'unknown-protocol':
       return "I don't know that protocol. Type `/protocol start` and pick one from the list as you type.";
     case 'which-run':
-      return 'Which protocol? Run this inside its thread, or pick one in the `which` option as you type.';
+      return `Which protocol? Run this inside its thread, or pick one in the \`${problem.option}\` option as you type.`;
     case 'bad-topic':
       return `Please describe the problem in ${TOPIC_MIN_LENGTH} to ${TOPIC_MAX_LENGTH} characters; it becomes the thread's name.`;
     case 'inside-a-thread':
@@ -59,7 +61,7 @@ export function explainProtocolProblem(problem: ProtocolProblem): string {
     case 'not-a-text-channel':
       return "I can't open threads in this kind of channel. Please start the protocol from a regular text channel.";
     case 'not-this-prompt':
-      return 'That button answers the “finish early?” question, so I left that message as it is. Press **Finish early** on the step message to be asked again.';
+      return 'That button answers one of my questions (“finish early?” or “stop?”), so I left that message as it is. Ask again from the step message or with `/protocol stop`.';
     case 'add-from-step':
       return 'Please press **Add** on the step message in the thread to contribute.';
   }

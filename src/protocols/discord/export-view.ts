@@ -3,8 +3,10 @@ import type { Logger } from '../../logger.js';
 import { memberNames } from '../../presentation/member-names.js';
 import { formatDueDate } from '../due-date.js';
 import type { Run } from '../runs.js';
+import type { Contribution } from '../step-data.js';
 import type { Summary } from '../summary.js';
 import { oneLine } from './step-view.js';
+import { inlineText } from '../../presentation/inline-text.js';
 
 /** `/protocol export`: a run's summary and full record as a Markdown file. */
 
@@ -17,18 +19,20 @@ const day = (date: Date) => date.toISOString().slice(0, 10);
 export function summaryMarkdown(summary: Summary, name: (userId: string) => string): string {
   const { run, protocol } = summary;
   const lines: string[] = [
-    `# ${protocol.title}: ${oneLine(run.topic)}`,
+    `# ${protocol.title}: ${inlineText(run.topic)}`,
     '',
     `- Facilitator: ${run.facilitatorId === null ? 'a moderator' : name(run.facilitatorId)}`,
     `- Started: ${day(run.startedAt)}`,
     run.state === 'finished'
       ? `- Finished: ${day(run.finishedAt)}${run.step < protocol.steps.length - 1 ? ` (early, at step ${run.step + 1} of ${protocol.steps.length})` : ''}`
-      : `- Still in progress: step ${run.step + 1} of ${protocol.steps.length}${run.state === 'paused' ? ' (paused)' : ''}`,
+      : run.state === 'stopped'
+        ? `- Stopped: ${day(run.stoppedAt)}, at step ${run.step + 1} of ${protocol.steps.length}`
+        : `- Still in progress: step ${run.step + 1} of ${protocol.steps.length}${run.state === 'paused' ? ' (paused)' : ''}`,
     `- Took part: ${summary.participants.length === 0 ? 'nobody yet' : summary.participants.map(name).join(', ')}`,
     '',
     '## The problem',
     '',
-    oneLine(run.topic),
+    inlineText(run.topic),
   ];
   for (const group of summary.chosen) {
     lines.push('', `## ${group.heading}`, '');
@@ -45,10 +49,18 @@ export function summaryMarkdown(summary: Summary, name: (userId: string) => stri
   lines.push('', '## Step by step');
   for (const step of summary.steps) {
     lines.push('', `### ${step.number}. ${step.title}`, '');
+    const contribution = (c: Contribution, note = '') => `- ${c.category === null ? '' : `**${inlineText(c.category)}:** `}${oneLine(c.text)} (${name(c.authorId)}${note})`;
+    const chosenIds = new Set(step.chosen.map((c) => c.id));
     const entries =
       step.kind === 'actions'
         ? step.actions.map((a) => `- ${oneLine(a.text)} (owner: ${name(a.ownerId)}, added by ${name(a.addedBy)})`)
-        : step.contributions.map((c) => `- ${c.category === null ? '' : `**${c.category}:** `}${oneLine(c.text)} (${name(c.authorId)})`);
+        : step.kind === 'choices'
+          ? [
+              // What was chosen here, wherever it was first said; then own words left unchosen.
+              ...step.chosen.map((c) => contribution(c, c.step + 1 === step.number ? '' : `, from step ${c.step + 1}`)),
+              ...step.contributions.filter((c) => !chosenIds.has(c.id)).map((c) => contribution(c, ', not chosen')),
+            ]
+          : step.contributions.map((c) => contribution(c));
     lines.push(...(entries.length === 0 ? ['Nothing was added.'] : entries));
   }
   return `${lines.join('\n')}\n`;
@@ -67,8 +79,8 @@ export function runFileName(run: Run): string {
   return `${run.protocolId}-${slug === '' ? `run-${run.id}` : slug}.md`;
 }
 
-/** The names members know each other by, for the export; someone who left is still named kindly. */
+/** The names members know each other by, for the export, shown as typed; someone who left is still named kindly. */
 export async function namesForExport(guild: Guild | null, userIds: readonly string[], logger: Logger): Promise<(userId: string) => string> {
   const names = await memberNames(guild, userIds, logger);
-  return (id) => names.get(id) ?? guild?.client.users.cache.get(id)?.displayName ?? 'a former member';
+  return (id) => inlineText(names.get(id) ?? guild?.client.users.cache.get(id)?.displayName ?? 'a former member');
 }

@@ -3,9 +3,9 @@ import type { BotContext } from '../../context.js';
 import { defineComponent, type ComponentRoute, type InServer } from '../../interactions/handlers.js';
 import { finishRun, moveStep, setPaused, type Direction } from '../facilitation.js';
 import { facilitatedRunAt, runFrom, runWithProtocol } from '../run-guards.js';
-import { actorOf, ioOf, placeOf, redrawFor, runQueueOf } from './acting.js';
+import { actorOf, assertOnPrompt, ioOf, placeOf, redrawFor, runQueueOf } from './acting.js';
 import { backButton, finishButton, finishNowButton, keepGoingButton, nextButton, pauseButton, resumeButton } from './custom-ids.js';
-import { orExplain, refuse } from './explain.js';
+import { orExplain } from './explain.js';
 import { showCurrentStep, showFinish, showMove } from './thread-messages.js';
 import type { Answer } from './timely-answer.js';
 
@@ -58,9 +58,7 @@ async function finish(interaction: StepButton, ctx: BotContext, runId: number, s
  */
 async function assertOwnPrompt(interaction: StepButton, ctx: BotContext, runId: number, step: number): Promise<void> {
   orExplain(await runFrom(ctx.db, runId, placeOf(interaction)));
-  const { message } = interaction;
-  const own = message.flags.has(MessageFlags.Ephemeral) && message.resolveComponent(finishNowButton.encode(runId, step)) !== null;
-  if (!own) refuse({ kind: 'not-this-prompt' });
+  assertOnPrompt(interaction, finishNowButton.encode(runId, step));
 }
 
 const finishRoute = defineComponent({

@@ -7,6 +7,7 @@ import { addingRoutes } from './adding-routes.js';
 import { facilitatingRoutes } from './facilitating-routes.js';
 import type { ProtocolsFeature } from './feature-key.js';
 import { practiceRoutes } from './practice-routes.js';
+import { stopRoutes } from './stop-routes.js';
 import { postCurrentStep, postSummary, type Io } from './thread-messages.js';
 
 /**
@@ -33,7 +34,7 @@ export function createProtocolsFeature(): ProtocolsFeature {
   return {
     name: 'protocols',
     runs,
-    components: [...addingRoutes, ...facilitatingRoutes, ...practiceRoutes],
+    components: [...addingRoutes, ...facilitatingRoutes, ...practiceRoutes, ...stopRoutes],
     async start(client, ctx) {
       const restored = await restoreMessages(client, ctx, runs);
       const open = await countOpenRuns(ctx.db);

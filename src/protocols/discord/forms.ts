@@ -40,7 +40,7 @@ export function contributionForm(protocol: Protocol, runId: number, stepIndex: n
       components: [
         label('What will we do?', textInput(FIELD.text, { paragraph: true, required: true, max: CONTRIBUTION_MAX_LENGTH, placeholder: 'e.g. Start a Monday check-in in advisory' })),
         label('Who owns it?', { type: ComponentType.UserSelect, custom_id: FIELD.owner, min_values: 1, max_values: 1, required: true }, 'One person; they can recruit help.'),
-        label('By when? (optional)', textInput(FIELD.due, { paragraph: false, required: false, max: DUE_DATE_MAX_LENGTH, placeholder: 'e.g. 2026-12-15 or 15 Dec' })),
+        label('By when?', textInput(FIELD.due, { paragraph: false, required: false, max: DUE_DATE_MAX_LENGTH, placeholder: 'e.g. 2026-12-15 or 15 Dec' }), 'Leave it empty if there is no date yet.'),
       ],
     };
   }

@@ -1,16 +1,20 @@
-import { AttachmentBuilder, MessageFlags, type AutocompleteInteraction } from 'discord.js';
+import { AttachmentBuilder, ButtonStyle, ComponentType, MessageFlags, type AutocompleteInteraction } from 'discord.js';
 import type { BotContext } from '../../context.js';
 import type { ServerCommand } from '../../interactions/handlers.js';
 import { AUTOCOMPLETE_LIMITS } from '../../presentation/embed-fit.js';
 import { findProtocol } from '../protocol-content.js';
+import { stoppableRun } from '../facilitation.js';
 import { protocolOf } from '../run-guards.js';
-import { openRuns, recentRuns } from '../runs.js';
+import { actorOf } from './acting.js';
+import { stopButton, stopKeepGoingButton } from './custom-ids.js';
+import { isOpen, openRuns, recentRuns } from '../runs.js';
 import { buildSummary, peopleIn } from '../summary.js';
 import { orExplain, refuse } from './explain.js';
 import { namesForExport, runFileName, summaryMarkdown } from './export-view.js';
 import { describeRunChoice, pickRun, protocolChoices } from './run-picker.js';
 import { startProtocolHere } from './start-run.js';
 import { runListEmbed } from './summary-view.js';
+import { inlineText } from '../../presentation/inline-text.js';
 
 /** The handlers of `/protocol`, one per subcommand, and its suggestions. */
 
@@ -35,7 +39,28 @@ export async function exportProtocol(interaction: ServerCommand, ctx: BotContext
   const summary = await buildSummary(ctx.db, run, protocol);
   const name = await namesForExport(interaction.guild, peopleIn(summary), ctx.logger);
   const file = new AttachmentBuilder(Buffer.from(summaryMarkdown(summary, name), 'utf8'), { name: runFileName(run) });
-  await interaction.editReply({ content: `Here is **${protocol.title}** on “${run.topic}”, summary first, then every step.`, files: [file] });
+  await interaction.editReply({ content: `Here is **${protocol.title}** on “${inlineText(run.topic)}”, summary first, then every step.`, files: [file] });
+}
+
+/** Asks first: stopping ends the run for good (what was said stays). */
+export async function stopProtocol(interaction: ServerCommand, ctx: BotContext): Promise<void> {
+  const picked = await pickRun(interaction, ctx, 'run');
+  const run = orExplain(await stoppableRun(ctx.db, picked.id, actorOf(interaction)));
+  const protocol = ctx.content.protocols.get(run.protocolId);
+  await interaction.reply({
+    content: `Stop **${protocol?.title ?? run.protocolId}** on “${inlineText(run.topic)}”? Everything the group said stays in the thread and in \`/protocol export\`; there will be no summary, and the thread will be archived.`,
+    components: [
+      {
+        type: ComponentType.ActionRow,
+        components: [
+          { type: ComponentType.Button, custom_id: stopButton.encode(run.id), label: 'Yes, stop', style: ButtonStyle.Danger },
+          { type: ComponentType.Button, custom_id: stopKeepGoingButton.encode(run.id), label: 'Keep going', style: ButtonStyle.Secondary },
+        ],
+      },
+    ],
+    flags: MessageFlags.Ephemeral,
+    allowedMentions: { parse: [] },
+  });
 }
 
 /** Suggests protocols to start, and this server's runs (newest first) to pick. */
@@ -51,7 +76,9 @@ export async function suggestProtocols(interaction: AutocompleteInteraction, ctx
     return;
   }
   const typed = focused.value.toLowerCase();
-  const runs = await recentRuns(ctx.db, interaction.guildId, 100);
+  const recent = await recentRuns(ctx.db, interaction.guildId, 100);
+  // Only a run still going can be stopped; any run can be exported.
+  const runs = focused.name === 'run' ? recent.filter(isOpen) : recent;
   const choices = runs
     .map((run) => ({ name: describeRunChoice(run, ctx.content.protocols.get(run.protocolId)), value: String(run.id) }))
     .filter((choice) => choice.name.toLowerCase().includes(typed))

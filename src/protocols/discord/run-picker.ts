@@ -19,11 +19,11 @@ export function protocolChoices(catalog: ProtocolCatalog, typed: string): APIApp
     .map((p) => ({ name: truncate(`${p.title}: ${p.summary}`, AUTOCOMPLETE_LIMITS.choiceName), value: p.id }));
 }
 
-const STATE = { running: 'running', paused: 'paused', finished: 'finished' } as const;
+const STATE = { running: 'running', paused: 'paused', finished: 'finished', stopped: 'stopped' } as const;
 
 /** "5 Whys: Monday absences (finished 2026-11-24)", to pick a run for the export. */
 export function describeRunChoice(run: Run, protocol: Protocol | undefined): string {
-  const when = run.state === 'finished' ? run.finishedAt : run.startedAt;
+  const when = run.state === 'finished' ? run.finishedAt : run.state === 'stopped' ? run.stoppedAt : run.startedAt;
   const tail = ` (${STATE[run.state]} ${when.toISOString().slice(0, 10)})`;
   const head = `${protocol?.title ?? run.protocolId}: `;
   return `${head}${truncate(oneLine(run.topic), AUTOCOMPLETE_LIMITS.choiceName - head.length - tail.length)}${tail}`;
@@ -42,6 +42,6 @@ export async function pickRun(interaction: ServerCommand, ctx: BotContext, optio
     const id = arg.id.safeParse(typed);
     run = id.success ? await findRun(ctx.db, id.data) : undefined;
   }
-  if (run === undefined || run.guildId !== interaction.guildId) refuse({ kind: 'which-run' });
+  if (run === undefined || run.guildId !== interaction.guildId) refuse({ kind: 'which-run', option });
   return run;
 }

@@ -16,9 +16,9 @@ import { recordRun, Topic } from '../facilitation.js';
 import type { Protocol } from '../protocol-content.js';
 import { runQueueOf } from './acting.js';
 import { refuse } from './explain.js';
-import { oneLine } from './step-view.js';
 import { postCurrentStep } from './thread-messages.js';
 import { threadName } from './thread-name.js';
+import { inlineText } from '../../presentation/inline-text.js';
 
 /** What the bot needs in a channel to run a protocol there: a thread of its own, with embeds. */
 const NEEDED = [
@@ -79,7 +79,7 @@ export async function startProtocolHere(interaction: StartingInteraction, ctx: B
   }
   await runQueueOf(ctx).serialize(run.id, () => postCurrentStep({ client: interaction.client, ctx }, run.id));
   await interaction.editReply({
-    content: `🌱 <@${interaction.user.id}> opened **${protocol.title}** on “${oneLine(topic.data)}”. Join in <#${threadId}>: anyone can add with the **Add** button, and <@${interaction.user.id}> facilitates.`,
+    content: `🌱 <@${interaction.user.id}> opened **${protocol.title}** on “${inlineText(topic.data)}”. Join in <#${threadId}>: anyone can add with the **Add** button, and <@${interaction.user.id}> facilitates.`,
     allowedMentions: { parse: [] },
   });
 }

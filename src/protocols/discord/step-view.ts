@@ -12,8 +12,9 @@ import { formatDueDate } from '../due-date.js';
 import { addButton, backButton, chooseSelect, finishButton, nextButton, pauseButton, resumeButton } from './custom-ids.js';
 import { COMPONENT_LIMITS, EMBED_LIMITS, embedLength, fitLatest, truncate } from '../../presentation/embed-fit.js';
 import type { Protocol } from '../protocol-content.js';
-import type { Run } from '../runs.js';
+import { isOpen, type Run } from '../runs.js';
 import type { Action, Contribution, StepData } from '../step-data.js';
+import { inlineText } from '../../presentation/inline-text.js';
 
 /** What the bot sends for a protocol message: the same shape for a new message and an edit. */
 export interface ProtocolMessage {
@@ -22,7 +23,7 @@ export interface ProtocolMessage {
 }
 
 /** A step's message is live while the group is on it, then closed (moved on) or finished. */
-export type StepMode = 'current' | 'closed' | 'finished';
+export type StepMode = 'current' | 'closed' | 'finished' | 'stopped';
 
 const COLOURS = { running: 0x3ba55c, paused: 0xfaa61a, closed: 0x99aab5 } as const;
 
@@ -47,14 +48,16 @@ function header(run: Run, protocol: Protocol, stepIndex: number, mode: StepMode)
   const status =
     mode === 'finished'
       ? '✅ This protocol has finished; the summary is further down.'
-      : mode === 'closed'
+      : mode === 'stopped'
+        ? '⏹️ This protocol was stopped here. Everything the group said is kept.'
+        : mode === 'closed'
         ? "✓ This step is closed. The group's current step is further down the thread."
         : run.state === 'paused'
           ? '⏸️ **Paused.** The facilitator can resume whenever the group is ready.'
           : null;
   return [
     ...(status ? [status, ''] : []),
-    `**Topic:** ${run.topic}`,
+    `**Topic:** ${inlineText(run.topic)}`,
     '',
     step?.prompt ?? '',
     '',
@@ -197,9 +200,9 @@ function choiceMenu(run: Run, protocol: Protocol, data: StepData): APIActionRowC
   ];
 }
 
-/** The message for a step: live with its buttons while current, quiet once closed or finished. */
+/** The message for a step: live with its buttons while current, quiet once closed, finished or stopped. */
 export function stepMessage(run: Run, protocol: Protocol, stepIndex: number, data: StepData, mode: StepMode): ProtocolMessage {
-  const live = mode === 'current' && run.state !== 'finished' && stepIndex === run.step;
+  const live = mode === 'current' && isOpen(run) && stepIndex === run.step;
   return {
     embeds: [stepEmbed(run, protocol, stepIndex, data, live ? 'current' : mode === 'current' ? 'closed' : mode)],
     components: live ? [...choiceMenu(run, protocol, data), ...controls(run, protocol)] : [],

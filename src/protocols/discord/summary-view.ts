@@ -4,6 +4,7 @@ import type { Protocol } from '../protocol-content.js';
 import type { OpenRun, Run } from '../runs.js';
 import { actionLine, facilitatorLine, oneLine } from './step-view.js';
 import type { Summary } from '../summary.js';
+import { inlineText } from '../../presentation/inline-text.js';
 
 const SUMMARY_COLOUR = 0x5865f2;
 const more = (n: number) => `…and ${n} more (all of them are in \`/protocol export\`)`;
@@ -27,7 +28,7 @@ export function summaryEmbed(summary: Summary): APIEmbed {
   const early = run.state === 'finished' && run.step < protocol.steps.length - 1;
   const people = summary.participants.length;
   const top = [
-    `**Problem:** ${run.topic}`,
+    `**Problem:** ${inlineText(run.topic)}`,
     [facilitatorLine(run), `${people} ${people === 1 ? 'person' : 'people'} took part`, ...(early ? [`finished early, at step ${run.step + 1} of ${protocol.steps.length}`] : [])].join(' · '),
   ].join('\n');
   const sections = [
@@ -47,14 +48,14 @@ export function summaryEmbed(summary: Summary): APIEmbed {
 
 /** The line posted in the channel the thread came from, linking to the summary. */
 export function finishedNotice(run: Run, protocol: Protocol, summaryLink: string): string {
-  return `✅ **${protocol.title}** on “${truncateAtWord(oneLine(run.topic), 200)}” has finished. Here is what the group decided; the whole conversation is in <#${run.threadId}>: ${summaryLink}`;
+  return `✅ **${protocol.title}** on “${inlineText(truncateAtWord(run.topic, 200))}” has finished. Here is what the group decided; the whole conversation is in <#${run.threadId}>: ${summaryLink}`;
 }
 
 export function runListEmbed(runs: readonly OpenRun[], protocols: ReadonlyMap<string, Protocol>): APIEmbed {
   const lines = runs.map((run) => {
     const protocol = protocols.get(run.protocolId);
     const where = protocol ? `step ${run.step + 1} of ${protocol.steps.length}` : `step ${run.step + 1}`;
-    return `• **${protocol?.title ?? run.protocolId}**: ${truncateAtWord(oneLine(run.topic), 80)} · ${where}${run.state === 'paused' ? ' (paused)' : ''} · ${run.facilitatorId === null ? 'a moderator' : `<@${run.facilitatorId}>`} · <#${run.threadId}>`;
+    return `• **${protocol?.title ?? run.protocolId}**: ${inlineText(truncateAtWord(run.topic, 80))} · ${where}${run.state === 'paused' ? ' (paused)' : ''} · ${run.facilitatorId === null ? 'a moderator' : `<@${run.facilitatorId}>`} · <#${run.threadId}>`;
   });
   return {
     title: `Protocols running here (${runs.length})`,

@@ -2,8 +2,8 @@ import { messageLink, RESTJSONErrorCodes, Routes, type Client } from 'discord.js
 import { z } from 'zod';
 import type { BotContext } from '../../context.js';
 import { isDiscordError } from '../../interactions/discord-errors.js';
-import { recordStepMessage, recordSummaryMessage, type Finished, type Moved } from '../facilitation.js';
-import { findRun, type FinishedRun, type Run } from '../runs.js';
+import { recordStepMessage, recordSummaryMessage, type Finished, type Moved, type Stopped } from '../facilitation.js';
+import { findRun, isOpen, type FinishedRun, type Run } from '../runs.js';
 import { loadStepData } from '../step-data.js';
 import { stepMessage, type ProtocolMessage, type StepMode } from './step-view.js';
 import { buildSummary } from '../summary.js';
@@ -67,15 +67,15 @@ async function drawStep(io: Io, run: Run, step: number, mode: StepMode): Promise
 /** Posts the current step's message in the thread and remembers it (after a move, a start or a restart). */
 export async function postCurrentStep(io: Io, runId: number): Promise<void> {
   const run = await findRun(io.ctx.db, runId);
-  if (run === undefined || run.state === 'finished') return;
+  if (run === undefined || !isOpen(run)) return;
   const message = await drawStep(io, run, run.step, 'current');
   if (message === undefined) return;
   const id = await post(io, run.threadId, { ...message });
   if (await recordStepMessage(io.ctx, run.id, run.step, id)) return;
-  // The run moved or finished while the message was on its way (a confirmation clicked meanwhile):
+  // The run moved, finished or stopped while the message was on its way (a confirmation clicked meanwhile):
   // quiet the message so nobody presses buttons of a step that is over.
   const now = await findRun(io.ctx.db, run.id);
-  const closed = now && (await drawStep(io, now, run.step, now.state === 'finished' ? 'finished' : 'closed'));
+  const closed = now && (await drawStep(io, now, run.step, now.state === 'finished' || now.state === 'stopped' ? now.state : 'closed'));
   if (closed) await editQuietly(io, run.threadId, id, closed);
 }
 
@@ -85,7 +85,7 @@ export async function postCurrentStep(io: Io, runId: number): Promise<void> {
  */
 export async function showCurrentStep(io: Io, runId: number, answer?: Answer): Promise<void> {
   const run = await findRun(io.ctx.db, runId);
-  const message = run && run.state !== 'finished' && run.stepMessageId !== null ? await drawStep(io, run, run.step, 'current') : undefined;
+  const message = run && isOpen(run) && run.stepMessageId !== null ? await drawStep(io, run, run.step, 'current') : undefined;
   if (run === undefined || run.stepMessageId === null || message === undefined) {
     await answer?.acknowledge();
     return;
@@ -150,9 +150,31 @@ export async function postSummary(io: Io, run: FinishedRun): Promise<void> {
     // The parent channel may have closed to the bot since; the summary is safe in the thread.
     io.ctx.logger.warn({ err: error, run: run.id, channel: run.channelId }, 'could not post a protocol summary in its channel');
   }
+  await archive(io, run);
+}
+
+/** Quiets the step the group was on, says in the thread who stopped it, and archives the thread. */
+export async function showStop(io: Io, stopped: Stopped, stoppedBy: string): Promise<void> {
+  const { run } = stopped;
+  if (stopped.stepMessageId !== null) {
+    const quiet = await drawStep(io, run, run.step, 'stopped');
+    if (quiet) await editQuietly(io, run.threadId, stopped.stepMessageId, quiet);
+  }
+  const protocol = io.ctx.content.protocols.get(run.protocolId);
+  const where = protocol ? ` at step ${run.step + 1} of ${protocol.steps.length}` : '';
+  await post(io, run.threadId, {
+    content: `⏹️ <@${stoppedBy}> stopped this protocol${where}. Everything said here stays, and \`/protocol export\` gives the full record.`,
+    nonce: `pq-${run.id}`,
+    enforce_nonce: true,
+  });
+  await archive(io, run);
+}
+
+/** A run that ended rests in an archived thread; it reopens if anyone writes there. */
+async function archive(io: Io, run: Run): Promise<void> {
   try {
     await io.client.rest.patch(Routes.channel(run.threadId), { body: { archived: true } });
   } catch (error) {
-    io.ctx.logger.warn({ err: error, run: run.id, thread: run.threadId }, 'could not archive a finished protocol thread');
+    io.ctx.logger.warn({ err: error, run: run.id, thread: run.threadId }, 'could not archive a protocol thread that ended');
   }
 }

@@ -96,6 +96,18 @@ describe('protocols and input that needs a kind answer', () => {
     expect(await bed.bot.db.selectFrom('protocol_contributions').selectAll().where('run_id', '=', run.id).execute()).toEqual([]);
   });
 
+  it('words an optional field and a short topic plainly, one sentence each', async () => {
+    const h = bed.harness;
+    // The sandbox terminal follows this with "Usage: …", so it must end as a sentence.
+    await expect(h.as(alice).run(general, 'protocol start', { protocol: 'five-whys', topic: 'ab' })).rejects.toThrow(/^topic: must be at least 3 characters\.$/);
+
+    const { thread } = await startProtocol(h, alice, general, 'change-the-discourse', 'Group work');
+    for (let i = 0; i < 4; i++) await next(h, alice, thread);
+    const form = modal(await h.as(ben).click(currentStep(h, thread), 'Add'));
+    // Discord marks required fields itself; the label needn't say "optional" on top of that.
+    expect(form.fields.find((field) => field.customId === 'due')).toMatchObject({ label: 'By when?', required: false });
+  });
+
   it('starts a protocol from a course lesson in a channel, asking for the topic first', async () => {
     const h = bed.harness;
     const lesson = lessonWithPractice(general.id);

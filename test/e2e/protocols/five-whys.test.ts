@@ -135,5 +135,9 @@ describe('a full 5 Whys with three members', () => {
     expect(markdown).toContain('- Call three families a week before Monday (owner: cara; due Tue 15 Dec 2026)');
     expect(markdown).toContain(`### 1. Name the problem\n\n- ${evidence} (ben)`);
     expect(markdown).toContain('### 6. Why? (5 of 5)');
+    // The step where root causes were chosen lists them, wherever they were first said.
+    expect(markdown).toContain(
+      `### 7. Choose the root causes\n\n- We never asked families what Mondays look like (alice, from step 6)\n- Students had no say in the calendar (ben, from step 6)\n- ${ownWords} (cara)\n`,
+    );
   });
 });

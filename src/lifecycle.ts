@@ -16,3 +16,14 @@ export function stopOnSignal(bot: { stop(): Promise<void> }, logger: Logger): Pr
     process.once('SIGTERM', onSignal);
   });
 }
+
+/**
+ * Ends the process once the logs and stderr are written. For a start that failed: discord.js can
+ * keep reconnecting after destroy(), and its timers would keep the process alive indefinitely.
+ */
+export async function exitAfterFlushing(logger: Logger, code: number): Promise<never> {
+  await new Promise<void>((resolve) => logger.flush(() => resolve()));
+  await new Promise<void>((resolve) => process.stderr.write('', () => resolve()));
+  await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
+  process.exit(code);
+}

@@ -1,7 +1,7 @@
 import 'dotenv/config';
 import { startBot, type RunningBot } from './bot.js';
 import { loadConfig } from './config.js';
-import { stopOnSignal } from './lifecycle.js';
+import { exitAfterFlushing, stopOnSignal } from './lifecycle.js';
 import { createLogger } from './logger.js';
 import { runSandbox } from './sandbox/run.js';
 
@@ -25,9 +25,10 @@ async function main(): Promise<number> {
     bot = await startBot({ token, apiUrl, databasePath: config.databasePath, logger });
   } catch (error) {
     logger.fatal({ err: error }, 'Roots Bot could not start');
-    logger.flush();
     console.error(`Roots Bot could not start: ${error instanceof Error ? error.message : String(error)}`);
-    return 1;
+    // Not `return 1`: discord.js may still be reconnecting after destroy(), which would keep the
+    // process alive (and, once the gateway answers, serving on a closed database).
+    return exitAfterFlushing(logger, 1);
   }
   await stopOnSignal(bot, logger);
   return 0;

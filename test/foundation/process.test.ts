@@ -108,6 +108,14 @@ async function listen(server: Server): Promise<number> {
   return (server.address() as AddressInfo).port;
 }
 
+/** A port nothing listens on: bound once, then closed. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  const port = await listen(server);
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
 describe('a start that fails (npm start with a token)', () => {
   const servers: Server[] = [];
   afterEach(async () => {
@@ -155,4 +163,38 @@ describe('a start that fails (npm start with a token)', () => {
     await new Promise((resolve) => setTimeout(resolve, 1200));
     expect(upgrades).toBe(after);
   }, 40_000);
+
+  it('says in plain words that Discord could not be reached, keeping the details in the log', async () => {
+    const run = start({
+      DISCORD_TOKEN: WRONG_TOKEN,
+      DISCORD_API_URL: `http://127.0.0.1:${await closedPort()}/api`,
+      DATABASE_PATH: `${mkdtempSync(`${tmpdir()}/roots-process-`)}/bot.sqlite`,
+    });
+    expect(await run.exited).toBe(1);
+    const errors = run.errors();
+    expect(errors).toContain('could not be reached');
+    expect(errors).toContain('firewall');
+    expect(errors).toContain('DISCORD_API_URL');
+    // The codes stay in the JSON log on standard output, not in the sentence.
+    expect(errors).not.toContain('ECONNREFUSED');
+    expect(errors).not.toContain('{"level"');
+    expect(run.output()).toMatch(/"level":60.*"code":"ECONNREFUSED"/);
+  }, 30_000);
+
+  it('says so plainly when Discord refuses the token', async () => {
+    const harness = await Harness.start({ rateLimits: { disabled: true } });
+    try {
+      const run = start({
+        DISCORD_TOKEN: WRONG_TOKEN,
+        DISCORD_API_URL: harness.emulator.apiUrl,
+        DATABASE_PATH: `${mkdtempSync(`${tmpdir()}/roots-process-`)}/bot.sqlite`,
+      });
+      expect(await run.exited).toBe(1);
+      expect(run.errors()).toContain('Discord did not accept the bot token');
+      expect(run.errors()).toContain('Reset Token');
+      expect(run.output()).not.toContain(WRONG_TOKEN);
+    } finally {
+      await harness.close();
+    }
+  }, 30_000);
 });

@@ -20,6 +20,14 @@ import { BOT_VERSION } from './version.js';
  */
 export const BOT_INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMembers] as const;
 
+/**
+ * @discordjs/rest retries a 5xx or a dropped connection at once, with no back-off, 3 times by
+ * default: during an outage every post became 4 requests in a burst. One immediate retry still
+ * rides out a lone blip; anything longer is left to the caller's own back-off (rituals try again
+ * after 1 and 5 minutes), so an outage costs 2 requests per attempt.
+ */
+export const BOT_REST_OPTIONS = { retries: 1 } as const;
+
 export interface BotOptions {
   readonly token: string;
   /** REST base URL; unset means Discord itself. The sandbox and tests point it at the emulator. */
@@ -187,7 +195,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     partials: [Partials.Channel],
     // Nothing the bot writes pings anyone unless a message opts in explicitly.
     allowedMentions: { parse: [] },
-    ...(options.apiUrl === undefined ? {} : { rest: { api: options.apiUrl } }),
+    rest: { ...BOT_REST_OPTIONS, ...(options.apiUrl === undefined ? {} : { api: options.apiUrl }) },
   });
 
   const onInteraction = (interaction: Parameters<typeof router.handle>[0]) => void router.handle(interaction);

@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
+import { Client, Events, GatewayCloseCodes, GatewayIntentBits, Partials, type CloseEvent } from 'discord.js';
 import { systemClock, type Clock } from './clock.js';
 import { loadContent } from './content/index.js';
 import type { BotContext } from './context.js';
@@ -20,6 +20,14 @@ import { BOT_VERSION } from './version.js';
  */
 export const BOT_INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMembers] as const;
 
+/**
+ * @discordjs/rest retries a 5xx or a dropped connection at once, with no back-off, 3 times by
+ * default: during an outage every post became 4 requests in a burst. One immediate retry still
+ * rides out a lone blip; anything longer is left to the caller's own back-off (rituals try again
+ * after 1 and 5 minutes), so an outage costs 2 requests per attempt.
+ */
+export const BOT_REST_OPTIONS = { retries: 1 } as const;
+
 export interface BotOptions {
   readonly token: string;
   /** REST base URL; unset means Discord itself. The sandbox and tests point it at the emulator. */
@@ -35,7 +43,17 @@ export interface BotOptions {
    * process would); every feature unless a test narrows it.
    */
   readonly features?: () => readonly Feature[];
+  /**
+   * How long the first connection may take, READY and every server included, before the start
+   * counts as failed. discord.js itself would wait forever.
+   */
+  readonly readyTimeoutMs?: number;
+  /** How many times the gateway may drop or refuse the first connection before the start fails. */
+  readonly gatewayAttempts?: number;
 }
+
+const DEFAULT_READY_TIMEOUT_MS = 60_000;
+const DEFAULT_GATEWAY_ATTEMPTS = 5;
 
 export interface RunningBot {
   readonly client: Client<true>;
@@ -47,7 +65,87 @@ export interface RunningBot {
 }
 
 export class StartupError extends Error {
-  override readonly name = 'StartupError';
+  override readonly name: string = 'StartupError';
+}
+
+/** The gateway kept refusing or dropping the first connection (network, firewall, an outage). */
+export class GatewayUnreachableError extends StartupError {
+  override readonly name = 'GatewayUnreachableError';
+  constructor(
+    readonly attempts: number,
+    options?: { cause: unknown },
+  ) {
+    super(`The Discord gateway could not be reached: ${attempts} connection attempt${attempts === 1 ? '' : 's'} failed before the bot was ready`, options);
+  }
+}
+
+/** The gateway closed the connection for good with one of Discord's close codes (4004: the token). */
+export class GatewayRefusedError extends StartupError {
+  override readonly name = 'GatewayRefusedError';
+  constructor(readonly closeCode: number) {
+    super(`The Discord gateway refused the connection with close code ${closeCode} (${GatewayCloseCodes[closeCode] ?? 'unknown'})`);
+  }
+}
+
+/**
+ * Logs in and waits for ClientReady, but not forever: discord.js retries a refused gateway every
+ * half second without end, and its login promise never settles meanwhile.
+ */
+async function connect(client: Client, token: string, limits: { readonly readyTimeoutMs: number; readonly gatewayAttempts: number }): Promise<void> {
+  const cleanup: (() => void)[] = [];
+  // Errors of the WebSocket itself: login rejects with the first one (a 503 on the upgrade, say).
+  const shardErrors = new Set<Error>();
+  const onShardError = (error: Error) => shardErrors.add(error);
+  client.on(Events.ShardError, onShardError);
+  cleanup.push(() => client.off(Events.ShardError, onShardError));
+  let attempts = 0;
+  const failed = new Promise<never>((_resolve, reject) => {
+    const onReconnecting = () => {
+      attempts += 1;
+      if (attempts >= limits.gatewayAttempts) reject(new GatewayUnreachableError(attempts));
+    };
+    const onDisconnect = (event: CloseEvent) => reject(new GatewayRefusedError(event.code));
+    client.on(Events.ShardReconnecting, onReconnecting);
+    client.on(Events.ShardDisconnect, onDisconnect);
+    const timer = setTimeout(
+      () => reject(new StartupError(`Discord did not finish connecting within ${Math.round(limits.readyTimeoutMs / 1000)} s`)),
+      limits.readyTimeoutMs,
+    );
+    cleanup.push(() => {
+      client.off(Events.ShardReconnecting, onReconnecting);
+      client.off(Events.ShardDisconnect, onDisconnect);
+      clearTimeout(timer);
+    });
+  });
+  const abort = new AbortController();
+  cleanup.push(() => abort.abort());
+  const ready = once(client, Events.ClientReady, { signal: abort.signal });
+  ready.catch(() => undefined);
+  const loggedIn = client.login(token).then(
+    () => ready,
+    (error: unknown) => {
+      // A refusal with a close code (4004, 4014) is explained by `failed`, which settles first.
+      throw error instanceof Error && shardErrors.has(error) ? new GatewayUnreachableError(attempts + 1, { cause: error }) : error;
+    },
+  );
+  // Whichever loses the race must not surface later as an unhandled rejection.
+  loggedIn.catch(() => undefined);
+  failed.catch(() => undefined);
+  try {
+    await Promise.race([loggedIn, failed]);
+  } finally {
+    for (const step of cleanup) step();
+  }
+}
+
+/**
+ * A client whose start failed: nothing of ours may run on it any more (the database is about to
+ * close), and destroy() is as much as discord.js offers. Its reconnect loop can outlive destroy()
+ * (a shard waiting to retry is "idle" and ignores it), so a process whose start failed must exit.
+ */
+async function abandon(client: Client): Promise<void> {
+  client.removeAllListeners();
+  await client.destroy();
 }
 
 /** Starts the bot: the one path used by `npm start`, the sandbox and the end-to-end tests. */
@@ -97,7 +195,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     partials: [Partials.Channel],
     // Nothing the bot writes pings anyone unless a message opts in explicitly.
     allowedMentions: { parse: [] },
-    ...(options.apiUrl === undefined ? {} : { rest: { api: options.apiUrl } }),
+    rest: { ...BOT_REST_OPTIONS, ...(options.apiUrl === undefined ? {} : { api: options.apiUrl }) },
   });
 
   const onInteraction = (interaction: Parameters<typeof router.handle>[0]) => void router.handle(interaction);
@@ -110,11 +208,12 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   for (const feature of features) feature.attach?.(client, ctx);
 
   try {
-    const ready = once(client, Events.ClientReady);
-    await client.login(options.token);
-    await ready;
+    await connect(client, options.token, {
+      readyTimeoutMs: options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS,
+      gatewayAttempts: options.gatewayAttempts ?? DEFAULT_GATEWAY_ATTEMPTS,
+    });
   } catch (error) {
-    await client.destroy();
+    await abandon(client);
     await db.destroy();
     throw error;
   }
@@ -126,7 +225,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   } catch (error) {
     // A feature that can't start stops the bot, but what already started must not linger.
     await Promise.all(running.map((task) => task.stop()));
-    await client.destroy();
+    await abandon(client);
     await db.destroy();
     throw error;
   }

@@ -1,7 +1,7 @@
 import 'dotenv/config';
 import { startBot, type RunningBot } from './bot.js';
 import { loadConfig } from './config.js';
-import { stopOnSignal } from './lifecycle.js';
+import { exitAfterFlushing, explainStartFailure, stopOnSignal } from './lifecycle.js';
 import { createLogger } from './logger.js';
 import { runSandbox } from './sandbox/run.js';
 
@@ -24,10 +24,12 @@ async function main(): Promise<number> {
   try {
     bot = await startBot({ token, apiUrl, databasePath: config.databasePath, logger });
   } catch (error) {
+    // The details (codes, stack) in the JSON log; the person at the terminal gets plain words.
     logger.fatal({ err: error }, 'Roots Bot could not start');
-    logger.flush();
-    console.error(`Roots Bot could not start: ${error instanceof Error ? error.message : String(error)}`);
-    return 1;
+    console.error(explainStartFailure(error, apiUrl));
+    // Not `return 1`: discord.js may still be reconnecting after destroy(), which would keep the
+    // process alive (and, once the gateway answers, serving on a closed database).
+    return exitAfterFlushing(logger, 1);
   }
   await stopOnSignal(bot, logger);
   return 0;

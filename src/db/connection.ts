@@ -1,24 +1,27 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely } from 'kysely';
+import { BusyWaitingSqliteDialect, type BusyOptions } from './busy.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
 
 /**
- * Opens (creating if needed) the SQLite database. WAL lets readers run beside the one writer, the
- * busy timeout makes a second process wait rather than fail, and foreign keys are off by default in
- * SQLite so they must be turned on per connection.
+ * Opens (creating if needed) the SQLite database. WAL lets readers run beside the one writer, and
+ * foreign keys are off by default in SQLite so they must be turned on per connection.
+ *
+ * SQLite's own busy timeout is zero: better-sqlite3 waits it out synchronously, freezing every
+ * interaction and timer in the process. A locked database is waited for asynchronously instead,
+ * by the dialect (see busy.ts), for `budgetMs` per statement.
  */
-export function openDatabase(path: string): Db {
+export function openDatabase(path: string, options: BusyOptions = {}): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const sqlite = new SQLite(path);
+  const sqlite = new SQLite(path, { timeout: 0 });
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
   // With WAL, NORMAL is still crash-safe for the database; only the last commits may roll back
   // on power loss, and the ledger's nonces cover that case for posts.
   sqlite.pragma('synchronous = NORMAL');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({ dialect: new BusyWaitingSqliteDialect(sqlite, options) });
 }

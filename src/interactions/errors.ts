@@ -19,3 +19,14 @@ export function errorReference(): string {
 export function somethingWentWrong(reference: string): string {
   return `Sorry, something went wrong on my side and I couldn't finish that. Please try again in a moment; if it keeps happening, share this reference with a moderator: \`${reference}\`.`;
 }
+
+/**
+ * The database was locked by another program (a backup, a `sqlite3` shell) for longer than an
+ * interaction can wait. Said only when true: the work rolled back and nothing else had committed.
+ */
+export const DATABASE_BUSY_NOTHING_SAVED =
+  "The database is busy for a moment, so I couldn't do that, and nothing was saved. Please try again in a minute.";
+
+/** The same, when some of the work had already been saved before the database got busy. */
+export const DATABASE_BUSY_PARTLY_SAVED =
+  "The database got busy partway through, so I couldn't finish that; some of it may already be saved. Please try again in a minute.";

@@ -2,7 +2,8 @@ import type { AutocompleteInteraction, ChatInputCommandInteraction, Interaction,
 import type { BotContext } from '../context.js';
 import { isAllowed, NOT_A_MODERATOR } from './access.js';
 import { parseCustomId } from './custom-id.js';
-import { errorReference, somethingWentWrong, UserFacingError } from './errors.js';
+import { isDatabaseBusy, recordingWrites, type WriteRecord } from '../db/busy.js';
+import { DATABASE_BUSY_NOTHING_SAVED, DATABASE_BUSY_PARTLY_SAVED, errorReference, somethingWentWrong, UserFacingError } from './errors.js';
 import type { BoundHandler, CommandAction, ComponentRoute } from './handlers.js';
 import { CommandRegistryError, type CommandRegistry } from './registry.js';
 import { replyPrivately } from './replies.js';
@@ -113,12 +114,18 @@ export function createRouter(registry: CommandRegistry, ctx: BotContext, extraCo
   }
 
   async function handleSafely(interaction: Interaction): Promise<void> {
+    // Whether this interaction committed anything, so a busy database is explained truthfully.
+    const writes: WriteRecord = { wrote: false };
     try {
-      await dispatch(interaction);
+      await recordingWrites(writes, () => dispatch(interaction));
     } catch (error) {
       let message: string;
       if (error instanceof UserFacingError) {
         message = error.message;
+      } else if (isDatabaseBusy(error)) {
+        // Not a bug: another program held the database. The member can simply try again.
+        ctx.logger.warn({ err: error, wrote: writes.wrote, interaction: describe(interaction) }, 'the database was busy; the member was asked to try again');
+        message = writes.wrote ? DATABASE_BUSY_PARTLY_SAVED : DATABASE_BUSY_NOTHING_SAVED;
       } else {
         const ref = errorReference();
         ctx.logger.error({ err: error, ref, interaction: describe(interaction) }, 'an interaction handler failed');

@@ -1,7 +1,7 @@
 import { HTTPError, Routes } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RequestMatcher } from '../../../src/sandbox/emulator/faults.js';
-import type { ChannelRecord } from '../../../src/sandbox/emulator/world.js';
+import type { RequestMatcher } from '@roots-bot/discord-emulator';
+import type { ChannelRecord } from '@roots-bot/discord-emulator';
 import { startTestBed, type TestBed } from '../../support/bot.js';
 
 /**

@@ -1,6 +1,5 @@
 import { OverwriteType, PermissionFlagsBits } from 'discord-api-types/v10';
-import type { ChannelRecord, GuildRecord, UserRecord, World } from '@roots-bot/discord-emulator';
-import type { Harness } from '@roots-bot/discord-emulator';
+import type { ChannelRecord, GuildRecord, Harness, UserRecord, World } from '@roots-bot/discord-emulator';
 
 /**
  * The pretend server the sandbox opens on: a small educators' community with a moderator, two

@@ -1,13 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, extname } from 'node:path';
 import { destination } from 'pino';
-import { Harness } from '@roots-bot/discord-emulator';
+import { Harness, restoreWorld } from '@roots-bot/discord-emulator';
 import type { RunningBot } from '../bot.js';
 import { ManualClock } from '../clock.js';
 import type { Config } from '../config.js';
 import { createLogger } from '../logger.js';
 import { buildDemoGuild, findDemoGuild, type DemoGuild } from './demo-guild.js';
-import { restoreWorld } from '@roots-bot/discord-emulator';
 import { setUpDemoCommunity } from './demo-setup.js';
 import { startBotOnEmulator } from './sandbox-bot.js';
 import { terminalIo } from './terminal/io.js';

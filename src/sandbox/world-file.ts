@@ -4,9 +4,7 @@ import { z } from 'zod';
 import type { ManualClock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import { findDemoGuild } from './demo-guild.js';
-import { restoreWorld, snapshotProblem, snapshotWorld, worldSnapshotSchema, type WorldSnapshot } from '@roots-bot/discord-emulator';
-import { World } from '@roots-bot/discord-emulator';
-import type { Harness } from '@roots-bot/discord-emulator';
+import { type Harness, restoreWorld, snapshotProblem, snapshotWorld, World, type WorldSnapshot, worldSnapshotSchema } from '@roots-bot/discord-emulator';
 
 /**
  * The sandbox's two halves of memory kept together: the bot's database and the pretend Discord's

@@ -42,11 +42,15 @@ export function createInFlight(logger: Logger): InFlight {
     track,
     spawn(name, task) {
       if (closed) return;
-      void track(
-        Promise.resolve()
-          .then(task)
-          .catch((error: unknown) => logger.error({ err: error, work: name }, 'background work failed')),
-      );
+      // Started at once, not on a later tick: work spawned for an event must see the world as the
+      // event left it (a member who leaves right after joining must not be found still there).
+      let started: Promise<unknown>;
+      try {
+        started = task();
+      } catch (error) {
+        started = Promise.reject(error);
+      }
+      void track(started.catch((error: unknown) => logger.error({ err: error, work: name }, 'background work failed')));
     },
     get size() {
       return running.size;

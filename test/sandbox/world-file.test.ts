@@ -3,9 +3,7 @@ import { tmpdir } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.js';
 import { buildDemoGuild, findDemoGuild } from '../../src/sandbox/demo-guild.js';
-import { restoreWorld, snapshotWorld } from '@roots-bot/discord-emulator';
-import { World } from '@roots-bot/discord-emulator';
-import { Harness } from '@roots-bot/discord-emulator';
+import { Harness, restoreWorld, snapshotWorld, World } from '@roots-bot/discord-emulator';
 import { openSandboxData, WorldKeeper, worldPathFor } from '../../src/sandbox/world-file.js';
 
 const harnesses: Harness[] = [];

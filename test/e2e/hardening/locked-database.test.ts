@@ -3,8 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import SQLite from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DATABASE_BUSY_NOTHING_SAVED, DATABASE_BUSY_PARTLY_SAVED } from '../../../src/interactions/errors.js';
-import type { Response } from '@roots-bot/discord-emulator';
-import type { UserRecord } from '@roots-bot/discord-emulator';
+import type { Response, UserRecord } from '@roots-bot/discord-emulator';
 import { startTestBed, type TestBed } from '../../support/bot.js';
 
 /**

@@ -1,7 +1,6 @@
 import { HTTPError, Routes } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RequestMatcher } from '@roots-bot/discord-emulator';
-import type { ChannelRecord } from '@roots-bot/discord-emulator';
+import type { ChannelRecord, RequestMatcher } from '@roots-bot/discord-emulator';
 import { startTestBed, type TestBed } from '../../support/bot.js';
 
 /**

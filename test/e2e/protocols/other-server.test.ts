@@ -1,8 +1,7 @@
 import { ButtonStyle, ComponentType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addButton, backButton, chooseSelect, contributeModal, finishButton, finishNowButton, nextButton, pauseButton, resumeButton } from '../../../src/protocols/discord/custom-ids.js';
-import type { ChannelRecord, GuildRecord, UserRecord } from '@roots-bot/discord-emulator';
-import type { MessageView } from '@roots-bot/discord-emulator';
+import type { ChannelRecord, GuildRecord, MessageView, UserRecord } from '@roots-bot/discord-emulator';
 import { startTestBed, type TestBed } from '../../support/bot.js';
 import { add, currentStep, modal, privateNote, startProtocol } from './steps.js';
 

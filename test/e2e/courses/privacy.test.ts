@@ -66,5 +66,11 @@ describe('/privacy and courses', () => {
     expect(await owners('course_completions')).toEqual([scene.ben.id]);
     expect(await owners('course_reflections')).toEqual([scene.ben.id]);
     expect(message(await alice.run('#general', 'course progress')).content).toContain("You haven't joined a course yet.");
+
+    // Her export now says plainly that nothing is kept, not that nothing is kept "yet".
+    const after = message(await alice.run('#general', 'privacy export'));
+    expect(after.content).toBe('I keep nothing about you in this server.');
+    const file = scene.bed.harness.world.files.get(after.attachments[0]?.id ?? '');
+    expect((JSON.parse(file?.data.toString('utf8') ?? '{}') as { data: unknown }).data).toEqual({});
   });
 });

@@ -32,7 +32,7 @@ export default defineCommand({
       sub
         .setName('stop')
         .setDescription('Stop a protocol without a summary; everything said is kept')
-        .addStringOption((option) => option.setName('run').setDescription('Which protocol (leave empty inside its thread)').setAutocomplete(true)),
+        .addStringOption((option) => option.setName('which').setDescription('Which protocol (leave empty inside its thread)').setAutocomplete(true)),
     ),
   autocomplete: suggestProtocols,
   subcommands: {

@@ -17,7 +17,7 @@ export function explainProtocolProblem(problem: ProtocolProblem): string {
     case 'finished':
       return 'This protocol has finished, so its buttons are resting now. The summary is at the end of the thread, and `/protocol export` gives you the full record.';
     case 'stopped':
-      return 'This protocol was stopped, so its buttons are resting now. Everything the group said is still in the thread, and `/protocol export` gives you the record.';
+      return 'This protocol has already been stopped. Everything the group said is still in the thread, and `/protocol export` gives you the record.';
     case 'moved-on':
       return `The group has moved on to step ${problem.run.step + 1}, so I didn't change anything here. ${FOR_ONE_STEP}`;
     case 'paused':

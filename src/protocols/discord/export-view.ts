@@ -61,7 +61,8 @@ export function summaryMarkdown(summary: Summary, name: (userId: string) => stri
               ...step.contributions.filter((c) => !chosenIds.has(c.id)).map((c) => contribution(c, ', not chosen')),
             ]
           : step.contributions.map((c) => contribution(c));
-    lines.push(...(entries.length === 0 ? ['Nothing was added.'] : entries));
+    // A step the group never got to is not one where nobody spoke.
+    lines.push(...(entries.length > 0 ? entries : [step.number > run.step + 1 ? 'Not reached.' : 'Nothing was added.']));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -44,7 +44,7 @@ export async function exportProtocol(interaction: ServerCommand, ctx: BotContext
 
 /** Asks first: stopping ends the run for good (what was said stays). */
 export async function stopProtocol(interaction: ServerCommand, ctx: BotContext): Promise<void> {
-  const picked = await pickRun(interaction, ctx, 'run');
+  const picked = await pickRun(interaction, ctx, 'which');
   const run = orExplain(await stoppableRun(ctx.db, picked.id, actorOf(interaction)));
   const protocol = ctx.content.protocols.get(run.protocolId);
   await interaction.reply({
@@ -78,7 +78,7 @@ export async function suggestProtocols(interaction: AutocompleteInteraction, ctx
   const typed = focused.value.toLowerCase();
   const recent = await recentRuns(ctx.db, interaction.guildId, 100);
   // Only a run still going can be stopped; any run can be exported.
-  const runs = focused.name === 'run' ? recent.filter(isOpen) : recent;
+  const runs = interaction.options.getSubcommand(false) === 'stop' ? recent.filter(isOpen) : recent;
   const choices = runs
     .map((run) => ({ name: describeRunChoice(run, ctx.content.protocols.get(run.protocolId)), value: String(run.id) }))
     .filter((choice) => choice.name.toLowerCase().includes(typed))

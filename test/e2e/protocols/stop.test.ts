@@ -63,18 +63,22 @@ describe('/protocol stop', () => {
     const markdown = h.world.files.get(exported.attachments[0]?.id ?? '')?.data.toString('utf8') ?? '';
     expect(markdown).toContain('- Stopped: ');
     expect(markdown).toContain('Toner runs out on Fridays');
+    // The steps the group never reached say so, rather than that nobody spoke.
+    expect(markdown).toContain('### 2. Why? (1 of 5)\n\nNot reached.');
 
     // Stopping it again is answered kindly.
-    expect(privateNote(await h.as(alice).run(general, 'protocol stop', { run: String(row.id) }))).toContain('This protocol was stopped');
+    expect(privateNote(await h.as(alice).run(general, 'protocol stop', { which: String(row.id) }))).toBe(
+      'This protocol has already been stopped. Everything the group said is still in the thread, and `/protocol export` gives you the record.',
+    );
   });
 
   it('lets a moderator stop a run from another channel, picked as they type', async () => {
     const h = bed.harness;
     const { thread } = await startProtocol(h, alice, general, 'fishbone', 'Late buses');
     const row = await runOf(thread);
-    const choices = await h.as(morgan).autocomplete(general, 'protocol stop', { run: '' }, 'run');
+    const choices = await h.as(morgan).autocomplete(general, 'protocol stop', { which: '' }, 'which');
     expect(choices.map((c) => c.value)).toEqual([String(row.id)]);
-    const prompt = message(await h.as(morgan).run(general, 'protocol stop', { run: String(row.id) }));
+    const prompt = message(await h.as(morgan).run(general, 'protocol stop', { which: String(row.id) }));
     expect((await h.as(morgan).click(prompt, 'Yes, stop')).kind).toBe('update');
     await seen(h, thread.id, (m) => m.content.includes(`<@${morgan.id}> stopped this protocol`));
     expect((await runOf(thread)).state).toBe('stopped');

@@ -128,6 +128,15 @@ describe('the sandbox session', () => {
     expect(await type('help /about')).toEqual(['', '/about', '    What Roots Bot is, what it does here, and our mission']);
   });
 
+  it("shows a form's text as Discord draws it, without Markdown's asterisks", async () => {
+    await type('/course enroll course:root-causes-to-grassroots-action');
+    const form = await type('/course complete');
+    const text = form.filter((line) => line.includes('Which of the three conditions'));
+    expect(text).toHaveLength(1);
+    expect(text[0]).toMatch(/^ {2}Which of the three conditions/);
+    expect(form.join('\n')).not.toContain('**');
+  });
+
   it('saves the files the bot sends, says where, and opens a text one in the terminal', async () => {
     await type('as alice');
     const printed = await type('/privacy export');

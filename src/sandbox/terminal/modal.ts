@@ -84,13 +84,15 @@ export async function fillModal(
   io: Io,
   style: Style,
   findPerson: FindPerson = () => undefined,
+  /** A form's text, which Discord draws as Markdown, as terminal lines. */
+  showText: (markdown: string) => readonly string[] = (markdown) => [`  ${markdown}`],
 ): Promise<FormResult> {
   const count = modal.fields.length + modal.selects.length;
   io.print(
     '',
     `📝 ${style.bold(modal.title)} ${style.dim(`— a form with ${count} ${count === 1 ? 'field' : 'fields'}; type each answer and press Enter. To close it without sending, type cancel (or press Ctrl-C).`)}`,
   );
-  for (const text of modal.texts) io.print(`  ${text}`);
+  for (const text of modal.texts) io.print(...showText(text));
   const values: Record<string, string | readonly string[]> = {};
   const ask = async <T>(lines: readonly string[], check: (line: string) => { value: T } | { problem: string }): Promise<{ value: T } | { closed: string }> => {
     io.print(...lines.map((line) => `  ${line}`));

@@ -52,6 +52,11 @@ function markdownLines(text: string, ctx: RenderContext, width: number): string[
   return wrapRendered(renderMarkdown(text, ctx), width);
 }
 
+/** Text outside a message that Discord still draws as Markdown (a form's text), indented as content is. */
+export function renderedText(text: string, ctx: RenderContext): string[] {
+  return markdownLines(text, ctx, (ctx.width ?? DEFAULT_WIDTH) - INDENT.length).map((line) => `${INDENT}${line}`);
+}
+
 /** `Name: value`, with a long or multi-line value continuing indented beneath its name. */
 function fieldLines(field: { name: string; value: string }, ctx: RenderContext, width: number): string[] {
   const name = `${ctx.style.bold(renderMarkdown(field.name, ctx))}:`;

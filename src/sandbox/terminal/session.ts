@@ -9,7 +9,7 @@ import type { Io } from './io.js';
 import { formatTimestamp } from './markdown.js';
 import { fillModal } from './modal.js';
 import { parseLine, type Command, type ShowTarget } from './parse.js';
-import type { RenderContext } from './render.js';
+import { renderedText, type RenderContext } from './render.js';
 import { settle, type SettleOptions } from './settle.js';
 import { runSlash } from './slash.js';
 import type { Style } from './style.js';
@@ -187,7 +187,7 @@ export class Session {
         else this.#transcript.message(response.message);
         return;
       case 'modal': {
-        const form = await fillModal(response.modal, this.options.io, this.options.style, (name) => findPerson(this.#world, name)?.id);
+        const form = await fillModal(response.modal, this.options.io, this.options.style, (name) => findPerson(this.#world, name)?.id, (text) => renderedText(text, this.#render));
         if (form.kind === 'closed') return this.#note(form.why, 'warn');
         return this.#respond(await this.#actor.submit(response.modal, form.values));
       }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { commitTo, DAVE_INTRO, message, modal, nextDm, startOnboardingScene, type OnboardingScene } from './support.js';
+import { commitTo, DAVE_INTRO, joinAndWelcome, message, modal, startOnboardingScene, type OnboardingScene } from './support.js';
 
 describe('the introduction form, checked on arrival', () => {
   let scene: OnboardingScene;
@@ -7,11 +7,9 @@ describe('the introduction form, checked on arrival', () => {
 
   it('names the box, its limit and the real length of text past the limit, and counts invisible text as empty', async () => {
     scene = await startOnboardingScene();
-    const { h, guild } = scene;
+    const { h } = scene;
     const dave = h.user('dave');
-    const first = nextDm(h, dave);
-    h.join(guild, 'dave');
-    const last = await commitTo(h, dave, await first, 5);
+    const last = await commitTo(h, dave, await joinAndWelcome(scene, dave), 5);
     const form = modal(await h.as(dave).click(last, 'Introduce myself'));
 
     // A client that ignores the form's own limits.
@@ -27,11 +25,9 @@ describe('the introduction form, checked on arrival', () => {
 
   it('keeps a reflection made only of invisible characters as no reflection at all', async () => {
     scene = await startOnboardingScene();
-    const { h, guild } = scene;
+    const { h } = scene;
     const dave = h.user('dave');
-    const first = nextDm(h, dave);
-    h.join(guild, 'dave');
-    const walk = await first;
+    const walk = await joinAndWelcome(scene, dave);
     const form = modal(await h.as(dave).click(walk, 'Add a reflection'));
     const next = message(await h.as(dave).submit(form, { reflection: '\u200b\u2800' }));
     expect(next.embeds[0]?.title).toBe('Tenet 2 of 5 · Be Kind');

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { commitTo, DAY, walkRecorded, introduce, message, nextDm, startOnboardingScene, type OnboardingScene } from './support.js';
+import { commitTo, DAY, introduce, joinAndWelcome, message, nextDm, startOnboardingScene, walkRecorded, type OnboardingScene } from './support.js';
 
 describe('onboarding over time', () => {
   let scene: OnboardingScene;
@@ -50,11 +50,9 @@ describe('onboarding over time', () => {
 
   it('reminds everyone stalled for a day when a moderator asks, and only them', async () => {
     scene = await startOnboardingScene({ setup: { 'nudge-after-days': 0 } });
-    const { h, guild, general, morgan, clock, erin } = scene;
+    const { h, general, morgan, clock, erin } = scene;
     const dave = h.user('dave');
-    const first = nextDm(h, dave);
-    h.join(guild, 'dave');
-    await first;
+    await joinAndWelcome(scene, dave);
     const early = message(await h.as(morgan).run(general, 'onboarding remind'));
     expect(early.content).toBe('Nobody has been stalled for a day or more (or they were reminded in the last day). 🌱');
 

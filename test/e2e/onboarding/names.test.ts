@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { inlineText } from '../../../src/presentation/inline-text.js';
-import { commitTo, DAVE_INTRO, introduce, nextDm, startOnboardingScene, type OnboardingScene } from './support.js';
+import { commitTo, DAVE_INTRO, introduce, joinAndWelcome, startOnboardingScene, type OnboardingScene } from './support.js';
 
 const DISGUISED_LINK = '[Claim your grant](https://evil.example/x)';
 /** A Markdown link that Discord would render: brackets and parentheses not escaped. */
@@ -12,11 +12,9 @@ describe('names members choose, in public posts', () => {
 
   it('shows an introduction’s name and school as typed, never as a link, heading or code block', async () => {
     scene = await startOnboardingScene();
-    const { h, guild, introductions } = scene;
+    const { h, introductions } = scene;
     const dave = h.user('dave', { globalName: `Dave ${DISGUISED_LINK}` });
-    const first = nextDm(h, dave);
-    h.join(guild, 'dave');
-    const walk = await first;
+    const walk = await joinAndWelcome(scene, dave);
     expect(walk.content).not.toMatch(RENDERED_LINK);
     expect(walk.content).toContain(inlineText(`Dave ${DISGUISED_LINK}`));
 

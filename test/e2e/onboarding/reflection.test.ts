@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { message, modal, nextDm, startOnboardingScene, type OnboardingScene } from './support.js';
+import { joinAndWelcome, message, modal, startOnboardingScene, type OnboardingScene } from './support.js';
 
 describe('a tenet reflection', () => {
   let scene: OnboardingScene;
@@ -7,11 +7,9 @@ describe('a tenet reflection', () => {
 
   it('is thanked for on the next step, in the same answer that moves the walk on', async () => {
     scene = await startOnboardingScene();
-    const { h, guild } = scene;
+    const { h } = scene;
     const dave = h.user('dave');
-    const first = nextDm(h, dave);
-    h.join(guild, 'dave');
-    const walk = await first;
+    const walk = await joinAndWelcome(scene, dave);
     const form = modal(await h.as(dave).click(walk, 'Add a reflection'));
     const next = message(await h.as(dave).submit(form, { reflection: 'Generosity starts with my time.' }));
     expect(next.id).toBe(walk.id);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { NO_WALK } from '../../../src/onboarding/discord/explain.js';
-import { commitTo, introduce, message, nextDm, startOnboardingScene, type OnboardingScene } from './support.js';
+import { commitTo, introduce, joinAndWelcome, message, nextDm, startOnboardingScene, type OnboardingScene } from './support.js';
 
 describe('picking the walk up again', () => {
   let scene: OnboardingScene;
@@ -10,9 +10,7 @@ describe('picking the walk up again', () => {
     scene = await startOnboardingScene();
     const { h, guild, introductions, memberRoleId } = scene;
     const dave = h.user('dave');
-    const first = nextDm(h, dave);
-    h.join(guild, 'dave');
-    const walk = await commitTo(h, dave, await first, 2);
+    const walk = await commitTo(h, dave, await joinAndWelcome(scene, dave), 2);
 
     await scene.bed.restart();
 
@@ -27,9 +25,7 @@ describe('picking the walk up again', () => {
     scene = await startOnboardingScene();
     const { h, guild, introductions, memberRoleId } = scene;
     const dave = h.user('dave');
-    const first = nextDm(h, dave);
-    h.join(guild, 'dave');
-    const walk = await commitTo(h, dave, await first, 3);
+    const walk = await commitTo(h, dave, await joinAndWelcome(scene, dave), 3);
     h.leave(guild, dave);
 
     // Away, the walk waits.
@@ -55,11 +51,9 @@ describe('picking the walk up again', () => {
 
   it('forgets a member who asks, and their old buttons say so', async () => {
     scene = await startOnboardingScene();
-    const { h, guild, general } = scene;
+    const { h, general } = scene;
     const dave = h.user('dave');
-    const first = nextDm(h, dave);
-    h.join(guild, 'dave');
-    const walk = await commitTo(h, dave, await first, 2); // the walk and two commitments
+    const walk = await commitTo(h, dave, await joinAndWelcome(scene, dave), 2); // the walk and two commitments
 
     const prompt = message(await h.as(dave).run(general, 'privacy forget'));
     const done = message(await h.as(dave).click(prompt, 'Yes, forget me'));

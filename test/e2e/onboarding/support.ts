@@ -86,6 +86,13 @@ export function nextDm(h: Harness, user: UserRecord, where: (m: MessageView) => 
   return h.nextPost({ where: (m) => m.channelId === h.dmOf(user)?.id && where(m) });
 }
 
+/** `user` joins the server; resolves with the bot's welcome in their DMs, the walk at its first tenet. */
+export async function joinAndWelcome(scene: Pick<OnboardingScene, 'h' | 'guild'>, user: UserRecord): Promise<MessageView> {
+  const welcome = nextDm(scene.h, user);
+  scene.h.join(scene.guild, user.username);
+  return welcome;
+}
+
 /** Commits to `count` tenets in a row on the walk message; returns it at the step after. */
 export async function commitTo(h: Harness, user: UserRecord, walk: MessageView, count: number): Promise<MessageView> {
   let current = walk;

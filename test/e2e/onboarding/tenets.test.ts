@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { NOT_A_MODERATOR } from '../../../src/interactions/access.js';
-import { commitTo, introduce, message, modal, nextDm, startOnboardingScene, type OnboardingScene } from './support.js';
+import { commitTo, introduce, joinAndWelcome, message, modal, nextDm, startOnboardingScene, type OnboardingScene } from './support.js';
 
 const SEED_TENETS = [
   'Share Generously: Share your ideas widely and without reservation.',
@@ -33,9 +33,7 @@ describe('/tenets', () => {
     scene = await startOnboardingScene();
     const { h, guild, general, morgan, introductions, clock } = scene;
     const dave = h.user('dave');
-    const first = nextDm(h, dave);
-    h.join(guild, 'dave');
-    await introduce(h, dave, await commitTo(h, dave, await first, 5), introductions);
+    await introduce(h, dave, await commitTo(h, dave, await joinAndWelcome(scene, dave), 5), introductions);
 
     const form = modal(await h.as(morgan).run(general, 'tenets edit'));
     expect(form.fields.map((f) => f.value)).toEqual(SEED_TENETS);

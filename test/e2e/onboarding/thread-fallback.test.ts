@@ -1,7 +1,7 @@
 import { ChannelType } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
 import { NOT_YOUR_WALK, WALK_FINISHED } from '../../../src/onboarding/discord/explain.js';
-import { commitTo, introduce, message, nextDm, startOnboardingScene, type OnboardingScene } from './support.js';
+import { commitTo, introduce, joinAndWelcome, message, nextDm, startOnboardingScene, type OnboardingScene } from './support.js';
 
 describe('when DMs are closed', () => {
   let scene: OnboardingScene;
@@ -99,11 +99,9 @@ describe('when DMs are closed', () => {
 
   it("answers a finished walk's old buttons kindly", async () => {
     scene = await startOnboardingScene();
-    const { h, guild, general, morgan, introductions } = scene;
+    const { h, general, morgan, introductions } = scene;
     const dave = h.user('dave');
-    const first = nextDm(h, dave);
-    h.join(guild, 'dave');
-    const walk = await commitTo(h, dave, await first, 2);
+    const walk = await commitTo(h, dave, await joinAndWelcome(scene, dave), 2);
     // A moderator's reminder sends the current step again, as a new message.
     const reminder = nextDm(h, dave, (m) => m.id !== walk.id);
     const reply = message(await h.as(morgan).run(general, 'onboarding remind', { member: 'dave' }));

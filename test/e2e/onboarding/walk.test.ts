@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { commitTo, introduce, message, modal, nextDm, startOnboardingScene, type OnboardingScene } from './support.js';
+import { commitTo, introduce, joinAndWelcome, message, modal, nextDm, startOnboardingScene, type OnboardingScene } from './support.js';
 
 describe('the welcome walk in DMs', () => {
   let scene: OnboardingScene;
@@ -9,10 +9,7 @@ describe('the welcome walk in DMs', () => {
     scene = await startOnboardingScene();
     const { h, guild, introductions, memberRoleId } = scene;
     const dave = h.user('dave', { globalName: 'Dave' });
-    const first = nextDm(h, dave);
-    h.join(guild, 'dave');
-
-    const welcome = await first;
+    const welcome = await joinAndWelcome(scene, dave);
     expect(welcome.content).toContain('Welcome to **Roots**, Dave!');
     expect(welcome.embeds[0]?.title).toBe('Tenet 1 of 5 · Share Generously');
     expect(welcome.embeds[0]?.description).toBe('> Share your ideas widely and without reservation.');
@@ -84,11 +81,9 @@ describe('the welcome walk in DMs', () => {
 
   it('treats a double click as one: the walk moves one step, not two', async () => {
     scene = await startOnboardingScene();
-    const { h, guild } = scene;
+    const { h } = scene;
     const dave = h.user('dave');
-    const first = nextDm(h, dave);
-    h.join(guild, 'dave');
-    const welcome = await first;
+    const welcome = await joinAndWelcome(scene, dave);
     const [a, b] = await Promise.all([h.as(dave).click(welcome, 'I commit to this'), h.as(dave).click(welcome, 'I commit to this')]);
     expect([message(a).embeds[0]?.title, message(b).embeds[0]?.title]).toEqual(['Tenet 2 of 5 · Be Kind', 'Tenet 2 of 5 · Be Kind']);
     const walk = await scene.bed.bot.db.selectFrom('onboarding_walks').select(['step', 'tenet_index']).where('user_id', '=', dave.id).executeTakeFirstOrThrow();

@@ -1,30 +1,17 @@
-import { ButtonStyle, ComponentType, PermissionFlagsBits } from 'discord-api-types/v10';
+import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { ChannelRecord, GuildRecord, UserRecord } from '@roots-bot/discord-emulator';
 import { finishNowButton, keepGoingButton } from '../../../src/protocols/discord/custom-ids.js';
-import { startTestBed, type TestBed } from '../../support/bot.js';
-import { add, currentStep, description, message, next, press, privateNote, seen, startProtocol } from './steps.js';
+import { add, currentStep, description, message, next, press, privateNote, seen, startProtocol, startProtocolScene, type ProtocolScene } from './steps.js';
 
 describe('only the facilitator or a moderator moves a protocol along', () => {
-  let bed: TestBed;
-  let general: ChannelRecord;
-  let alice: UserRecord;
-  let ben: UserRecord;
-  let morgan: UserRecord;
-
+  let scene: ProtocolScene;
   beforeAll(async () => {
-    bed = await startTestBed((h) => {
-      const guild: GuildRecord = h.guild('Roots', { owner: 'owner' });
-      general = h.channel(guild, 'general');
-      alice = h.member(guild, 'alice');
-      ben = h.member(guild, 'ben');
-      morgan = h.member(guild, 'morgan', { roles: [h.role(guild, 'Moderators', PermissionFlagsBits.ManageGuild)] });
-    });
+    scene = await startProtocolScene();
   });
-  afterAll(() => bed.close());
+  afterAll(() => scene.bed.close());
 
   it('refuses other members kindly, lets a moderator step in, and pauses and resumes', async () => {
-    const h = bed.harness;
+    const { h, general, alice, ben, morgan } = scene;
     const { thread, step } = await startProtocol(h, alice, general, 'five-whys', 'Late arrivals after lunch');
 
     for (const control of ['Next', 'Pause', 'Finish early']) {
@@ -60,7 +47,7 @@ describe('only the facilitator or a moderator moves a protocol along', () => {
   });
 
   it('finishes a paused protocol whose thread archived itself meanwhile: the summary is posted, then the thread archived again', async () => {
-    const h = bed.harness;
+    const { h, general, alice, ben } = scene;
     const { thread } = await startProtocol(h, alice, general, 'five-whys', 'Hallway noise between periods');
     await add(h, ben, thread, { text: 'Three classes change rooms at once' }, 'change rooms at once');
     const paused = h.nextPost({ channelId: thread.id, where: (m) => description(m).includes('Paused') });
@@ -80,7 +67,7 @@ describe('only the facilitator or a moderator moves a protocol along', () => {
   });
 
   it('tells a member whose click or form arrives after the group moved on, and stores nothing', async () => {
-    const h = bed.harness;
+    const { h, general, alice, ben } = scene;
     const { thread } = await startProtocol(h, alice, general, 'fishbone', 'Empty library at lunch');
     const form = await h.as(ben).click(currentStep(h, thread), 'Add');
     if (form.kind !== 'modal') throw new Error('expected the form');
@@ -89,12 +76,12 @@ describe('only the facilitator or a moderator moves a protocol along', () => {
 
     const late = await h.as(ben).submit(form.modal, { text: 'Lunch is only 25 minutes' });
     expect(privateNote(late)).toBe("The group has moved on to step 2, so I didn't change anything here. Please use the newest step message in the thread.");
-    expect(await bed.bot.db.selectFrom('protocol_contributions').selectAll().where('text', '=', 'Lunch is only 25 minutes').execute()).toEqual([]);
+    expect(await scene.bed.bot.db.selectFrom('protocol_contributions').selectAll().where('text', '=', 'Lunch is only 25 minutes').execute()).toEqual([]);
     expect(privateNote(await h.as(alice).click(staleConfirm, 'Finish now'))).toContain('moved on to step 2');
   });
 
   it("answers a finished protocol's buttons and forms kindly", async () => {
-    const h = bed.harness;
+    const { h, general, alice, ben } = scene;
     const { thread } = await startProtocol(h, alice, general, 'center-student-perspectives', 'Who speaks in class');
     const form = await h.as(ben).click(currentStep(h, thread), 'Add');
     if (form.kind !== 'modal') throw new Error('expected the form');
@@ -109,9 +96,9 @@ describe('only the facilitator or a moderator moves a protocol along', () => {
   });
 
   it('"Keep going" only ever closes its own "finish early?" prompt', async () => {
-    const h = bed.harness;
+    const { h, general, alice } = scene;
     const { thread, step } = await startProtocol(h, alice, general, 'five-whys', 'Lost library books');
-    const { id: runId } = await bed.bot.db.selectFrom('protocol_runs').select('id').where('thread_id', '=', thread.id).executeTakeFirstOrThrow();
+    const { id: runId } = await scene.bed.bot.db.selectFrom('protocol_runs').select('id').where('thread_id', '=', thread.id).executeTakeFirstOrThrow();
     // A public message in the thread carrying the prompt's buttons, as a modified client could click.
     const notice = h.post(h.emulator.bot.id, thread.id, {
       content: 'Welcome! Read this before you start.',

@@ -1,9 +1,35 @@
 import { Events } from 'discord.js';
 import { expect } from 'vitest';
-import type { ChannelRecord, Harness, MessageView, ModalView, Response, UserRecord } from '@roots-bot/discord-emulator';
-import type { TestBed } from '../../support/bot.js';
+import { PermissionFlagsBits } from 'discord-api-types/v10';
+import type { ChannelRecord, GuildRecord, Harness, MessageView, ModalView, Response, UserRecord } from '@roots-bot/discord-emulator';
+import { startTestBed, type TestBed } from '../../support/bot.js';
 
 /** Shared moves for the protocol end-to-end tests: what a teacher does, and what they then see. */
+
+/** Roots with #general, members alice and ben, and morgan, a moderator (Manage Server). */
+export interface ProtocolScene {
+  readonly bed: TestBed;
+  readonly h: Harness;
+  readonly general: ChannelRecord;
+  readonly alice: UserRecord;
+  readonly ben: UserRecord;
+  readonly morgan: UserRecord;
+}
+
+export async function startProtocolScene(): Promise<ProtocolScene> {
+  let people: Omit<ProtocolScene, 'bed' | 'h'> | undefined;
+  const bed = await startTestBed((h) => {
+    const guild: GuildRecord = h.guild('Roots', { owner: 'owner' });
+    people = {
+      general: h.channel(guild, 'general'),
+      alice: h.member(guild, 'alice'),
+      ben: h.member(guild, 'ben'),
+      morgan: h.member(guild, 'morgan', { roles: [h.role(guild, 'Moderators', PermissionFlagsBits.ManageGuild)] }),
+    };
+  });
+  if (!people) throw new Error('the scene was not set up');
+  return { bed, h: bed.harness, ...people };
+}
 
 export function message(response: Response): MessageView {
   if (response.kind !== 'message') throw new Error(`expected a message, got ${response.kind}`);

@@ -1,32 +1,19 @@
-import { PermissionFlagsBits } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { ChannelRecord, GuildRecord, UserRecord } from '@roots-bot/discord-emulator';
-import { startTestBed, type TestBed } from '../../support/bot.js';
-import { add, message, privateNote, seen, startProtocol } from './steps.js';
+import type { ChannelRecord } from '@roots-bot/discord-emulator';
+import { add, message, privateNote, seen, startProtocol, startProtocolScene, type ProtocolScene } from './steps.js';
 
 /** A group that can't finish a protocol can stop it: what was said stays, the thread rests. */
 describe('/protocol stop', () => {
-  let bed: TestBed;
-  let general: ChannelRecord;
-  let alice: UserRecord;
-  let ben: UserRecord;
-  let morgan: UserRecord;
-
+  let scene: ProtocolScene;
   beforeAll(async () => {
-    bed = await startTestBed((h) => {
-      const guild: GuildRecord = h.guild('Roots', { owner: 'owner' });
-      general = h.channel(guild, 'general');
-      alice = h.member(guild, 'alice');
-      ben = h.member(guild, 'ben');
-      morgan = h.member(guild, 'morgan', { roles: [h.role(guild, 'Moderators', PermissionFlagsBits.ManageGuild)] });
-    });
+    scene = await startProtocolScene();
   });
-  afterAll(() => bed.close());
+  afterAll(() => scene.bed.close());
 
-  const runOf = (thread: ChannelRecord) => bed.bot.db.selectFrom('protocol_runs').selectAll().where('thread_id', '=', thread.id).executeTakeFirstOrThrow();
+  const runOf = (thread: ChannelRecord) => scene.bed.bot.db.selectFrom('protocol_runs').selectAll().where('thread_id', '=', thread.id).executeTakeFirstOrThrow();
 
   it('asks first, then stops the run in its thread, keeping what was said and archiving the thread', async () => {
-    const h = bed.harness;
+    const { h, general, alice, ben } = scene;
     const { thread, step } = await startProtocol(h, alice, general, 'five-whys', 'Broken printers');
     await add(h, ben, thread, { text: 'Toner runs out on Fridays' }, 'Toner runs out');
 
@@ -51,7 +38,7 @@ describe('/protocol stop', () => {
 
     const row = await runOf(thread);
     expect(row.state).toBe('stopped');
-    expect(await bed.bot.db.selectFrom('protocol_contributions').select('text').where('run_id', '=', row.id).execute()).toEqual([{ text: 'Toner runs out on Fridays' }]);
+    expect(await scene.bed.bot.db.selectFrom('protocol_contributions').select('text').where('run_id', '=', row.id).execute()).toEqual([{ text: 'Toner runs out on Fridays' }]);
     // The step's message keeps what was added, with no buttons left to press.
     const quiet = await seen(h, thread.id, (m) => m.id === step.id && m.buttons.length === 0);
     expect(quiet.embeds[0]?.description).toContain('Toner runs out on Fridays');
@@ -73,7 +60,7 @@ describe('/protocol stop', () => {
   });
 
   it('lets a moderator stop a run from another channel, picked as they type', async () => {
-    const h = bed.harness;
+    const { h, general, alice, morgan } = scene;
     const { thread } = await startProtocol(h, alice, general, 'fishbone', 'Late buses');
     const row = await runOf(thread);
     const choices = await h.as(morgan).autocomplete(general, 'protocol stop', { which: '' }, 'which');

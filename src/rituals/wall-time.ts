@@ -24,15 +24,10 @@ export type Resolution =
   | { readonly kind: 'overlap'; readonly at: number; readonly later: number };
 
 const DAY_MS = 86_400_000;
-const zones = new Map<string, IANAZone>();
-
+/** A zone by its IANA name. luxon keeps one IANAZone per name, so no cache of our own is needed. */
 export function zoneNamed(name: string): IANAZone {
-  let zone = zones.get(name);
-  if (zone === undefined) {
-    zone = IANAZone.create(name);
-    if (!zone.isValid) throw new RangeError(`Unknown time zone ${name}`);
-    zones.set(name, zone);
-  }
+  const zone = IANAZone.create(name);
+  if (!zone.isValid) throw new RangeError(`Unknown time zone ${name}`);
   return zone;
 }
 

@@ -1,6 +1,7 @@
 import { ComponentType, type ModalSubmitInteraction } from 'discord.js';
 import { z } from 'zod';
 import { defineComponent, type ComponentRoute } from '../../interactions/handlers.js';
+import { arg } from '../../interactions/custom-id.js';
 import { addToStep, chooseContributions, contributableRunAt } from '../contributions.js';
 import { runWithProtocol } from '../run-guards.js';
 import { actorOf, placeOf, redrawCurrentStep } from './acting.js';
@@ -26,7 +27,7 @@ const addRoute = defineComponent({
 const Submission = z.object({
   text: z.string(),
   category: z.string().nullable(),
-  ownerId: z.string().regex(/^\d+$/).nullable(),
+  ownerId: arg.snowflake.nullable(),
   due: z.string(),
 });
 

@@ -84,6 +84,6 @@ export default defineCommand({
     nudge: { access: 'moderators', scope: 'server', run: nudgeIdleMembers },
     channel: { access: 'moderators', scope: 'server', run: setChannel },
   },
-  autocomplete: autocompleteCourseOptions,
+  autocomplete: { scope: 'server', run: autocompleteCourseOptions },
   components: courseRoutes,
 });

@@ -12,6 +12,6 @@ export default defineCommand({
     list: { access: 'moderators', scope: 'server', run: podcast.list },
     remove: { access: 'moderators', scope: 'server', run: podcast.remove },
   },
-  autocomplete: podcast.autocomplete,
+  autocomplete: { scope: 'server', run: podcast.autocomplete },
   components: podcastRoutes,
 });

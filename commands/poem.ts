@@ -12,6 +12,6 @@ export default defineCommand({
     list: { access: 'moderators', scope: 'server', run: poem.list },
     remove: { access: 'moderators', scope: 'server', run: poem.remove },
   },
-  autocomplete: poem.autocomplete,
+  autocomplete: { scope: 'server', run: poem.autocomplete },
   components: poemRoutes,
 });

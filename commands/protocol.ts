@@ -34,7 +34,7 @@ export default defineCommand({
         .setDescription('Stop a protocol without a summary; everything said is kept')
         .addStringOption((option) => option.setName('which').setDescription('Which protocol (leave empty inside its thread)').setAutocomplete(true)),
     ),
-  autocomplete: suggestProtocols,
+  autocomplete: { scope: 'server', run: suggestProtocols },
   subcommands: {
     start: { access: 'everyone', scope: 'server', run: startProtocol },
     list: { access: 'everyone', scope: 'server', run: listProtocols },

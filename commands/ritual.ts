@@ -67,6 +67,6 @@ export default defineCommand({
     'skip-next': { access: 'moderators', scope: 'server', run: ritual.skip },
     retry: { access: 'moderators', scope: 'server', run: ritual.retry },
   },
-  autocomplete: ritual.autocomplete,
+  autocomplete: { scope: 'server', run: ritual.autocomplete },
   components: ritualRoutes,
 });

@@ -36,11 +36,19 @@ export type CommandAction =
   | { readonly access: Access; readonly scope: 'anywhere'; readonly run: Run<ChatInputCommandInteraction> }
   | { readonly access: Access; readonly scope: 'server'; readonly run: Run<ServerCommand> };
 
+/**
+ * Suggestions while a member types an option. Like a command action, `'server'` is checked once in
+ * the router (anywhere else nothing is suggested), and the handler's interaction is typed as in a server.
+ */
+export type Autocomplete =
+  | { readonly scope: 'anywhere'; readonly run: Run<AutocompleteInteraction> }
+  | { readonly scope: 'server'; readonly run: Run<AutocompleteInteraction<InServer>> };
+
 /** What a `commands/*.ts` file exports by default. */
 export type SlashCommand = {
   /** A SlashCommandBuilder (or anything that serializes to a chat-input command). */
   readonly data: { readonly name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
-  readonly autocomplete?: Run<AutocompleteInteraction>;
+  readonly autocomplete?: Autocomplete;
   /** Buttons, selects and modals that this command's messages carry. */
   readonly components?: readonly ComponentRoute[];
 } & (

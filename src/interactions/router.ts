@@ -77,12 +77,15 @@ export function createRouter(registry: CommandRegistry, ctx: BotContext, extraCo
   }
 
   async function runAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
-    const command = registry.commands.get(interaction.commandName);
-    if (command?.autocomplete === undefined) {
-      await interaction.respond([]);
+    const autocomplete = registry.commands.get(interaction.commandName)?.autocomplete;
+    if (autocomplete?.scope === 'server') {
+      // A server's courses, rituals and runs mean nothing anywhere else.
+      if (interaction.inGuild()) await autocomplete.run(interaction, ctx);
+      else await interaction.respond([]);
       return;
     }
-    await command.autocomplete(interaction, ctx);
+    if (autocomplete === undefined) await interaction.respond([]);
+    else await autocomplete.run(interaction, ctx);
   }
 
   async function runComponent(interaction: MessageComponentInteraction | ModalSubmitInteraction): Promise<void> {

@@ -33,6 +33,16 @@ describe('what the router checks once, for every handler', () => {
     expect(inDm.kind === 'message' && inDm.message.content).toBe(SERVER_ONLY);
   });
 
+  it('suggests nothing for a server-only command typed in a DM, and runs its suggestions in a server', async () => {
+    expect(await bed.harness.as(alice).autocomplete('#general', 'where', { near: '' }, 'near')).toEqual([{ name: `server ${guild.id}`, value: guild.id }]);
+    await bed.harness.as(alice).run('#general', 'poke', { dm: true });
+    const dm = bed.harness.dmOf(alice);
+    if (dm === undefined) throw new Error('the bot opened no DM');
+    expect(await bed.harness.as(alice).autocomplete(dm, 'where', { near: '' }, 'near')).toEqual([]);
+    // Answered by the router, not by a handler failing without a server.
+    expect(bed.logs.filter((line) => line.msg === 'an interaction handler failed')).toEqual([]);
+  });
+
   it('refuses a click whose custom_id is not on the message it came from, and leaves that message alone', async () => {
     await bed.harness.as(alice).run('#general', 'poke', { plain: true });
     const [plain] = bed.harness.read('#general');

@@ -1,5 +1,6 @@
 import type { ApplicationCommandOptionChoiceData, AutocompleteInteraction } from 'discord.js';
 import type { BotContext } from '../../context.js';
+import type { InServer } from '../../interactions/handlers.js';
 import { AUTOCOMPLETE_LIMITS, truncate } from '../../presentation/embed-fit.js';
 import { openCourses, type CatalogEntry } from '../catalog.js';
 import { memberCourses } from '../enrolments.js';
@@ -40,11 +41,7 @@ async function lessonChoices(interaction: AutocompleteInteraction, ctx: BotConte
 }
 
 /** Suggestions for the `course` and `lesson` options, fitted to what each subcommand is for. */
-export async function autocompleteCourseOptions(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void> {
-  if (!interaction.inGuild()) {
-    await interaction.respond([]);
-    return;
-  }
+export async function autocompleteCourseOptions(interaction: AutocompleteInteraction<InServer>, ctx: BotContext): Promise<void> {
   const focused = interaction.options.getFocused(true);
   const typed = focused.value.trim().toLowerCase();
   const choices =

@@ -1,6 +1,6 @@
 import { AttachmentBuilder, ButtonStyle, ComponentType, MessageFlags, type AutocompleteInteraction } from 'discord.js';
 import type { BotContext } from '../../context.js';
-import type { ServerCommand } from '../../interactions/handlers.js';
+import type { InServer, ServerCommand } from '../../interactions/handlers.js';
 import { AUTOCOMPLETE_LIMITS } from '../../presentation/embed-fit.js';
 import { findProtocol } from '../protocol-content.js';
 import { stoppableRun } from '../facilitation.js';
@@ -64,15 +64,10 @@ export async function stopProtocol(interaction: ServerCommand, ctx: BotContext):
 }
 
 /** Suggests protocols to start, and this server's runs (newest first) to pick. */
-export async function suggestProtocols(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void> {
+export async function suggestProtocols(interaction: AutocompleteInteraction<InServer>, ctx: BotContext): Promise<void> {
   const focused = interaction.options.getFocused(true);
   if (focused.name === 'protocol') {
     await interaction.respond(protocolChoices(ctx.content.protocols, focused.value));
-    return;
-  }
-  // Runs belong to a server; in a DM there is nothing to suggest.
-  if (!interaction.inGuild()) {
-    await interaction.respond([]);
     return;
   }
   const typed = focused.value.toLowerCase();

@@ -8,8 +8,7 @@ import {
   TextInputStyle,
   type AutocompleteInteraction,
 } from 'discord.js';
-import type { BotContext } from '../../context.js';
-import type { Run, ServerCommand } from '../../interactions/handlers.js';
+import type { InServer, Run, ServerCommand } from '../../interactions/handlers.js';
 import { replyPrivately } from '../../interactions/replies.js';
 import { activeEntries, listLibrary, removeEntry, ritualServices } from '../library.js';
 import { addEntryForm } from './custom-ids.js';
@@ -40,7 +39,7 @@ export interface LibraryHandlers {
   readonly add: Run<ServerCommand>;
   readonly list: Run<ServerCommand>;
   readonly remove: Run<ServerCommand>;
-  autocomplete(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void>;
+  readonly autocomplete: Run<AutocompleteInteraction<InServer>>;
 }
 
 export function libraryHandlers(spec: LibrarySpec): LibraryHandlers {
@@ -89,10 +88,6 @@ export function libraryHandlers(spec: LibrarySpec): LibraryHandlers {
       await replyPrivately(interaction, `Removed ${spec.describe(removed)}. It won't be posted again; past posts stay.`);
     },
     async autocomplete(interaction, ctx) {
-      if (!interaction.inGuild()) {
-        await interaction.respond([]);
-        return;
-      }
       const typed = String(interaction.options.getFocused()).toLowerCase().replace(/^#/, '');
       // Read-only on every keystroke: the starter set is seeded by the commands that write.
       const entries = await activeEntries(ctx.db, interaction.guildId, spec.kind);

@@ -10,7 +10,7 @@ import {
 } from 'discord.js';
 import type { BotContext } from '../../context.js';
 import { findGuildSettings } from '../../guilds/guild-settings.js';
-import type { Run, ServerCommand } from '../../interactions/handlers.js';
+import type { InServer, Run, ServerCommand } from '../../interactions/handlers.js';
 import { replyPrivately } from '../../interactions/replies.js';
 import { claimNow, historyOf, retryLatestFailed, skipNext } from '../ledger.js';
 import { ritualServices } from '../library.js';
@@ -220,12 +220,8 @@ export const retry: Handler = async (interaction, ctx) => {
 
 // ---- autocomplete ---------------------------------------------------------------------------------
 
-export async function autocomplete(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void> {
+export async function autocomplete(interaction: AutocompleteInteraction<InServer>, ctx: BotContext): Promise<void> {
   const focused = interaction.options.getFocused(true);
-  if (!interaction.inGuild()) {
-    await interaction.respond([]);
-    return;
-  }
   if (focused.name === 'timezone') {
     const settings = await findGuildSettings(ctx.db, interaction.guildId);
     const preferred = settings && settings.time_zone !== 'UTC' ? settings.time_zone : undefined;

@@ -20,7 +20,7 @@ export function stopOnSignal(bot: { stop(): Promise<void> }, logger: Logger): Pr
 }
 
 // Node's and undici's codes for "the network never got us there".
-const NETWORK_CODES = new Set([
+const NETWORK_CODES: ReadonlySet<string> = new Set([
   'ENOTFOUND',
   'EAI_AGAIN',
   'ECONNREFUSED',

@@ -5,7 +5,7 @@
  */
 
 const ZONES: readonly string[] = ['UTC', ...Intl.supportedValuesOf('timeZone')];
-const BY_LOWER = new Map(ZONES.map((zone) => [zone.toLowerCase(), zone]));
+const BY_LOWER: ReadonlyMap<string, string> = new Map(ZONES.map((zone) => [zone.toLowerCase(), zone]));
 
 /** The zone's canonical spelling, or undefined when it isn't one we accept. */
 export function canonicalTimeZone(input: string): string | undefined {

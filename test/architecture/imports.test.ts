@@ -25,10 +25,21 @@ describe.each(FEATURES)('the %s feature', (feature) => {
     expect(offenders).toEqual([]);
   });
 
-  it('has one custom-id file and one place where its problems become sentences', () => {
+  it('has one custom-id file, one place where its problems become sentences, and a feature factory', () => {
+    expect(files).toContain(`src/${feature}/discord/feature.ts`);
     expect(files).toContain(`src/${feature}/discord/custom-ids.ts`);
     expect(files).toContain(`src/${feature}/discord/explain.ts`);
     expect(files).toContain(`src/${feature}/problems.ts`);
+  });
+});
+
+describe('commands/', () => {
+  it("finds each command's handlers in one hop, in a src/<area>/discord/*-command.ts file", () => {
+    // /about has one line of handler and nothing of a feature's, so it stays in its command file.
+    const commands = sourceFiles('commands').filter((file) => file !== 'commands/about.ts');
+    const offenders = commands.filter((file) => !importsOf(file).local.some((target) => /^src\/[^/]+\/discord\/[^/]+-command\.ts$/.test(target)));
+    expect(commands.length).toBeGreaterThan(5);
+    expect(offenders).toEqual([]);
   });
 });
 

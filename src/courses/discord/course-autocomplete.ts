@@ -7,7 +7,7 @@ import { memberCourses } from '../enrolments.js';
 import { catalogFor, memberCourse } from '../lookup.js';
 
 /** Subcommands about a course the member is in, which suggest only those. */
-const MEMBER_COURSE_SUBCOMMANDS = new Set(['lesson', 'complete', 'drop']);
+const MEMBER_COURSE_SUBCOMMANDS: ReadonlySet<string> = new Set(['lesson', 'complete', 'drop']);
 
 const matches = (typed: string, ...texts: string[]) => texts.some((text) => text.toLowerCase().includes(typed));
 

@@ -205,6 +205,7 @@ export class Interactions {
           interactionMetadata: { id: record.id, type: record.type, user: world.apiUser(record.userId), authorizing_integration_owners: {} } as APIMessage['interaction_metadata'] & object,
         });
         if (!deferred) assertNotEmpty(message);
+        world.wakeForMessage(record.channelId, this.app.botUserId);
         const stored = world.addMessage(record.channelId, message, { visibleTo: ephemeral ? record.userId : null, pings, interactionId: record.id });
         record.originalMessage = stored;
         return { type: body.type, message: stored };
@@ -236,6 +237,7 @@ export class Interactions {
 
   #edit(record: MessageRecord, body: MessageBody, files: readonly UploadedFile[]): void {
     const { world } = this;
+    world.assertNotArchived(record.message.channel_id);
     const added = files.length > 0 ? attachmentsFor(world, files, body.attachments, this.baseUrl()) : undefined;
     const { message, pings } = editedMessage(world, record.message, body, added);
     assertNotEmpty(message);
@@ -281,6 +283,7 @@ export class Interactions {
       interactionMetadata: { id: record.id, type: record.type, user: world.apiUser(record.userId), authorizing_integration_owners: {} } as APIMessage['interaction_metadata'] & object,
     });
     assertNotEmpty(message);
+    world.wakeForMessage(record.channelId, this.app.botUserId);
     return world.addMessage(record.channelId, message, { visibleTo: ephemeral ? record.userId : null, pings, interactionId: record.id }).message;
   }
 

@@ -39,12 +39,6 @@ export const ApiErrors = {
   missingAccess: () => new DiscordApiError(403, E.MissingAccess, 'Missing Access'),
   missingPermissions: () => new DiscordApiError(403, E.MissingPermissions, 'Missing Permissions'),
   cannotMessageUser: () => new DiscordApiError(403, E.CannotSendMessagesToThisUser, 'Cannot send messages to this user'),
-  /** Worded as bots quote it (discord-api-docs#8212 documents the code); the 403 status is UNVERIFIED. */
-  noMutualGuilds: () =>
-    new DiscordApiError(403, E.CannotSendMessagesToThisUserDueToHavingNoMutualGuilds, 'Cannot send messages to this user due to having no mutual guilds'),
-  openingDmsTooFast: () => new DiscordApiError(403, E.OpeningDirectMessagesTooFast, 'You are opening direct messages too fast.'),
-  /** UNVERIFIED: a managed role (a bot's or an integration's) refused as bots report it, "Missing Permissions" (Kivou-2000607/yata-bot#44). */
-  managedRole: () => new DiscordApiError(403, E.MissingPermissions, 'Missing Permissions'),
   emptyMessage: () => new DiscordApiError(400, E.CannotSendAnEmptyMessage, 'Cannot send an empty message'),
   threadArchived: () => new DiscordApiError(400, 50083, 'Thread is archived'),
   threadLocked: () => new DiscordApiError(403, E.ThreadLocked, 'This thread is locked'),

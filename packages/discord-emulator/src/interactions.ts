@@ -67,6 +67,13 @@ export interface NewInteraction {
 /**
  * The interaction lifecycle: a member acts, the bot receives INTERACTION_CREATE, and must answer
  * once within 3 seconds; later it may follow up or edit through the token for 15 minutes.
+ *
+ * In an archived thread, a reply or a follow-up is a new message: it wakes the thread, unless a
+ * moderator locked it (then 50083, discord-api-docs#5517). Updating the clicked message, editing
+ * through the token, or filling in a "thinking…" reply is an edit, which Discord refuses there
+ * with 50083 (Topics → Threads: "Users cannot edit messages … in archived threads";
+ * discord-api-docs#3197). Members' clients still send commands and clicks from archived threads
+ * (discord-api-docs#5517, MarcusOtter/discord-needle#325), so the harness lets them.
  */
 export class Interactions {
   readonly #records = new Map<string, InteractionRecord>();

@@ -11,6 +11,7 @@ import { canManageRole, checkPermissions, requiredPermissionsFor, type Permissio
 import { matchRoute, type RateLimiter } from './rate-limit.js';
 import {
   parsePayloadJson,
+  RequestErrors,
   validateChannelMessageCreate,
   validateChannelMessageEdit,
   validateCommandBulkOverwrite,
@@ -119,7 +120,7 @@ export class RestApi {
       // Discord delivers a bot's DM only to someone who shares a server with it (else 50278) and
       // allows DMs from server members (else 50007).
       const sharesServer = [...world.guilds.values()].some((g) => g.members.has(recipient) && g.members.has(this.#bot()));
-      if (!sharesServer) throw ApiErrors.noMutualGuilds();
+      if (!sharesServer) throw RequestErrors.noMutualGuilds();
       if (!world.user(recipient).dmsOpen) throw ApiErrors.cannotMessageUser();
       return channel;
     }
@@ -429,7 +430,7 @@ export class RestApi {
           // channels and announcement threads only in announcement channels (Topics → Threads).
           const type = input.type ?? ChannelType.PrivateThread;
           const fits = channel.type === ChannelType.GuildAnnouncement ? type === ChannelType.AnnouncementThread : type !== ChannelType.AnnouncementThread;
-          if (!fits) throw ApiErrors.wrongChannelType();
+          if (!fits) throw RequestErrors.threadTypeNotAllowed();
           this.#require(channel, type === ChannelType.PrivateThread ? 'createPrivateThread' : 'createPublicThread');
           const thread = world.createThread({
             parentId: channel.id,
@@ -500,7 +501,7 @@ export class RestApi {
         handle: ({ body }) => {
           const { recipient_id } = need(validateDmChannelCreate(body));
           world.user(recipient_id);
-          if (!world.existingDmChannel(this.#bot(), recipient_id) && !this.deps.dmOpenings.take()) throw ApiErrors.openingDmsTooFast();
+          if (!world.existingDmChannel(this.#bot(), recipient_id) && !this.deps.dmOpenings.take()) throw RequestErrors.openingDmsTooFast();
           return ok(world.apiChannel(world.dmChannel(this.#bot(), recipient_id)));
         },
       },
@@ -528,7 +529,7 @@ export class RestApi {
     const permissionActor = { user: { id: actor.userId }, roles: actor.roles };
     if (!canManageRole(permissionGuild, permissionActor, role)) throw ApiErrors.missingPermissions();
     // A bot's own role, or an integration's, belongs to it alone: nobody grants or removes it by hand.
-    if (role.managed) throw ApiErrors.managedRole();
+    if (role.managed) throw RequestErrors.managedRole();
     const roles = change === 'add' ? [...new Set([...member.roles, role.id])] : member.roles.filter((id) => id !== role.id);
     if (roles.length !== member.roles.length || roles.some((id, i) => member.roles[i] !== id)) {
       // A role given to a member still in rules screening lets them skip it: they are no longer

@@ -26,8 +26,10 @@ interface RaidResult {
  * a private thread instead. Measures until every walk's first step is in front of its member.
  */
 async function raid(closedEvery: number | null): Promise<RaidResult> {
-  // Discord-like rate limits: 50 requests/s globally, 5 messages per 5 s per channel.
-  const harness = await Harness.start();
+  // Discord-like rate limits: 50 requests/s globally, 5 messages per 5 s per channel. Discord's brake
+  // on opening new DMs (40003) is unpublished and the emulator's is a guess, so it is off here: this
+  // measures the bot's own throughput; what the bot does at 40003 is tested end to end (dm-limits).
+  const harness = await Harness.start({ dmOpenings: 'unlimited' });
   const guild = harness.guild('Roots', { owner: 'morgan' });
   const general = harness.channel(guild, 'general');
   harness.channel(guild, 'introductions');

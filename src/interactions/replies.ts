@@ -1,4 +1,5 @@
 import { MessageFlags, type InteractionReplyOptions, type RepliableInteraction } from 'discord.js';
+import { evenInArchivedThread } from './archived-thread.js';
 
 /**
  * Answers privately whatever state the interaction is in. Discord rejects a second initial response
@@ -7,7 +8,8 @@ import { MessageFlags, type InteractionReplyOptions, type RepliableInteraction }
  * - nothing sent yet → an ephemeral reply;
  * - a private "thinking…" → replaced by the answer;
  * - a public "thinking…" → removed, and the answer sent privately;
- * - anything else (replied, or a deferred update) → a private follow-up.
+ * - anything else (replied, or a deferred update) → a private follow-up;
+ * and in a thread that archived meanwhile, the thread is opened again for it.
  */
 export async function replyPrivately(interaction: RepliableInteraction, content: string | InteractionReplyOptions): Promise<void> {
   const options: InteractionReplyOptions = typeof content === 'string' ? { content } : content;
@@ -18,9 +20,9 @@ export async function replyPrivately(interaction: RepliableInteraction, content:
   }
   const thinking = interaction.deferred && !interaction.replied && interaction.ephemeral !== null;
   if (thinking && interaction.ephemeral === true) {
-    await interaction.editReply({ content: options.content ?? null, embeds: options.embeds ?? [], components: options.components ?? [] });
+    await evenInArchivedThread(interaction, () => interaction.editReply({ content: options.content ?? null, embeds: options.embeds ?? [], components: options.components ?? [] }));
     return;
   }
   if (thinking) await interaction.deleteReply();
-  await interaction.followUp({ ...options, flags });
+  await evenInArchivedThread(interaction, () => interaction.followUp({ ...options, flags }));
 }

@@ -70,6 +70,8 @@ export async function runSandbox(config: Config): Promise<number> {
   // Stable IDs: what the bot stored about the demo server last time still matches it.
   demo ??= harness.world.withStableIds(() => buildDemoGuild(harness));
   const clock = new ManualClock(opening.kind === 'restored' ? opening.clockStart : Date.now());
+  // `time +7d` moves Discord's time too: threads left a week archive themselves, as they would.
+  harness.followClock(clock);
 
   let bot: RunningBot;
   try {

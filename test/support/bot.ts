@@ -32,6 +32,8 @@ export async function startTestBed(
 ): Promise<TestBed> {
   const harness = await Harness.start({ rateLimits: { disabled: true }, ...options.emulator });
   setup(harness);
+  // "Days later" for the bot are days later in Discord too: threads archive as they would.
+  if (options.clock) harness.followClock(options.clock);
   const logs: LogLine[] = [];
   const destination = new Writable({
     write(chunk: Buffer, _encoding, done) {

@@ -44,5 +44,6 @@ export const ApiErrors = {
   threadLocked: () => new DiscordApiError(403, E.ThreadLocked, 'This thread is locked'),
   cannotEditOthersMessage: () => new DiscordApiError(403, E.CannotEditMessageAuthoredByAnotherUser, 'Cannot edit a message authored by another user'),
   threadAlreadyCreated: () => new DiscordApiError(400, E.ThreadAlreadyCreatedForMessage, 'A thread has already been created for this message'),
+  wrongChannelType: () => new DiscordApiError(400, E.CannotExecuteActionOnThisChannelType, 'Cannot execute action on this channel type'),
   invalidFormBody: (errors: unknown) => new DiscordApiError(400, E.InvalidFormBodyOrContentType, 'Invalid Form Body', errors),
 } as const;

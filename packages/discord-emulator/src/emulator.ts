@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { GatewayIntentBits } from 'discord-api-types/v10';
 import { ApplicationCommands } from './commands.js';
 import { GatewayServer } from './gateway.js';
+import { DISCORD_DM_OPENINGS, DmOpenings, type DmOpeningLimit } from './dm-openings.js';
 import { RequestFaults } from './faults.js';
 import { DISCORD_INTERACTION_TIMINGS, Interactions, type InteractionTimings } from './interactions.js';
 import { createRateLimiter, type RateLimiterOptions } from './rate-limit.js';
@@ -17,6 +18,11 @@ export interface EmulatorOptions {
   readonly heartbeatIntervalMs?: number;
   /** Privileged intents switched on for the bot in the "Developer Portal"; GuildMembers by default. */
   readonly privilegedIntents?: number;
+  /**
+   * How many new DM channels the bot may open in a window before Discord answers 40003; an
+   * UNVERIFIED guess by default (dm-openings.ts). `'unlimited'` for benchmarks of other limits.
+   */
+  readonly dmOpenings?: DmOpeningLimit | 'unlimited';
   readonly botName?: string;
   /** The bot user's id, to reopen a saved world (world-snapshot.ts) whose messages it wrote. */
   readonly botUserId?: string;
@@ -56,6 +62,7 @@ export class DiscordEmulator {
       () => this.httpUrl,
     );
     this.limiter = createRateLimiter({ clock: Date.now, ...options.rateLimits });
+    const privilegedIntents = options.privilegedIntents ?? GatewayIntentBits.GuildMembers;
     this.#rest = new RestApi({
       world: this.world,
       interactions: this.interactions,
@@ -65,9 +72,10 @@ export class DiscordEmulator {
       urls: () => ({ http: this.httpUrl, gateway: this.gatewayUrl }),
       onRequest: (record) => this.requests.push(record),
       faults: this.faults,
+      dmOpenings: new DmOpenings(options.dmOpenings === 'unlimited' ? null : (options.dmOpenings ?? DISCORD_DM_OPENINGS), () => this.world.now()),
+      privilegedIntents,
     });
     this.#server = createServer((request, response) => void this.#rest.handle(request, response));
-    const privilegedIntents = options.privilegedIntents ?? GatewayIntentBits.GuildMembers;
     this.#gateway = new GatewayServer({
       source: {
         authenticate: (token) =>

@@ -13,6 +13,7 @@ import {
   type APIModalInteractionResponseCallbackData,
   type APIOverwrite,
 } from 'discord-api-types/v10';
+import { DiscordApiError } from './api-error.js';
 import { CommandInputError, type OptionInput } from './commands.js';
 import { DiscordEmulator, type EmulatorOptions } from './emulator.js';
 import { InteractionFailedError, type InteractionOutcome, type InteractionRecord, type NewInteraction } from './interactions.js';
@@ -127,6 +128,12 @@ function modalSelects(modal: APIModalInteractionResponseCallbackData): ModalSele
   });
 }
 
+/** A clock moved by hand, as the bot's ManualClock is: read it, and hear when it jumps. */
+export interface FollowedClock {
+  now(): Date;
+  onJump(listener: () => void): () => void;
+}
+
 export class HarnessError extends Error {
   override readonly name = 'HarnessError';
 }
@@ -233,7 +240,8 @@ export class Harness {
     return guild;
   }
 
-  channel(guild: GuildRecord, name: string, options: { overwrites?: APIOverwrite[]; topic?: string } = {}): ChannelRecord {
+  /** A text channel, or an announcement channel with `type: ChannelType.GuildAnnouncement`. */
+  channel(guild: GuildRecord, name: string, options: { overwrites?: APIOverwrite[]; topic?: string; type?: ChannelType.GuildText | ChannelType.GuildAnnouncement } = {}): ChannelRecord {
     return this.world.createChannel({ guildId: guild.id, name, ...options });
   }
 
@@ -262,6 +270,29 @@ export class Harness {
 
   leave(guild: GuildRecord, user: UserRecord): void {
     this.world.removeMember(guild.id, user.id);
+  }
+
+  // ---- time ---------------------------------------------------------------------------------
+
+  /** Lets `ms` pass in the emulated Discord: threads left inactive that long archive themselves. */
+  advance(ms: number): void {
+    this.world.advance(ms);
+  }
+
+  /**
+   * Keeps the world's time with a clock that a test or the sandbox moves by hand (the bot's), so
+   * "a week later" for the bot is a week later in Discord too: first catching up if the clock is
+   * ahead, then following each jump forward. Returns the function that stops following.
+   */
+  followClock(clock: FollowedClock): () => void {
+    let last = clock.now().getTime();
+    const behind = last - this.world.now();
+    if (behind > 0) this.world.advance(behind);
+    return clock.onJump(() => {
+      const at = clock.now().getTime();
+      if (at > last) this.world.advance(at - last);
+      last = at;
+    });
   }
 
   // ---- reading ------------------------------------------------------------------------------
@@ -414,6 +445,7 @@ export class Actor {
 
   #interact(type: NewInteraction['type'], channelId: string, data: unknown, source: MessageRecord | null = null): InteractionRecord {
     const { world } = this.#emulator;
+    world.archiveInactiveThreads();
     if (!world.canView(channelId, this.user.id)) throw new HarnessError(`${this.user.username} can't see that channel.`);
     return this.#emulator.interactions.create({ type, userId: this.user.id, channelId, data, sourceMessage: source });
   }
@@ -557,7 +589,16 @@ export class Actor {
   /** Writes a message in a channel or thread (the bot gets MESSAGE_CREATE). */
   say(channel: ChannelRecord | string, content: string): MessageView {
     const channelId = this.#channelId(channel);
-    if (!this.#emulator.world.canView(channelId, this.user.id)) throw new HarnessError(`${this.user.username} can't see that channel.`);
+    const { world } = this.#emulator;
+    world.archiveInactiveThreads();
+    if (!world.canView(channelId, this.user.id)) throw new HarnessError(`${this.user.username} can't see that channel.`);
+    // A member's message wakes an archived thread, unless a moderator locked it.
+    try {
+      world.wakeForMessage(channelId, this.user.id);
+    } catch (error) {
+      if (error instanceof DiscordApiError) throw new HarnessError(`${this.user.username} can't write in that thread: it is archived and locked.`);
+      throw error;
+    }
     return this.harness.post(this.user.id, channelId, { content });
   }
 }

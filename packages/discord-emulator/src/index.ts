@@ -17,6 +17,7 @@ export {
   Actor,
   Harness,
   HarnessError,
+  type FollowedClock,
   viewMessage,
   type ButtonView,
   type MessageView,
@@ -58,3 +59,6 @@ export { attachmentsFor, composeMessage, type MessageBody, type UploadedFile } f
 export { DISCORD_GLOBAL_LIMIT, type BucketLimit, type RateLimiterOptions, type WindowLimit } from './rate-limit.js';
 
 export type { RequestRecord } from './rest.js';
+
+// The brake on opening new DM channels (40003), for tests that tighten it.
+export { DISCORD_DM_OPENINGS, type DmOpeningLimit } from './dm-openings.js';

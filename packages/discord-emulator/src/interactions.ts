@@ -67,6 +67,13 @@ export interface NewInteraction {
 /**
  * The interaction lifecycle: a member acts, the bot receives INTERACTION_CREATE, and must answer
  * once within 3 seconds; later it may follow up or edit through the token for 15 minutes.
+ *
+ * In an archived thread, a reply or a follow-up is a new message: it wakes the thread, unless a
+ * moderator locked it (then 50083, discord-api-docs#5517). Updating the clicked message, editing
+ * through the token, or filling in a "thinking…" reply is an edit, which Discord refuses there
+ * with 50083 (Topics → Threads: "Users cannot edit messages … in archived threads";
+ * discord-api-docs#3197). Members' clients still send commands and clicks from archived threads
+ * (discord-api-docs#5517, MarcusOtter/discord-needle#325), so the harness lets them.
  */
 export class Interactions {
   readonly #records = new Map<string, InteractionRecord>();
@@ -205,6 +212,7 @@ export class Interactions {
           interactionMetadata: { id: record.id, type: record.type, user: world.apiUser(record.userId), authorizing_integration_owners: {} } as APIMessage['interaction_metadata'] & object,
         });
         if (!deferred) assertNotEmpty(message);
+        world.wakeForMessage(record.channelId, this.app.botUserId);
         const stored = world.addMessage(record.channelId, message, { visibleTo: ephemeral ? record.userId : null, pings, interactionId: record.id });
         record.originalMessage = stored;
         return { type: body.type, message: stored };
@@ -236,6 +244,7 @@ export class Interactions {
 
   #edit(record: MessageRecord, body: MessageBody, files: readonly UploadedFile[]): void {
     const { world } = this;
+    world.assertNotArchived(record.message.channel_id);
     const added = files.length > 0 ? attachmentsFor(world, files, body.attachments, this.baseUrl()) : undefined;
     const { message, pings } = editedMessage(world, record.message, body, added);
     assertNotEmpty(message);
@@ -281,6 +290,7 @@ export class Interactions {
       interactionMetadata: { id: record.id, type: record.type, user: world.apiUser(record.userId), authorizing_integration_owners: {} } as APIMessage['interaction_metadata'] & object,
     });
     assertNotEmpty(message);
+    world.wakeForMessage(record.channelId, this.app.botUserId);
     return world.addMessage(record.channelId, message, { visibleTo: ephemeral ? record.userId : null, pings, interactionId: record.id }).message;
   }
 

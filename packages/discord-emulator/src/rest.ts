@@ -1,14 +1,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ChannelType, MessageFlags, PermissionFlagsBits, type APIMessage } from 'discord-api-types/v10';
 import { ApiErrors, DiscordApiError } from './api-error.js';
+import type { DmOpenings } from './dm-openings.js';
 import type { RequestFaults } from './faults.js';
 import type { ApplicationCommands } from './commands.js';
 import type { Interactions } from './interactions.js';
+import { messageFor } from './message-content.js';
 import { assertNotEmpty, attachmentsFor, composeMessage, editedMessage, type MessageBody, type UploadedFile } from './messages.js';
 import { canManageRole, checkPermissions, requiredPermissionsFor, type PermissionAction } from './permissions.js';
 import { matchRoute, type RateLimiter } from './rate-limit.js';
 import {
   parsePayloadJson,
+  RequestErrors,
   validateChannelMessageCreate,
   validateChannelMessageEdit,
   validateCommandBulkOverwrite,
@@ -65,6 +68,10 @@ export interface RestDependencies {
   readonly onRequest?: (record: RequestRecord) => void;
   /** Test hooks: hold, drop or fail requests (faults.ts). */
   readonly faults?: RequestFaults;
+  /** The brake on opening new DM channels (40003). */
+  readonly dmOpenings: DmOpenings;
+  /** The privileged intents "enabled in the Developer Portal": Message Content applies to REST reads too. */
+  readonly privilegedIntents: number;
 }
 
 const ok = (body: unknown): Reply => ({ status: 200, body });
@@ -109,9 +116,12 @@ export class RestApi {
     const channel = world.channel(channelId);
     if (channel.type === ChannelType.DM) {
       const recipient = channel.recipients.find((id) => id !== this.#bot());
-      // Discord delivers a bot's DM only to someone who shares a server with it and allows DMs.
-      const sharesServer = [...world.guilds.values()].some((g) => recipient !== undefined && g.members.has(recipient) && g.members.has(this.#bot()));
-      if (recipient !== undefined && (!world.user(recipient).dmsOpen || !sharesServer)) throw ApiErrors.cannotMessageUser();
+      if (recipient === undefined) return channel;
+      // Discord delivers a bot's DM only to someone who shares a server with it (else 50278) and
+      // allows DMs from server members (else 50007).
+      const sharesServer = [...world.guilds.values()].some((g) => g.members.has(recipient) && g.members.has(this.#bot()));
+      if (!sharesServer) throw RequestErrors.noMutualGuilds();
+      if (!world.user(recipient).dmsOpen) throw ApiErrors.cannotMessageUser();
       return channel;
     }
     this.#require(channel, 'sendMessage');
@@ -140,7 +150,12 @@ export class RestApi {
     return this.deps.world
       .messagesIn(channel.id)
       .filter((r) => r.visibleTo === null)
-      .map((r) => r.message);
+      .map((r) => this.#readable(channel, r.message));
+  }
+
+  /** Message Content applies to REST reads as to the gateway, by the intents the portal enables. */
+  #readable(channel: ChannelRecord, message: APIMessage): APIMessage {
+    return messageFor(message, { userId: this.#bot(), intents: this.deps.privilegedIntents }, channel.guildId === null);
   }
 
   // ---- the routes -------------------------------------------------------------------------------
@@ -329,7 +344,7 @@ export class RestApi {
           });
           assertNotEmpty(message);
           // Only an accepted message wakes an archived (unlocked) thread.
-          if (channel.thread?.archived) world.updateThread(channel.id, { archived: false });
+          world.wakeForMessage(channel.id, this.#bot());
           return ok(world.addMessage(channel.id, message, { pings }).message);
         },
       },
@@ -340,7 +355,7 @@ export class RestApi {
         handle: ({ params }) => {
           const channel = world.channel(params.channel_id ?? '');
           this.#require(channel, 'fetchMessage');
-          return ok(this.#ownMessage(channel.id, params.message_id ?? '').message);
+          return ok(this.#readable(channel, this.#ownMessage(channel.id, params.message_id ?? '').message));
         },
       },
       {
@@ -351,7 +366,7 @@ export class RestApi {
           const channel = world.channel(params.channel_id ?? '');
           if (channel.guildId !== null) this.#require(channel, 'viewChannel');
           // Unlike sending, editing doesn't unarchive a thread: Discord refuses it (50083).
-          if (channel.thread?.archived) throw ApiErrors.threadArchived();
+          world.assertNotArchived(channel.id);
           const record = this.#ownMessage(channel.id, params.message_id ?? '');
           if (record.message.author.id !== this.#bot()) throw ApiErrors.cannotEditOthersMessage();
           const edit = this.#withPermittedContent(channel, need(validateChannelMessageEdit(body)), files);
@@ -384,7 +399,7 @@ export class RestApi {
         auth: 'bot',
         handle: ({ params, body }) => {
           const channel = world.channel(params.channel_id ?? '');
-          if (channel.thread || channel.guildId === null) throw new DiscordApiError(400, 50024, 'Cannot execute action on this channel type');
+          if (channel.thread || channel.guildId === null) throw ApiErrors.wrongChannelType();
           this.#require(channel, 'createPublicThread');
           const record = this.#ownMessage(channel.id, params.message_id ?? '');
           if (world.channels.has(record.message.id)) throw ApiErrors.threadAlreadyCreated();
@@ -393,7 +408,8 @@ export class RestApi {
             parentId: channel.id,
             name: input.name,
             ownerId: this.#bot(),
-            type: ChannelType.PublicThread,
+            // "The type of thread created matches the type of the parent channel" (Topics → Threads).
+            type: channel.type === ChannelType.GuildAnnouncement ? ChannelType.AnnouncementThread : ChannelType.PublicThread,
             starterMessageId: record.message.id,
             ...(input.auto_archive_duration !== undefined ? { autoArchiveDuration: input.auto_archive_duration } : {}),
           });
@@ -408,9 +424,13 @@ export class RestApi {
         auth: 'bot',
         handle: ({ params, body }) => {
           const channel = world.channel(params.channel_id ?? '');
-          if (channel.thread || channel.guildId === null) throw new DiscordApiError(400, 50024, 'Cannot execute action on this channel type');
+          if (channel.thread || channel.guildId === null) throw ApiErrors.wrongChannelType();
           const input = need(validateThreadWithoutMessage(body));
-          const type = input.type === ChannelType.PublicThread ? ChannelType.PublicThread : ChannelType.PrivateThread;
+          // API v9 and later default to a private thread; private threads exist only in text
+          // channels and announcement threads only in announcement channels (Topics → Threads).
+          const type = input.type ?? ChannelType.PrivateThread;
+          const fits = channel.type === ChannelType.GuildAnnouncement ? type === ChannelType.AnnouncementThread : type !== ChannelType.AnnouncementThread;
+          if (!fits) throw RequestErrors.threadTypeNotAllowed();
           this.#require(channel, type === ChannelType.PrivateThread ? 'createPrivateThread' : 'createPublicThread');
           const thread = world.createThread({
             parentId: channel.id,
@@ -429,8 +449,8 @@ export class RestApi {
         auth: 'bot',
         handle: ({ params }) => {
           const channel = world.channel(params.channel_id ?? '');
-          if (!channel.thread || channel.guildId === null) throw new DiscordApiError(400, 50024, 'Cannot execute action on this channel type');
-          if (channel.thread.archived) throw ApiErrors.threadArchived();
+          if (!channel.thread || channel.guildId === null) throw ApiErrors.wrongChannelType();
+          world.assertNotArchived(channel.id);
           this.#require(channel, 'addThreadMember');
           const userId = params.user_id === '@me' ? this.#bot() : (params.user_id ?? '');
           world.member(channel.guildId, userId);
@@ -481,6 +501,7 @@ export class RestApi {
         handle: ({ body }) => {
           const { recipient_id } = need(validateDmChannelCreate(body));
           world.user(recipient_id);
+          if (!world.existingDmChannel(this.#bot(), recipient_id) && !this.deps.dmOpenings.take()) throw RequestErrors.openingDmsTooFast();
           return ok(world.apiChannel(world.dmChannel(this.#bot(), recipient_id)));
         },
       },
@@ -507,8 +528,14 @@ export class RestApi {
     const permissionGuild = { id: guild.id, owner_id: guild.ownerId, roles: [...guild.roles.values()] };
     const permissionActor = { user: { id: actor.userId }, roles: actor.roles };
     if (!canManageRole(permissionGuild, permissionActor, role)) throw ApiErrors.missingPermissions();
+    // A bot's own role, or an integration's, belongs to it alone: nobody grants or removes it by hand.
+    if (role.managed) throw RequestErrors.managedRole();
     const roles = change === 'add' ? [...new Set([...member.roles, role.id])] : member.roles.filter((id) => id !== role.id);
-    if (roles.length !== member.roles.length || roles.some((id, i) => member.roles[i] !== id)) world.updateMember(guild.id, member.userId, { roles });
+    if (roles.length !== member.roles.length || roles.some((id, i) => member.roles[i] !== id)) {
+      // A role given to a member still in rules screening lets them skip it: they are no longer
+      // pending (Discord's Rules Screening FAQ; why Discord asks bots to wait for pending: false).
+      world.updateMember(guild.id, member.userId, { roles, ...(change === 'add' && member.pending ? { pending: false } : {}) });
+    }
     return noContent;
   }
 
@@ -567,6 +594,8 @@ export class RestApi {
         Object.assign(headers, before.response.headers);
         return;
       }
+      // Threads left inactive archive themselves before anything the bot does sees them.
+      this.deps.world.archiveInactiveThreads();
       const reply = match.template.handle({ params: match.params, query: url.searchParams, body: json, files, upload });
       status = reply.status;
       body = reply.body;

@@ -52,6 +52,8 @@ const threadSchema = z.object({
   invitable: z.boolean(),
   members: z.array(id),
   messageCount: z.number().int().nonnegative(),
+  /** Absent from files saved before threads archived by themselves: their last change stands in. */
+  lastActivityAt: z.number().optional(),
 });
 const pingsSchema = z.object({ users: z.array(id), roles: z.array(id), everyone: z.boolean() });
 const channelSchema = z.object({
@@ -133,7 +135,9 @@ export function restoreWorld(world: World, snapshot: WorldSnapshot): void {
     world.guilds.set(guild.id, record);
   }
   for (const { messages, thread, ...channel } of snapshot.channels) {
-    const state: ThreadState | null = thread ? { ...thread, members: new Set(thread.members) } : null;
+    const state: ThreadState | null = thread
+      ? { ...thread, members: new Set(thread.members), lastActivityAt: thread.lastActivityAt ?? Date.parse(thread.archiveTimestamp) }
+      : null;
     const record: ChannelRecord = { ...channel, thread: state };
     world.channels.set(channel.id, record);
     world.messages.set(channel.id, messages.map((m): MessageRecord => ({ ...m })));

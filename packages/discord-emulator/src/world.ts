@@ -62,6 +62,12 @@ export interface ThreadState {
   invitable: boolean;
   readonly members: Set<string>;
   messageCount: number;
+  /**
+   * When the thread last had "activity" as Discord defines it (a message sent, the thread
+   * unarchived, its auto-archive time changed), in ms on the world's clock: the thread archives
+   * itself `autoArchiveDuration` minutes after it.
+   */
+  lastActivityAt: number;
 }
 
 export interface ChannelRecord {
@@ -101,7 +107,8 @@ export type WorldEvent =
   | { readonly type: 'messageUpdate'; readonly record: MessageRecord }
   | { readonly type: 'messageDelete'; readonly channelId: string; readonly messageId: string }
   | { readonly type: 'thread'; readonly channel: ChannelRecord }
-  | { readonly type: 'memberUpdate'; readonly guildId: string; readonly member: MemberRecord };
+  | { readonly type: 'memberUpdate'; readonly guildId: string; readonly member: MemberRecord }
+  | { readonly type: 'threadUpdate'; readonly channel: ChannelRecord };
 
 /** How the world reaches connected bots; the gateway implements it. */
 export interface Dispatcher {
@@ -135,10 +142,53 @@ export class World {
   readonly files = new Map<string, UploadedFile>();
   readonly events = new EventEmitter<{ change: [WorldEvent] }>();
   #dispatcher: Dispatcher | undefined;
+  readonly #clock: () => number;
+  /** How far the world has been moved ahead of its clock (`advance`), in ms. */
+  #ahead = 0;
 
-  constructor(readonly now: () => number = Date.now) {
-    this.snowflakes = new SnowflakeGenerator(now);
+  constructor(clock: () => number = Date.now) {
+    this.#clock = clock;
+    this.snowflakes = new SnowflakeGenerator(() => this.now());
     this.events.setMaxListeners(0);
+  }
+
+  /**
+   * The world's time: message timestamps, snowflakes, thread inactivity, the DM-opening window.
+   * Real time, plus however far a test or the sandbox moved it on (`advance`).
+   */
+  now(): number {
+    return this.#clock() + this.#ahead;
+  }
+
+  /**
+   * Moves the world's time forward, as days passing would: threads left inactive for their
+   * auto-archive duration archive themselves (THREAD_UPDATE), as on Discord.
+   */
+  advance(ms: number): void {
+    if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`The world's time only moves forward (asked to move ${ms} ms).`);
+    this.#ahead += ms;
+    this.archiveInactiveThreads();
+  }
+
+  /**
+   * Archives every open thread whose last activity is older than its auto-archive duration
+   * (Topics → Threads: "Threads automatically archive after a period of inactivity"; activity is
+   * "sending a message, unarchiving a thread, or changing the auto-archive time"). Discord does
+   * this in the background; the emulator does it whenever time moves or someone acts, so nothing
+   * ever observes a thread that should have archived and hasn't.
+   */
+  archiveInactiveThreads(): void {
+    const now = this.now();
+    for (const channel of this.channels.values()) {
+      const thread = channel.thread;
+      if (!thread || thread.archived) continue;
+      const archivesAt = thread.lastActivityAt + thread.autoArchiveDuration * 60_000;
+      if (archivesAt > now) continue;
+      thread.archived = true;
+      thread.archiveTimestamp = new Date(archivesAt).toISOString();
+      this.dispatch(GatewayDispatchEvents.ThreadUpdate, this.apiChannel(channel));
+      this.#emit({ type: 'threadUpdate', channel });
+    }
   }
 
   connect(dispatcher: Dispatcher): void {
@@ -365,11 +415,17 @@ export class World {
     return channel;
   }
 
-  /** The DM channel between the bot and a person; the same one every time, as on Discord. */
-  dmChannel(botId: string, userId: string): ChannelRecord {
+  existingDmChannel(botId: string, userId: string): ChannelRecord | undefined {
     for (const channel of this.channels.values()) {
       if (channel.type === ChannelType.DM && channel.recipients.includes(userId) && channel.recipients.includes(botId)) return channel;
     }
+    return undefined;
+  }
+
+  /** The DM channel between the bot and a person; the same one every time, as on Discord. */
+  dmChannel(botId: string, userId: string): ChannelRecord {
+    const existing = this.existingDmChannel(botId, userId);
+    if (existing) return existing;
     const channel: ChannelRecord = {
       id: this.snowflakes.next(),
       type: ChannelType.DM,
@@ -392,7 +448,7 @@ export class World {
     parentId: string;
     name: string;
     ownerId: string;
-    type: ChannelType.PublicThread | ChannelType.PrivateThread;
+    type: ChannelType.PublicThread | ChannelType.PrivateThread | ChannelType.AnnouncementThread;
     autoArchiveDuration?: ThreadState['autoArchiveDuration'];
     invitable?: boolean;
     /** A thread started from a message shares the message's id, as on Discord. */
@@ -420,6 +476,7 @@ export class World {
         invitable: input.invitable ?? true,
         members: new Set([input.ownerId]),
         messageCount: 0,
+        lastActivityAt: this.now(),
       },
       recipients: [],
     };
@@ -435,10 +492,34 @@ export class World {
     if (!channel.thread) throw ApiErrors.unknownChannel();
     const { name, ...state } = change;
     if (name !== undefined) channel.name = name;
-    if (state.archived !== undefined && state.archived !== channel.thread.archived) channel.thread.archiveTimestamp = this.isoNow();
+    const archiving = state.archived !== undefined && state.archived !== channel.thread.archived;
+    const rescheduling = state.autoArchiveDuration !== undefined && state.autoArchiveDuration !== channel.thread.autoArchiveDuration;
+    // "archive_timestamp is changed when creating, archiving, or unarchiving a thread, and when
+    // changing the auto_archive_duration field"; unarchiving and rescheduling count as activity.
+    if (archiving || rescheduling) channel.thread.archiveTimestamp = this.isoNow();
+    if (state.archived === false || rescheduling) channel.thread.lastActivityAt = this.now();
     Object.assign(channel.thread, state);
     this.dispatch(GatewayDispatchEvents.ThreadUpdate, this.apiChannel(channel));
+    this.#emit({ type: 'threadUpdate', channel });
     return channel;
+  }
+
+  /**
+   * A new message in an archived thread wakes it, "unless the thread has been locked by a
+   * moderator" (Topics → Threads): then only someone with Manage Threads may, and others are
+   * refused with 50083, as interaction replies in a locked archived thread are
+   * (discord-api-docs#5517). Call it once the message has been accepted.
+   */
+  wakeForMessage(channelId: string, authorId: string): void {
+    const thread = this.channel(channelId).thread;
+    if (!thread?.archived) return;
+    if (thread.locked && (this.permissionsIn(channelId, authorId) & PermissionFlagsBits.ManageThreads) === 0n) throw ApiErrors.threadArchived();
+    this.updateThread(channelId, { archived: false });
+  }
+
+  /** "Users cannot edit messages … in archived threads" (Topics → Threads): 50083 Thread is archived. */
+  assertNotArchived(channelId: string): void {
+    if (this.channel(channelId).thread?.archived) throw ApiErrors.threadArchived();
   }
 
   addThreadMember(threadId: string, userId: string): void {
@@ -548,7 +629,10 @@ export class World {
     this.messagesIn(channelId).push(record);
     if (record.visibleTo === null) {
       channel.lastMessageId = message.id;
-      if (channel.thread) channel.thread.messageCount += 1;
+      if (channel.thread) {
+        channel.thread.messageCount += 1;
+        channel.thread.lastActivityAt = this.now();
+      }
       this.dispatch(GatewayDispatchEvents.MessageCreate, { ...message, ...(channel.guildId ? { guild_id: channel.guildId } : {}) });
     }
     this.#emit({ type: 'message', record });

@@ -139,10 +139,11 @@ describe('emulator REST conformance', () => {
       expect(harness.read(general)).toHaveLength(2);
     });
 
-    it('answers 50007 to a DM for someone who shares no server with the bot', async () => {
+    it('answers 50278 to a DM for someone who shares no server with the bot, even with DMs open', async () => {
       const stranger = harness.user('stranger');
       const dm = (await rest.post(Routes.userChannels(), { body: { recipient_id: stranger.id } })) as APIChannel;
-      expect((await apiError(rest.post(Routes.channelMessages(dm.id), { body: { content: 'hello' } }))).code).toBe(50007);
+      const refused = await apiError(rest.post(Routes.channelMessages(dm.id), { body: { content: 'hello' } }));
+      expect([refused.status, refused.code]).toEqual([403, 50278]);
     });
 
     it('checks a reply names a message in the channel, and TTS needs its permission', async () => {

@@ -15,6 +15,7 @@ import { describeRunChoice, pickRun, protocolChoices } from './run-picker.js';
 import { startProtocolHere } from './start-run.js';
 import { runListEmbed } from './summary-view.js';
 import { inlineText } from '../../presentation/inline-text.js';
+import { evenInArchivedThread } from '../../interactions/archived-thread.js';
 
 /** The handlers of `/protocol`, one per subcommand, and its suggestions. */
 
@@ -39,7 +40,10 @@ export async function exportProtocol(interaction: ServerCommand, ctx: BotContext
   const summary = await buildSummary(ctx.db, run, protocol);
   const name = await namesForExport(interaction.guild, peopleIn(summary), ctx.logger);
   const file = new AttachmentBuilder(Buffer.from(summaryMarkdown(summary, name), 'utf8'), { name: runFileName(run) });
-  await interaction.editReply({ content: `Here is **${protocol.title}** on “${inlineText(run.topic)}”, summary first, then every step.`, files: [file] });
+  // Run in the run's thread, which the finish may archive between the deferral and this answer.
+  await evenInArchivedThread(interaction, () =>
+    interaction.editReply({ content: `Here is **${protocol.title}** on “${inlineText(run.topic)}”, summary first, then every step.`, files: [file] }),
+  );
 }
 
 /** Asks first: stopping ends the run for good (what was said stays). */

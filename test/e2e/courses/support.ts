@@ -1,6 +1,6 @@
 import { ComponentType, InteractionType, OverwriteType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { expect } from 'vitest';
-import type { ChannelRecord, GuildRecord, MessageView, ModalView, Response, UserRecord } from '@roots-bot/discord-emulator';
+import type { ChannelRecord, EmulatorOptions, GuildRecord, MessageView, ModalView, Response, UserRecord } from '@roots-bot/discord-emulator';
 import { ManualClock } from '../../../src/clock.js';
 import { createCoursesFeature } from '../../../src/courses/discord/feature.js';
 import { startTestBed, type TestBed } from '../../support/bot.js';
@@ -21,7 +21,7 @@ export const START = new Date('2026-12-01T09:00:00.000Z');
 export const ROOT_CAUSES = 'root-causes-to-grassroots-action';
 export const LEADING = 'leading-equitable-schools';
 
-export async function startCourseScene(): Promise<CourseScene> {
+export async function startCourseScene(options: { readonly emulator?: EmulatorOptions } = {}): Promise<CourseScene> {
   const clock = new ManualClock(START);
   let scene: Omit<CourseScene, 'bed' | 'clock'> | undefined;
   const bed = await startTestBed(
@@ -44,7 +44,7 @@ export async function startCourseScene(): Promise<CourseScene> {
       };
     },
     // Only this feature, so these tests don't lean on other features' work in progress.
-    { clock, features: () => [createCoursesFeature()] },
+    { clock, features: () => [createCoursesFeature()], ...(options.emulator ? { emulator: options.emulator } : {}) },
   );
   if (scene === undefined) throw new Error('the scene was not set up');
   return { bed, clock, ...scene };

@@ -1,4 +1,4 @@
-import type { ChannelRecord, GuildRecord, Harness, MessageView, ModalView, Response, UserRecord } from '@roots-bot/discord-emulator';
+import type { ChannelRecord, EmulatorOptions, GuildRecord, Harness, MessageView, ModalView, Response, UserRecord } from '@roots-bot/discord-emulator';
 import { ManualClock } from '../../../src/clock.js';
 import { createOnboardingFeature } from '../../../src/onboarding/discord/feature.js';
 import { startTestBed, type TestBed } from '../../support/bot.js';
@@ -29,6 +29,8 @@ export interface SceneOptions {
   readonly botPermissions?: bigint;
   /** Extra `/onboarding setup` options. */
   readonly setup?: Readonly<Record<string, string | number>>;
+  /** The emulator's own settings, such as a tighter brake on opening DMs. */
+  readonly emulator?: EmulatorOptions;
 }
 
 export async function startOnboardingScene(options: SceneOptions = {}): Promise<OnboardingScene> {
@@ -55,7 +57,7 @@ export async function startOnboardingScene(options: SceneOptions = {}): Promise<
       };
     },
     // Only this feature, so these tests don't lean on other features' work in progress.
-    { clock, features: () => [createOnboardingFeature()] },
+    { clock, features: () => [createOnboardingFeature()], ...(options.emulator ? { emulator: options.emulator } : {}) },
   );
   if (!scene) throw new Error('the scene was not set up');
   const h = bed.harness;

@@ -3,6 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { NOT_YOUR_WALK, WALK_FINISHED } from '../../../src/onboarding/discord/explain.js';
 import { commitTo, introduce, joinAndWelcome, message, nextDm, startOnboardingScene, type OnboardingScene } from './support.js';
 
+/** Welcome threads archive after a week without a message (their auto-archive duration). */
+const WEEK = 7 * 24 * 60 * 60_000;
+
 describe('when DMs are closed', () => {
   let scene: OnboardingScene;
   afterEach(() => scene.bed.close());
@@ -47,7 +50,8 @@ describe('when DMs are closed', () => {
     const welcomeThreads = () => [...h.world.channels.values()].filter((c) => c.parentId === welcome.id).map((c) => c.id);
 
     // Discord archives a quiet thread after a week; a reminder opens it again and lands there.
-    h.world.updateThread(threadId, { archived: true });
+    h.advance(WEEK);
+    expect(h.world.channel(threadId).thread?.archived).toBe(true);
     const reminder = h.nextPost({ channelId: threadId, where: (m) => m.id !== walk.id });
     const reply = message(await h.as(morgan).run(general, 'onboarding remind', { member: 'dave' }));
     expect(reply.content).toBe(`<@${dave.id}>'s welcome walk is waiting in a private thread: <#${threadId}> 🌱`);
@@ -57,7 +61,8 @@ describe('when DMs are closed', () => {
     expect(h.world.channel(threadId).thread?.archived).toBe(false);
 
     // After a restart the archived thread isn't in the bot's cache: it is fetched, not replaced.
-    h.world.updateThread(threadId, { archived: true });
+    h.advance(WEEK);
+    expect(h.world.channel(threadId).thread?.archived).toBe(true);
     await scene.bed.restart();
     const afterRestart = h.nextPost({ channelId: threadId, where: (m) => m.id !== walk.id && m.id !== again.id });
     const second = message(await h.as(morgan).run(general, 'onboarding remind', { member: 'dave' }));
@@ -75,7 +80,8 @@ describe('when DMs are closed', () => {
     const walk = await commitTo(h, dave, await first, 1);
 
     // A quiet week: Discord archived the thread. Dave comes back and carries on where he was.
-    h.world.updateThread(walk.channelId, { archived: true });
+    h.advance(WEEK);
+    expect(h.world.channel(walk.channelId).thread?.archived).toBe(true);
     const next = message(await h.as(dave).click(walk, 'I commit to this'));
     expect(next.embeds[0]?.title).toBe('Tenet 3 of 5 · Hold Hope');
     expect(h.world.channel(walk.channelId).thread?.archived).toBe(false);

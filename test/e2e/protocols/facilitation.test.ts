@@ -55,7 +55,8 @@ describe('only the facilitator or a moderator moves a protocol along', () => {
     const step = await paused;
 
     // A quiet week: Discord archives the thread, and refuses edits in it until it is reopened.
-    h.world.updateThread(thread.id, { archived: true });
+    h.advance(7 * 24 * 60 * 60_000);
+    expect(thread.thread?.archived).toBe(true);
     const summary = h.nextPost({ channelId: thread.id, where: (m) => m.embeds[0]?.title === 'Summary · 5 Whys' });
     const confirm = message(await press(h, alice, thread, 'Finish early'));
     expect((await h.as(alice).click(confirm, 'Finish now')).kind).toBe('update');

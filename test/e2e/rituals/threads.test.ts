@@ -1,3 +1,4 @@
+import { ChannelType } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
 import { postsIn, startRitualBed, type RitualBed } from './support.js';
 
@@ -31,5 +32,23 @@ describe('discussion threads by default', () => {
     await rb.at('2026-03-02T09:00:00Z');
     expect(postsIn(rb, rb.poems)).toHaveLength(1);
     expect(rb.bed.harness.threadsOf(rb.poems)).toEqual([]);
+  });
+
+  it('opens an announcement thread on a post in an announcement channel, and the next week a new one while the old has archived', async () => {
+    rb = await startRitualBed(MONDAY_8AM);
+    const news = rb.bed.harness.channel(rb.guild, 'news', { type: ChannelType.GuildAnnouncement });
+    await rb.asModerator('ritual create', { kind: 'poem', channel: '#news', cron: '0 9 * * 1', timezone: 'UTC' });
+    await rb.at('2026-03-02T09:00:00Z');
+    const [first] = rb.bed.harness.threadsOf(news);
+    expect(first?.type).toBe(ChannelType.AnnouncementThread);
+    expect(rb.bed.harness.read(first?.id ?? '')[0]?.content).toMatch(/^Let's talk!/);
+
+    // A week on the bot's clock is a week in Discord: the quiet thread archived, the new post has its own.
+    await rb.at('2026-03-09T09:00:00Z');
+    expect(first?.thread?.archived).toBe(true);
+    const threads = rb.bed.harness.threadsOf(news);
+    expect(threads).toHaveLength(2);
+    expect(threads[1]?.thread?.archived).toBe(false);
+    expect(rb.bed.harness.read(threads[1]?.id ?? '')[0]?.content).toMatch(/^Let's talk!/);
   });
 });

@@ -7,6 +7,7 @@ import {
   type GatewayMessageUpdateDispatchData,
   type GatewayThreadMembersUpdateDispatchData,
 } from 'discord-api-types/v10';
+import { messageFor } from '../message-content.js';
 import { guildIdOf, hasIntent, requiredIntent } from './intents.js';
 import type { DispatchData, SessionViewer } from './types.js';
 
@@ -59,14 +60,7 @@ export function isInShard(guildId: string | null, [shardId, shardCount]: Session
  * content fields emptied (Discord's "Message Content Intent" rules); DMs are always complete.
  */
 export function messageForViewer(message: GatewayMessageData, viewer: SessionViewer): GatewayMessageData {
-  const readable =
-    hasIntent(viewer.intents, GatewayIntentBits.MessageContent) ||
-    message.guild_id === undefined ||
-    message.author.id === viewer.userId ||
-    message.mentions.some((user) => user.id === viewer.userId);
-  if (readable) return message;
-  const { poll: _poll, ...rest } = message;
-  return { ...rest, content: '', embeds: [], attachments: [], components: [] };
+  return messageFor(message, viewer, message.guild_id === undefined);
 }
 
 /**

@@ -34,6 +34,17 @@ export const RequestErrors = {
   emptyMessage: (): DiscordApiError => ApiErrors.emptyMessage(),
   invalidJson: (): DiscordApiError =>
     new DiscordApiError(400, RESTJSONErrorCodes.RequestBodyContainsInvalidJSON, 'The request body contains invalid JSON.'),
+  // The code is documented (discord-api-docs#8212), the wording as bots quote it; the 403 is UNVERIFIED.
+  noMutualGuilds: (): DiscordApiError =>
+    new DiscordApiError(403, RESTJSONErrorCodes.CannotSendMessagesToThisUserDueToHavingNoMutualGuilds, 'Cannot send messages to this user due to having no mutual guilds'),
+  // 403 and wording as bots report them (davidhozic/discord-advertisement-framework#82); the rate is UNVERIFIED (dm-openings.ts).
+  openingDmsTooFast: (): DiscordApiError => new DiscordApiError(403, RESTJSONErrorCodes.OpeningDirectMessagesTooFast, 'You are opening direct messages too fast.'),
+  // UNVERIFIED: a managed role (a bot's or an integration's) granted or removed by hand, refused as
+  // bots report it, "Missing Permissions" (Kivou-2000607/yata-bot#44); Discord documents no code of its own.
+  managedRole: (): DiscordApiError => ApiErrors.missingPermissions(),
+  // UNVERIFIED: the code for a thread type the parent can't hold (a private thread in an announcement
+  // channel, an announcement thread in a text channel); Topics → Threads documents only the rule.
+  threadTypeNotAllowed: (): DiscordApiError => ApiErrors.wrongChannelType(),
   // UNVERIFIED wording; the code is Discord's documented one for this limit.
   tooManyCommands: (limit: number): DiscordApiError =>
     new DiscordApiError(400, RESTJSONErrorCodes.MaximumNumberOfApplicationCommandsReached, `Maximum number of application commands reached (${limit})`),

@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { Client, Events, GatewayCloseCodes, GatewayIntentBits, Partials, type CloseEvent } from 'discord.js';
+import { BOT_CACHE } from './client-cache.js';
 import { systemClock, type Clock } from './clock.js';
 import { loadContent } from './content/index.js';
 import type { BotContext } from './context.js';
@@ -195,6 +196,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     partials: [Partials.Channel],
     // Nothing the bot writes pings anyone unless a message opts in explicitly.
     allowedMentions: { parse: [] },
+    ...BOT_CACHE,
     rest: { ...BOT_REST_OPTIONS, ...(options.apiUrl === undefined ? {} : { api: options.apiUrl }) },
   });
 

@@ -80,8 +80,11 @@ export function runFileName(run: Run): string {
   return `${run.protocolId}-${slug === '' ? `run-${run.id}` : slug}.md`;
 }
 
-/** The names members know each other by, for the export, shown as typed; someone who left is still named kindly. */
+/**
+ * The names members know each other by, for the export, shown as typed; someone who left is still
+ * named kindly. (Users are not cached — src/client-cache.ts — so there is no older name to fall back on.)
+ */
 export async function namesForExport(guild: Guild | null, userIds: readonly string[], logger: Logger): Promise<(userId: string) => string> {
   const names = await memberNames(guild, userIds, logger);
-  return (id) => inlineText(names.get(id) ?? guild?.client.users.cache.get(id)?.displayName ?? 'a former member');
+  return (id) => inlineText(names.get(id) ?? 'a former member');
 }

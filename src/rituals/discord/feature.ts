@@ -40,8 +40,11 @@ export function createRitualsFeature(options: RuntimeOptions = {}): RitualsFeatu
       return {
         async stop() {
           running = undefined;
+          // The runtime first: the tick running now stops taking occurrences, and ticker.stop()
+          // waits only for the posts already in flight.
+          const closed = runtime.close();
           await ticker.stop();
-          await runtime.idle();
+          await closed;
         },
       };
     },

@@ -49,6 +49,12 @@ export interface RitualRuntime {
   deliver(occurrenceId: number): Promise<DeliveryReport>;
   /** Resolves when no delivery is in flight. */
   idle(): Promise<void>;
+  /**
+   * Shutdown: deliveries already in flight finish; a tick's remaining occurrences are left claimed
+   * for the next start (which delivers claimed occurrences first), so stopping mid fan-out takes as
+   * long as the posts in flight, not as long as the whole fan-out.
+   */
+  close(): Promise<void>;
 }
 
 export interface RuntimeDependencies extends Pick<BotContext, 'db' | 'clock' | 'logger'> {
@@ -64,6 +70,7 @@ export function createRitualRuntime(deps: RuntimeDependencies, options: RuntimeO
   // One delivery per occurrence at a time: a second request while one is out shares it.
   const delivering = new Map<number, Promise<DeliveryReport>>();
   const inFlight = createInFlight(logger);
+  let closed = false;
 
   async function fail(occurrence: Occurrence, detail: string, notice: string): Promise<DeliveryReport> {
     const failed = await markFailed(db, occurrence.id, detail, clock.now());
@@ -114,11 +121,11 @@ export function createRitualRuntime(deps: RuntimeDependencies, options: RuntimeO
     return task;
   }
 
-  /** Runs `work` over `items`, `limit` at a time; one failure doesn't stop the rest. */
+  /** Runs `work` over `items`, `limit` at a time, until closed; one failure doesn't stop the rest. */
   async function eachLimited(items: readonly number[], limit: number, work: (item: number) => Promise<unknown>): Promise<void> {
     let next = 0;
     const worker = async () => {
-      while (next < items.length) {
+      while (!closed && next < items.length) {
         const item = items[next++] as number;
         try {
           await work(item);
@@ -155,6 +162,10 @@ export function createRitualRuntime(deps: RuntimeDependencies, options: RuntimeO
     },
     deliver,
     idle: inFlight.settled,
+    async close() {
+      closed = true;
+      await inFlight.settled();
+    },
   };
 }
 

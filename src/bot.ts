@@ -13,7 +13,7 @@ import { createRouter } from './interactions/router.js';
 import { COMMANDS_DIR, loadCommands, type CommandRegistry } from './interactions/registry.js';
 import type { Logger } from './logger.js';
 import { shardsServedBy } from './sharding/client.js';
-import type { ShardPlan } from './sharding/plan.js';
+import { globalRequestShare, type ShardPlan } from './sharding/plan.js';
 import { BOT_VERSION } from './version.js';
 
 /**
@@ -215,7 +215,11 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     partials: [Partials.Channel],
     // Nothing the bot writes pings anyone unless a message opts in explicitly.
     allowedMentions: { parse: [] },
-    rest: { ...BOT_REST_OPTIONS, ...(options.apiUrl === undefined ? {} : { api: options.apiUrl }) },
+    rest: {
+      ...BOT_REST_OPTIONS,
+      globalRequestsPerSecond: globalRequestShare(options.shards),
+      ...(options.apiUrl === undefined ? {} : { api: options.apiUrl }),
+    },
     ...shardOptions(options.shards),
   });
 

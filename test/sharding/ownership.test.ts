@@ -8,6 +8,7 @@ import { updateOnboardingSettings } from '../../src/onboarding/settings.js';
 import { admitMember, claimPendingDeliveries, DELIVERY_CLAIM_MS, recordDelivered } from '../../src/onboarding/walks.js';
 import { countOpenRuns, runsNeedingMessages } from '../../src/protocols/runs.js';
 import { claimDue, readyToDeliver, rewindToClock } from '../../src/rituals/ledger.js';
+import { globalRequestShare } from '../../src/sharding/plan.js';
 import { EVERY_SHARD, InvalidShardsError, inServedGuilds, servesDirectMessages, servesGuild, shardOfGuild, shardsOf, type Shards } from '../../src/sharding/shards.js';
 
 /** A server ID whose shard among `count` is `shard`: the shard is in the timestamp bits (>> 22). */
@@ -154,5 +155,16 @@ describe('background work claimed by the shards that hold each server', () => {
     expect((await runsNeedingMessages(db, second)).map((run) => run.guildId).sort()).toEqual([GUILDS[1], GUILDS[3]].sort());
     expect(await countOpenRuns(db, first)).toBe(2);
     expect(await countOpenRuns(db, EVERY_SHARD)).toBe(4);
+  });
+});
+
+describe("each process's share of Discord's global limit", () => {
+  it('is all 50 requests a second in one process, and its shards’ part of them in one of several', () => {
+    expect(globalRequestShare(undefined)).toBe(50);
+    expect(globalRequestShare({ kind: 'auto' })).toBe(50);
+    expect(globalRequestShare({ kind: 'all', count: 4 })).toBe(50);
+    expect(globalRequestShare({ kind: 'some', shards: shardsOf(4, [2]) })).toBe(12);
+    expect(globalRequestShare({ kind: 'some', shards: shardsOf(4, [0, 1]) })).toBe(25);
+    expect(globalRequestShare({ kind: 'some', shards: shardsOf(100, [7]) })).toBe(1);
   });
 });

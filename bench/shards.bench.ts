@@ -31,10 +31,13 @@ const GUILDS_PER_SHARD = 2_500;
 const DUE = Date.parse('2026-03-02T09:00:00Z');
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
-/** Waits for the next millisecond: a snowflake's shard comes from its millisecond, so servers made apart spread over the shards as real ones do. */
-async function nextMillisecond(): Promise<void> {
-  const at = Date.now();
-  while (Date.now() === at) await new Promise((resolve) => setTimeout(resolve, 0));
+/**
+ * A server made as if at `at` (ms since the epoch): a snowflake's shard comes from its
+ * millisecond, so servers a millisecond apart fall on the shards in turn, evenly, as real servers
+ * made over years spread. (Made all at once they would crowd one shard past 2,500: 4011.)
+ */
+function guildMadeAt(harness: Harness, at: number, name: string): ChannelRecord {
+  return harness.world.snowflakes.pinned(at, () => harness.channel(harness.guild(name, { owner: 'owner' }), 'poems'));
 }
 
 /**
@@ -49,10 +52,9 @@ async function fanOut(processes: 1 | typeof SHARDS): Promise<Figures> {
   // max_concurrency 16: the shards may identify together (the bench measures posting, not starting).
   const harness = await Harness.start({ sessionStarts: { maxConcurrency: 16 } });
   const channels: ChannelRecord[] = [];
-  for (let i = 0; i < GUILDS; i += 1) {
-    channels.push(harness.channel(harness.guild(`School ${i + 1}`, { owner: 'owner' }), 'poems'));
-    if (i % 4 === 3) await nextMillisecond();
-  }
+  const since = Date.now() - GUILDS - 60_000;
+  harness.user('owner');
+  for (let i = 0; i < GUILDS; i += 1) channels.push(guildMadeAt(harness, since + i, `School ${i + 1}`));
   const clock = new ManualClock(DUE - 60_000);
   const databasePath = `${mkdtempSync(`${tmpdir()}/roots-bench-shards-`)}/bot.sqlite`;
   const bots: RunningBot[] = [];

@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { Client, Events, GatewayCloseCodes, GatewayIntentBits, Partials, type CloseEvent } from 'discord.js';
+import { Client, Events, GatewayCloseCodes, GatewayIntentBits, Partials, type ClientOptions, type CloseEvent } from 'discord.js';
 import { BOT_CACHE } from './client-cache.js';
 import { systemClock, type Clock } from './clock.js';
 import { loadContent } from './content/index.js';
@@ -13,6 +13,8 @@ import { ensureGuildSettings } from './guilds/guild-settings.js';
 import { createRouter } from './interactions/router.js';
 import { COMMANDS_DIR, loadCommands, type CommandRegistry } from './interactions/registry.js';
 import type { Logger } from './logger.js';
+import { shardsServedBy } from './sharding/client.js';
+import { globalRequestShare, type ShardPlan } from './sharding/plan.js';
 import { BOT_VERSION } from './version.js';
 
 /**
@@ -51,6 +53,24 @@ export interface BotOptions {
   readonly readyTimeoutMs?: number;
   /** How many times the gateway may drop or refuse the first connection before the start fails. */
   readonly gatewayAttempts?: number;
+  /**
+   * The shards this process opens. Unset: what discord.js decides alone (one shard, or the share
+   * a ShardingManager handed this process).
+   */
+  readonly shards?: ShardPlan;
+}
+
+/** discord.js's options for a shard plan; each process serves the servers of its shards only. */
+export function shardOptions(plan: ShardPlan | undefined): Pick<ClientOptions, 'shards' | 'shardCount'> {
+  if (plan === undefined) return {};
+  switch (plan.kind) {
+    case 'auto':
+      return { shards: 'auto' };
+    case 'all':
+      return { shardCount: plan.count };
+    case 'some':
+      return { shards: [...plan.shards.ids], shardCount: plan.shards.count };
+  }
 }
 
 const DEFAULT_READY_TIMEOUT_MS = 60_000;
@@ -197,7 +217,12 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     // Nothing the bot writes pings anyone unless a message opts in explicitly.
     allowedMentions: { parse: [] },
     ...BOT_CACHE,
-    rest: { ...BOT_REST_OPTIONS, ...(options.apiUrl === undefined ? {} : { api: options.apiUrl }) },
+    rest: {
+      ...BOT_REST_OPTIONS,
+      globalRequestsPerSecond: globalRequestShare(options.shards),
+      ...(options.apiUrl === undefined ? {} : { api: options.apiUrl }),
+    },
+    ...shardOptions(options.shards),
   });
 
   const onInteraction = (interaction: Parameters<typeof router.handle>[0]) => void router.handle(interaction);
@@ -231,7 +256,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     await db.destroy();
     throw error;
   }
-  logger.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size, version: BOT_VERSION }, 'Roots Bot is online');
+  logger.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size, shards: shardsServedBy(readyClient), version: BOT_VERSION }, 'Roots Bot is online');
 
   let stopping: Promise<void> | undefined;
   return {

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { ShardPlan } from './sharding/plan.js';
+import { InvalidShardsError, shardsOf } from './sharding/shards.js';
 
 /**
  * Settings come from the environment (and `.env`, loaded by the entry points). Every variable is
@@ -39,7 +41,39 @@ const EnvSchema = z.object({
   DATABASE_PATH: blankAsUnset(z.string().trim().default('data/roots.sqlite')),
   SANDBOX_DATABASE_PATH: blankAsUnset(z.string().trim().default('data/sandbox.sqlite')),
   LOG_LEVEL: blankAsUnset(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info')),
+  SHARD_COUNT: blankAsUnset(
+    z
+      .string()
+      .trim()
+      .regex(/^(auto|[1-9]\d{0,4})$/, { error: 'must be auto (as many shards as Discord recommends) or a whole number of shards, 1 or more' })
+      .default('auto'),
+  ),
+  // Set by discord.js's ShardingManager in the processes it spawns (src/shards.ts), never by hand.
+  SHARDING_MANAGER: z.string().optional(),
+  SHARDS: z.string().optional(),
 });
+
+/** The shards a process spawned by a ShardingManager serves: `SHARDS` is one id, or a JSON array of them. */
+const ManagedShards = z.union([z.number().int().min(0).transform((id) => [id]), z.array(z.number().int().min(0)).min(1)]);
+
+function shardPlan(vars: { SHARD_COUNT: string; SHARDING_MANAGER?: string | undefined; SHARDS?: string | undefined }): ShardPlan | string {
+  if (vars.SHARDING_MANAGER !== 'true') return vars.SHARD_COUNT === 'auto' ? { kind: 'auto' } : { kind: 'all', count: Number(vars.SHARD_COUNT) };
+  if (vars.SHARD_COUNT === 'auto') return 'SHARD_COUNT must be a number in a process a ShardingManager spawned';
+  let ids: unknown;
+  try {
+    ids = JSON.parse(vars.SHARDS ?? '');
+  } catch {
+    return 'SHARDS must be the JSON list of shard ids a ShardingManager sets';
+  }
+  const parsed = ManagedShards.safeParse(ids);
+  if (!parsed.success) return 'SHARDS must be the JSON list of shard ids a ShardingManager sets';
+  try {
+    return { kind: 'some', shards: shardsOf(Number(vars.SHARD_COUNT), parsed.data) };
+  } catch (error) {
+    if (error instanceof InvalidShardsError) return `SHARDS doesn't fit SHARD_COUNT: ${error.message}`;
+    throw error;
+  }
+}
 
 /** Where the bot connects: a real Discord application, or the local sandbox when no token is set. */
 export type Connection =
@@ -52,6 +86,8 @@ export interface Config {
   readonly databasePath: string;
   readonly sandboxDatabasePath: string;
   readonly logLevel: LogLevel;
+  /** How many shards this process opens (`SHARD_COUNT`), or its share when a ShardingManager spawned it. */
+  readonly shards: ShardPlan;
 }
 
 export class ConfigError extends Error {
@@ -76,6 +112,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     return { ok: false, error: new ConfigError([...new Set(problems)]) };
   }
   const vars = parsed.data;
+  const shards = shardPlan(vars);
+  if (typeof shards === 'string') return { ok: false, error: new ConfigError([shards]) };
   const connection: Connection = vars.DISCORD_TOKEN
     ? { kind: 'discord', token: vars.DISCORD_TOKEN, appId: vars.DISCORD_APP_ID, apiUrl: vars.DISCORD_API_URL }
     : { kind: 'sandbox' };
@@ -87,6 +125,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       databasePath: vars.DATABASE_PATH,
       sandboxDatabasePath: vars.SANDBOX_DATABASE_PATH,
       logLevel: vars.LOG_LEVEL,
+      shards,
     },
   };
 }

@@ -72,6 +72,15 @@ function isRefusedIntents(error: unknown): boolean {
   );
 }
 
+/** 4010 (a shard that doesn't exist) or 4011 (too many servers on one connection), if that was it. */
+function refusedShardingCode(error: unknown): number | undefined {
+  const refusal = causes(error).find(
+    (e): e is GatewayRefusedError =>
+      e instanceof GatewayRefusedError && (e.closeCode === GatewayCloseCodes.InvalidShard || e.closeCode === GatewayCloseCodes.ShardingRequired),
+  );
+  return refusal?.closeCode;
+}
+
 /**
  * What a person starting the bot reads when it can't start: what happened and what to check, in
  * plain words. The error itself, with its codes and stack, goes to the log.
@@ -88,6 +97,19 @@ export function explainStartFailure(error: unknown, apiUrl: string | undefined):
     return [
       'Roots Bot could not start: Discord refused the Server Members Intent the bot needs (onboarding starts when a member joins).',
       'Switch it on in the Developer Portal: your application → Bot → Privileged Gateway Intents → Server Members Intent.',
+    ].join('\n');
+  }
+  const sharding = refusedShardingCode(error);
+  if (sharding === GatewayCloseCodes.ShardingRequired) {
+    return [
+      'Roots Bot could not start: Discord requires sharding. The bot is in more than 2,500 servers, more than one connection may hold.',
+      'Set SHARD_COUNT=auto (or a larger number) and start again; docs/operations.md explains running shards.',
+    ].join('\n');
+  }
+  if (sharding === GatewayCloseCodes.InvalidShard) {
+    return [
+      'Roots Bot could not start: Discord refused the number of shards (SHARD_COUNT).',
+      'Set SHARD_COUNT=auto so the bot uses the number Discord recommends, and start again.',
     ].join('\n');
   }
   if (isUnreachable(error)) {

@@ -22,7 +22,7 @@ async function main(): Promise<number> {
   const logger = createLogger({ level: config.logLevel, secrets: [token] });
   let bot: RunningBot;
   try {
-    bot = await startBot({ token, apiUrl, databasePath: config.databasePath, logger });
+    bot = await startBot({ token, apiUrl, databasePath: config.databasePath, logger, shards: config.shards });
   } catch (error) {
     // The details (codes, stack) in the JSON log; the person at the terminal gets plain words.
     logger.fatal({ err: error }, 'Roots Bot could not start');
@@ -32,6 +32,9 @@ async function main(): Promise<number> {
     return exitAfterFlushing(logger, 1);
   }
   await stopOnSignal(bot, logger);
+  // Spawned by a ShardingManager (`npm run start:shards`), the IPC channel to it would keep this
+  // process alive after the bot stopped.
+  if (process.connected) process.disconnect();
   return 0;
 }
 

@@ -1,11 +1,14 @@
 import type { BotContext } from '../context.js';
 import type { Db } from '../db/connection.js';
+import { inServedGuilds, type Shards } from '../sharding/shards.js';
 import { toWalk, type Walk } from './walk-store.js';
 
 /**
  * The messages the bot sends members on its own initiative: the one nudge for a stalled walk, a
  * moderator's reminder, and the prompt to re-commit to changed tenets. Each is claimed (stamped as
  * sent) in the same transaction that finds it, so a message goes out once even if a tick repeats.
+ * The ticker's claims take the shards the process serves: a server's members hear only from the
+ * process that holds the server.
  */
 
 type Deps = Pick<BotContext, 'db' | 'clock'>;
@@ -13,10 +16,15 @@ type Deps = Pick<BotContext, 'db' | 'clock'>;
 const DAY_MS = 86_400_000;
 
 /** Walks with no progress for the server's chosen number of days, never nudged before. */
-export async function claimStalledWalks(deps: Deps, limit: number): Promise<Walk[]> {
+export async function claimStalledWalks(deps: Deps, limit: number, shards: Shards): Promise<Walk[]> {
   return deps.db.transaction().execute(async (trx) => {
     const now = deps.clock.now();
-    const guilds = await trx.selectFrom('onboarding_settings').select(['guild_id', 'nudge_after_days']).where('nudge_after_days', '>', 0).execute();
+    const guilds = await trx
+      .selectFrom('onboarding_settings')
+      .select(['guild_id', 'nudge_after_days'])
+      .where('nudge_after_days', '>', 0)
+      .where(inServedGuilds(shards, 'guild_id'))
+      .execute();
     const claimed: Walk[] = [];
     for (const guild of guilds) {
       if (claimed.length >= limit) break;
@@ -96,12 +104,13 @@ export async function remindersWaiting(deps: Deps, guildId: string): Promise<num
 }
 
 /** Members asked to re-commit (`requestRecommit`) whose prompt hasn't gone out yet. */
-export async function claimRecommitPrompts(deps: Deps, limit: number): Promise<Walk[]> {
+export async function claimRecommitPrompts(deps: Deps, limit: number, shards: Shards): Promise<Walk[]> {
   return deps.db.transaction().execute(async (trx) => {
     const iso = deps.clock.now().toISOString();
     const rows = await trx
       .selectFrom('onboarding_walks')
       .selectAll()
+      .where(inServedGuilds(shards, 'guild_id'))
       .where('recommit_version', 'is not', null)
       .where('recommit_sent_at', 'is', null)
       .where('left_at', 'is', null)

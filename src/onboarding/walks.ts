@@ -1,6 +1,7 @@
 import type { BotContext } from '../context.js';
 import type { Db } from '../db/connection.js';
 import { fail, succeed } from '../outcome.js';
+import { inServedGuilds, type Shards } from '../sharding/shards.js';
 import type { Tenet } from './content.js';
 import { saveIntroIn, type Intro } from './intros.js';
 import type { OnboardingOutcome } from './problems.js';
@@ -182,13 +183,14 @@ export async function restartWalk(deps: Deps, input: { guildId: string; userId: 
 }
 
 /** Pending deliveries nobody is working on (never claimed, or claimed by a process that went away). */
-export async function claimPendingDeliveries(deps: Deps, limit: number): Promise<Array<{ walk: Walk; greeting: Greeting }>> {
+export async function claimPendingDeliveries(deps: Deps, limit: number, shards: Shards): Promise<Array<{ walk: Walk; greeting: Greeting }>> {
   return deps.db.transaction().execute(async (trx) => {
     const now = deps.clock.now();
     const staleBefore = new Date(now.getTime() - DELIVERY_CLAIM_MS).toISOString();
     const rows = await trx
       .selectFrom('onboarding_walks')
       .selectAll()
+      .where(inServedGuilds(shards, 'guild_id'))
       .where('reach', '=', 'pending')
       .where('left_at', 'is', null)
       .where((eb) => eb.or([eb('delivery_claimed_at', 'is', null), eb('delivery_claimed_at', '<', staleBefore)]))

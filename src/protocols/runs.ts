@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../db/connection.js';
 import type { ProtocolRunsTable } from './tables.js';
+import { inServedGuilds, type Shards } from '../sharding/shards.js';
 
 type RunRow = Selectable<ProtocolRunsTable>;
 
@@ -83,8 +84,13 @@ export async function openRuns(db: Db, guildId: string): Promise<OpenRun[]> {
 }
 
 /** How many runs are running or paused, in every server: one count, for the start-up log. */
-export async function countOpenRuns(db: Db): Promise<number> {
-  const row = await db.selectFrom('protocol_runs').select((eb) => eb.fn.countAll<number>().as('count')).where('state', 'in', OPEN_STATES).executeTakeFirstOrThrow();
+export async function countOpenRuns(db: Db, shards: Shards): Promise<number> {
+  const row = await db
+    .selectFrom('protocol_runs')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('state', 'in', OPEN_STATES)
+    .where(inServedGuilds(shards, 'guild_id'))
+    .executeTakeFirstOrThrow();
   return Number(row.count);
 }
 
@@ -96,12 +102,14 @@ export async function recentRuns(db: Db, guildId: string, limit: number): Promis
 
 /**
  * Runs whose messages a crash or restart may have left behind: open ones without a step message
- * (the bot stopped between a move and posting the next step) and finished ones without a summary.
+ * (the bot stopped between a move and posting the next step) and finished ones without a summary,
+ * in the servers of `shards`.
  */
-export async function runsNeedingMessages(db: Db): Promise<(OpenRun | FinishedRun)[]> {
+export async function runsNeedingMessages(db: Db, shards: Shards): Promise<(OpenRun | FinishedRun)[]> {
   const rows = await db
     .selectFrom('protocol_runs')
     .selectAll()
+    .where(inServedGuilds(shards, 'guild_id'))
     .where((eb) =>
       eb.or([
         eb.and([eb('state', 'in', OPEN_STATES), eb('step_message_id', 'is', null)]),

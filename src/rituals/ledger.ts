@@ -9,6 +9,7 @@ import type { RitualOutcome } from './problems.js';
 import { pickFor } from './rotation.js';
 import { specOf } from './schedules.js';
 import type { RitualOccurrenceTable } from './tables.js';
+import { inServedGuilds, type Shards } from '../sharding/shards.js';
 
 /**
  * The occurrence ledger. Every occurrence is written here, unique on (schedule, instant), before
@@ -107,11 +108,12 @@ async function claimDueFor(trx: Db, scheduleId: number, now: Date, runningSince:
 }
 
 /** Claims (or records as missed) every occurrence due by `now`, one transaction per schedule. */
-export async function claimDue({ db }: LedgerServices, now: Date, runningSince: Date): Promise<DueSummary> {
+export async function claimDue({ db }: LedgerServices, now: Date, runningSince: Date, shards: Shards): Promise<DueSummary> {
   const due = await db
     .selectFrom('ritual_schedules')
     .select('id')
     .where('status', '=', 'active')
+    .where(inServedGuilds(shards, 'guild_id'))
     .where('next_due_at', '<=', now.toISOString())
     .execute();
   let claimed = 0;
@@ -138,8 +140,14 @@ export interface Rewound {
  * the clock catches up. A stored next run later than the cron's next run from `now` can only come
  * from such a clock. Instants the ledger already holds are never posted twice (its unique key).
  */
-export async function rewindToClock({ db }: LedgerServices, now: Date): Promise<Rewound[]> {
-  const rows = await db.selectFrom('ritual_schedules').selectAll().where('status', '=', 'active').where('next_due_at', '>', now.toISOString()).execute();
+export async function rewindToClock({ db }: LedgerServices, now: Date, shards: Shards): Promise<Rewound[]> {
+  const rows = await db
+    .selectFrom('ritual_schedules')
+    .selectAll()
+    .where('status', '=', 'active')
+    .where('next_due_at', '>', now.toISOString())
+    .where(inServedGuilds(shards, 'guild_id'))
+    .execute();
   const rewound: Rewound[] = [];
   for (const schedule of rows.map(toSchedule)) {
     if (schedule.status.state !== 'active' || schedule.status.nextDueAt === null) continue;
@@ -160,11 +168,12 @@ export async function rewindToClock({ db }: LedgerServices, now: Date): Promise<
 }
 
 /** Claimed occurrences whose (next) attempt is due, oldest first. */
-export async function readyToDeliver(db: Db, now: Date, limit = 5000): Promise<number[]> {
+export async function readyToDeliver(db: Db, now: Date, shards: Shards, limit = 5000): Promise<number[]> {
   const rows = await db
     .selectFrom('ritual_occurrences')
     .select('id')
     .where('state', '=', 'claimed')
+    .where(inServedGuilds(shards, 'guild_id'))
     .where('next_attempt_at', '<=', now.toISOString())
     .orderBy('occurrence_at')
     .limit(limit)

@@ -14,8 +14,33 @@ describe('loadConfig', () => {
         databasePath: 'data/roots.sqlite',
         sandboxDatabasePath: 'data/sandbox.sqlite',
         logLevel: 'info',
+        shards: { kind: 'auto' },
       },
     });
+  });
+
+  it('opens as many shards as Discord recommends by default, or SHARD_COUNT of them', () => {
+    const plan = (env: Record<string, string>) => {
+      const result = loadConfig({ DISCORD_TOKEN: TOKEN, ...env });
+      return result.ok ? result.config.shards : result.error.problems;
+    };
+    expect(plan({})).toEqual({ kind: 'auto' });
+    expect(plan({ SHARD_COUNT: ' auto ' })).toEqual({ kind: 'auto' });
+    expect(plan({ SHARD_COUNT: '4' })).toEqual({ kind: 'all', count: 4 });
+    for (const bad of ['0', '-1', '2.5', 'many', '04']) expect(plan({ SHARD_COUNT: bad })).toEqual(['SHARD_COUNT must be auto (as many shards as Discord recommends) or a whole number of shards, 1 or more']);
+  });
+
+  it("serves only its share in a process a ShardingManager spawned (SHARDS and SHARD_COUNT)", () => {
+    const plan = (env: Record<string, string>) => {
+      const result = loadConfig({ DISCORD_TOKEN: TOKEN, SHARDING_MANAGER: 'true', ...env });
+      return result.ok ? result.config.shards : result.error.problems;
+    };
+    // discord.js sets SHARDS to the shard's id; a list of ids is accepted too.
+    expect(plan({ SHARDS: '1', SHARD_COUNT: '2' })).toEqual({ kind: 'some', shards: { count: 2, ids: [1] } });
+    expect(plan({ SHARDS: '[0,2]', SHARD_COUNT: '4' })).toEqual({ kind: 'some', shards: { count: 4, ids: [0, 2] } });
+    expect(plan({ SHARDS: '2', SHARD_COUNT: '2' })).toEqual(["SHARDS doesn't fit SHARD_COUNT: shard 2 does not exist among 2 shards"]);
+    expect(plan({ SHARDS: 'x', SHARD_COUNT: '2' })).toEqual(['SHARDS must be the JSON list of shard ids a ShardingManager sets']);
+    expect(plan({ SHARDS: '0' })).toEqual(['SHARD_COUNT must be a number in a process a ShardingManager spawned']);
   });
 
   it('connects to Discord when a token is set', () => {

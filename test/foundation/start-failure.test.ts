@@ -29,6 +29,12 @@ describe('explainStartFailure', () => {
     expect(explainStartFailure(new GatewayRefusedError(4014), undefined)).toContain('Server Members Intent');
   });
 
+  it('points at SHARD_COUNT when Discord refuses the shards (4010) or requires sharding (4011)', () => {
+    expect(explainStartFailure(new GatewayRefusedError(4011), undefined)).toContain('Discord requires sharding');
+    expect(explainStartFailure(new GatewayRefusedError(4011), undefined)).toContain('SHARD_COUNT=auto');
+    expect(explainStartFailure(new GatewayRefusedError(4010), undefined)).toContain('Discord refused the number of shards (SHARD_COUNT)');
+  });
+
   it('passes anything else on with its message', () => {
     expect(explainStartFailure(new StartupError('The content in data/ has problems'), undefined)).toBe('Roots Bot could not start: The content in data/ has problems');
   });

@@ -4,6 +4,7 @@ import { updateOnboardingSettings } from '../../src/onboarding/settings.js';
 import { onboardingStats, periodStart } from '../../src/onboarding/stats.js';
 import { requestRecommit, saveTenets } from '../../src/onboarding/tenets.js';
 import { admitMember, commitToTenet, finishWalk, markLeft, recordDelivered, recordUnreachable } from '../../src/onboarding/walks.js';
+import { EVERY_SHARD } from '../../src/sharding/shards.js';
 import { DAY, GUILD, member, services, TENETS } from './support.js';
 
 type S = Awaited<ReturnType<typeof services>>;
@@ -31,24 +32,24 @@ describe('outreach', () => {
     await updateOnboardingSettings(s, GUILD, { nudgeAfterDays: 2 });
     const dave = await delivered(s, 1);
     s.clock.advance(2 * DAY - 1);
-    expect(await claimStalledWalks(s, 10)).toEqual([]);
+    expect(await claimStalledWalks(s, 10, EVERY_SHARD)).toEqual([]);
     s.clock.advance(1);
-    expect((await claimStalledWalks(s, 10)).map((w) => w.userId)).toEqual([dave]);
+    expect((await claimStalledWalks(s, 10, EVERY_SHARD)).map((w) => w.userId)).toEqual([dave]);
     s.clock.advance(30 * DAY);
-    expect(await claimStalledWalks(s, 10)).toEqual([]);
+    expect(await claimStalledWalks(s, 10, EVERY_SHARD)).toEqual([]);
   });
 
   it('never nudges when the server turned nudges off, nor members who left or finished', async () => {
     await updateOnboardingSettings(s, GUILD, { nudgeAfterDays: 0 });
     await delivered(s, 1);
     s.clock.advance(10 * DAY);
-    expect(await claimStalledWalks(s, 10)).toEqual([]);
+    expect(await claimStalledWalks(s, 10, EVERY_SHARD)).toEqual([]);
     await updateOnboardingSettings(s, GUILD, { nudgeAfterDays: 1 });
     const gone = await delivered(s, 2);
     await markLeft(s, GUILD, gone);
     await finish(s, await delivered(s, 3));
     s.clock.advance(2 * DAY);
-    expect((await claimStalledWalks(s, 10)).map((w) => w.userId)).toEqual([member(1)]);
+    expect((await claimStalledWalks(s, 10, EVERY_SHARD)).map((w) => w.userId)).toEqual([member(1)]);
   });
 
   it("reminds, on a moderator's word, those still for a day, not twice in a day", async () => {
@@ -81,15 +82,15 @@ describe('outreach', () => {
     await updateOnboardingSettings(s, GUILD, { nudgeAfterDays: 1 });
     const members = [await delivered(s, 1), await delivered(s, 2), await delivered(s, 3)];
     s.clock.advance(DAY);
-    expect(await claimStalledWalks(s, 2)).toHaveLength(2);
-    expect(await claimStalledWalks(s, 10)).toHaveLength(1);
-    expect(await claimStalledWalks(s, 10)).toEqual([]);
+    expect(await claimStalledWalks(s, 2, EVERY_SHARD)).toHaveLength(2);
+    expect(await claimStalledWalks(s, 10, EVERY_SHARD)).toHaveLength(1);
+    expect(await claimStalledWalks(s, 10, EVERY_SHARD)).toEqual([]);
 
     for (const userId of members) await finish(s, userId);
     await saveTenets(s, { guildId: GUILD, tenets: [{ name: 'Be Kind', text: 'Always.' }], origin: 'moderator', by: member(9), defaults: TENETS });
     await requestRecommit(s, GUILD, 2);
-    expect((await claimRecommitPrompts(s, 10)).map((w) => w.userId).sort()).toEqual([...members].sort());
-    expect(await claimRecommitPrompts(s, 10)).toEqual([]);
+    expect((await claimRecommitPrompts(s, 10, EVERY_SHARD)).map((w) => w.userId).sort()).toEqual([...members].sort());
+    expect(await claimRecommitPrompts(s, 10, EVERY_SHARD)).toEqual([]);
   });
 
   it('sends each re-commit prompt once', async () => {
@@ -97,8 +98,8 @@ describe('outreach', () => {
     await finish(s, dave);
     await saveTenets(s, { guildId: GUILD, tenets: [{ name: 'Be Kind', text: 'Always.' }], origin: 'moderator', by: member(9), defaults: TENETS });
     await requestRecommit(s, GUILD, 2);
-    expect((await claimRecommitPrompts(s, 10)).map((w) => [w.userId, w.recommitVersion])).toEqual([[dave, 2]]);
-    expect(await claimRecommitPrompts(s, 10)).toEqual([]);
+    expect((await claimRecommitPrompts(s, 10, EVERY_SHARD)).map((w) => [w.userId, w.recommitVersion])).toEqual([[dave, 2]]);
+    expect(await claimRecommitPrompts(s, 10, EVERY_SHARD)).toEqual([]);
   });
 });
 

@@ -13,6 +13,7 @@ import {
   releaseUndeliverable,
   restartWalk,
 } from '../../src/onboarding/walks.js';
+import { EVERY_SHARD } from '../../src/sharding/shards.js';
 import { GUILD, member, services, TENETS } from './support.js';
 
 const INTRO = { name: 'Dave', role: 'coach', schoolRegion: null, reasons: ['siloed'], note: null } as const;
@@ -36,9 +37,9 @@ describe('the walk', () => {
     expect(admitted.walk.step).toEqual(tenet(0));
     expect(admitted.walk.reach).toEqual({ kind: 'pending' });
     // Claimed by the process that admitted it: the ticker leaves it alone for a while.
-    expect(await claimPendingDeliveries(s, 10)).toEqual([]);
+    expect(await claimPendingDeliveries(s, 10, EVERY_SHARD)).toEqual([]);
     s.clock.advance(DELIVERY_CLAIM_MS + 1);
-    expect((await claimPendingDeliveries(s, 10)).map((p) => p.walk.userId)).toEqual([dave]);
+    expect((await claimPendingDeliveries(s, 10, EVERY_SHARD)).map((p) => p.walk.userId)).toEqual([dave]);
   });
 
   it('claims several pending deliveries at once, and lets go of one that can\'t be delivered here', async () => {
@@ -46,15 +47,15 @@ describe('the walk', () => {
     await admit(s);
     await admitMember(s, { guildId: GUILD, userId: carol, displayName: 'Carol', pending: false, defaults: TENETS });
     s.clock.advance(DELIVERY_CLAIM_MS + 1);
-    expect((await claimPendingDeliveries(s, 10)).map((p) => p.walk.userId).sort()).toEqual([dave, carol].sort());
+    expect((await claimPendingDeliveries(s, 10, EVERY_SHARD)).map((p) => p.walk.userId).sort()).toEqual([dave, carol].sort());
     // Both claimed in that one go: nothing for the next tick.
-    expect(await claimPendingDeliveries(s, 10)).toEqual([]);
+    expect(await claimPendingDeliveries(s, 10, EVERY_SHARD)).toEqual([]);
 
     // The bot left Carol's server: her walk stops being claimed over and over.
     await releaseUndeliverable(s, GUILD, carol);
     expect((await findWalk(s.db, GUILD, carol))?.reach).toEqual({ kind: 'unreachable' });
     s.clock.advance(DELIVERY_CLAIM_MS + 1);
-    expect((await claimPendingDeliveries(s, 10)).map((p) => p.walk.userId)).toEqual([dave]);
+    expect((await claimPendingDeliveries(s, 10, EVERY_SHARD)).map((p) => p.walk.userId)).toEqual([dave]);
 
     // A walk already delivered keeps its state (a nudge that couldn't go out changes nothing).
     await recordDelivered(s, GUILD, dave, { via: 'dm', channelId: '300000000000000001' });

@@ -5,6 +5,7 @@ import { GatewayIntentBits } from 'discord-api-types/v10';
 import { ApplicationCommands } from './commands.js';
 import { GatewayServer } from './gateway.js';
 import { DISCORD_DM_OPENINGS, DmOpenings, type DmOpeningLimit } from './dm-openings.js';
+import { recommendedShardCount, SessionStarts, type SessionStartOptions } from './gateway/sharding.js';
 import { RequestFaults } from './faults.js';
 import { DISCORD_INTERACTION_TIMINGS, Interactions, type InteractionTimings } from './interactions.js';
 import { createRateLimiter, type RateLimiterOptions } from './rate-limit.js';
@@ -26,6 +27,11 @@ export interface EmulatorOptions {
   readonly botName?: string;
   /** The bot user's id, to reopen a saved world (world-snapshot.ts) whose messages it wrote. */
   readonly botUserId?: string;
+  /**
+   * The application's session starts: `max_concurrency` (1, as for most bots; large bots get 16 or
+   * more) and the window between IDENTIFYs of one bucket (Discord's 5 s).
+   */
+  readonly sessionStarts?: Omit<SessionStartOptions, 'clock'>;
 }
 
 /**
@@ -63,6 +69,7 @@ export class DiscordEmulator {
     );
     this.limiter = createRateLimiter({ clock: Date.now, ...options.rateLimits });
     const privilegedIntents = options.privilegedIntents ?? GatewayIntentBits.GuildMembers;
+    const sessionStarts = new SessionStarts(options.sessionStarts);
     this.#rest = new RestApi({
       world: this.world,
       interactions: this.interactions,
@@ -70,6 +77,11 @@ export class DiscordEmulator {
       limiter: this.limiter,
       app: { id: this.application.id, name, botUserId: this.bot.id, token: this.token },
       urls: () => ({ http: this.httpUrl, gateway: this.gatewayUrl }),
+      gatewayBot: () => ({
+        url: this.gatewayUrl,
+        shards: recommendedShardCount([...this.world.guilds.values()].filter((guild) => guild.members.has(this.bot.id)).length),
+        session_start_limit: sessionStarts.limit(),
+      }),
       onRequest: (record) => this.requests.push(record),
       faults: this.faults,
       dmOpenings: new DmOpenings(options.dmOpenings === 'unlimited' ? null : (options.dmOpenings ?? DISCORD_DM_OPENINGS), () => this.world.now()),
@@ -84,6 +96,7 @@ export class DiscordEmulator {
             : null,
         guildsFor: (userId) => this.world.guildCreatePayloads(userId),
       },
+      sessionStarts,
       ...(options.heartbeatIntervalMs !== undefined ? { heartbeatIntervalMs: options.heartbeatIntervalMs } : {}),
     });
     this.#gateway.attach(this.#server, '/gateway');

@@ -4,6 +4,7 @@ import { GatewayVersion, type GatewayDispatchEvents } from 'discord-api-types/v1
 import { WebSocketServer, type WebSocket } from 'ws';
 import { GatewayConnection, type ConnectionParams } from './gateway/connection.js';
 import { SessionStore } from './gateway/session.js';
+import { SessionStarts } from './gateway/sharding.js';
 import type {
   ClientMessageRecord,
   DispatchData,
@@ -45,6 +46,7 @@ export class GatewayServer {
   readonly #heartbeatIntervalMs: number;
   readonly #replayBufferSize: number;
   readonly #sessions: SessionStore;
+  readonly #sessionStarts: SessionStarts;
   readonly #connections = new Set<GatewayConnection>();
   readonly #wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   readonly #attachments: { server: Server; listener: UpgradeListener }[] = [];
@@ -56,6 +58,7 @@ export class GatewayServer {
     this.#heartbeatIntervalMs = options.heartbeatIntervalMs ?? DEFAULTS.heartbeatIntervalMs;
     this.#replayBufferSize = options.replayBufferSize ?? DEFAULTS.replayBufferSize;
     this.#sessions = new SessionStore(options.sessionTtlMs ?? DEFAULTS.sessionTtlMs);
+    this.#sessionStarts = options.sessionStarts ?? new SessionStarts();
   }
 
   /**
@@ -173,6 +176,7 @@ export class GatewayServer {
       {
         source: this.#source,
         sessions: this.#sessions,
+        sessionStarts: this.#sessionStarts,
         heartbeatIntervalMs: this.#heartbeatIntervalMs,
         replayBufferSize: this.#replayBufferSize,
         record: (message) => this.#record(message),

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ChannelType, MessageFlags, PermissionFlagsBits, type APIMessage } from 'discord-api-types/v10';
+import { ChannelType, MessageFlags, PermissionFlagsBits, type APIMessage, type RESTGetAPIGatewayBotResult } from 'discord-api-types/v10';
 import { ApiErrors, DiscordApiError } from './api-error.js';
 import type { DmOpenings } from './dm-openings.js';
 import type { RequestFaults } from './faults.js';
@@ -65,6 +65,8 @@ export interface RestDependencies {
   readonly limiter: RateLimiter;
   readonly app: { readonly id: string; readonly name: string; readonly botUserId: string; readonly token: string };
   readonly urls: () => { readonly http: string; readonly gateway: string };
+  /** `GET /gateway/bot`: the recommended shard count and session start limit (gateway/sharding.ts). */
+  readonly gatewayBot: () => RESTGetAPIGatewayBotResult;
   readonly onRequest?: (record: RequestRecord) => void;
   /** Test hooks: hold, drop or fail requests (faults.ts). */
   readonly faults?: RequestFaults;
@@ -167,8 +169,7 @@ export class RestApi {
         method: 'GET',
         route: '/gateway/bot',
         auth: 'bot',
-        handle: () =>
-          ok({ url: this.deps.urls().gateway, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 } }),
+        handle: () => ok(this.deps.gatewayBot()),
       },
       { method: 'GET', route: '/users/@me', auth: 'bot', handle: () => ok(world.apiUser(this.#bot())) },
       {

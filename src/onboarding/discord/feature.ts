@@ -5,6 +5,8 @@ import type { Feature } from '../../features/feature.js';
 import type { Logger } from '../../logger.js';
 import { createInFlight, type InFlight } from '../../scheduling/in-flight.js';
 import { startTicker } from '../../scheduling/ticker.js';
+import { shardsServedBy } from '../../sharding/client.js';
+import type { Shards } from '../../sharding/shards.js';
 import { claimRecommitPrompts, claimStalledWalks, postponeOutreach } from '../outreach.js';
 import { onboardingPrivacy } from '../privacy.js';
 import { findOnboardingSettings } from '../settings.js';
@@ -48,11 +50,14 @@ async function sendRecommitPrompt(client: Client, ctx: BotContext, walk: Walk): 
   if (reached.kind === 'closed') ctx.logger.info({ guild: walk.guildId, user: walk.userId }, 'could not reach a member to ask them to re-commit');
 }
 
-/** Pending deliveries (a crash mid-raid, a restart), the one nudge for stalled walks, re-commit prompts. */
-async function tick(client: Client, ctx: BotContext, work: InFlight, deliverOnce: DeliverOnce): Promise<void> {
-  const pending = await claimPendingDeliveries(ctx, PER_TICK);
-  const stalled = await claimStalledWalks(ctx, PER_TICK);
-  const recommits = await claimRecommitPrompts(ctx, PER_TICK);
+/**
+ * Pending deliveries (a crash mid-raid, a restart), the one nudge for stalled walks, re-commit
+ * prompts: in the servers of the shards this process serves, the only ones it holds.
+ */
+async function tick(client: Client, ctx: BotContext, shards: Shards, work: InFlight, deliverOnce: DeliverOnce): Promise<void> {
+  const pending = await claimPendingDeliveries(ctx, PER_TICK, shards);
+  const stalled = await claimStalledWalks(ctx, PER_TICK, shards);
+  const recommits = await claimRecommitPrompts(ctx, PER_TICK, shards);
   for (const { walk, greeting } of pending) work.spawn('onboarding delivery', () => deliverOnce(client, ctx, walk, greeting));
   for (const walk of stalled) work.spawn('onboarding nudge', () => deliverOnce(client, ctx, walk, 'nudge'));
   for (const walk of recommits) work.spawn('onboarding re-commit prompt', () => sendRecommitPrompt(client, ctx, walk));
@@ -75,7 +80,8 @@ export function createOnboardingFeature(): OnboardingFeature {
     },
     async start(client, ctx) {
       const tracker = workFor(ctx.logger);
-      const ticker = startTicker({ name: 'onboarding', clock: ctx.clock, logger: ctx.logger, onTick: () => tick(client, ctx, tracker, deliverOnce) });
+      const shards = shardsServedBy(client);
+      const ticker = startTicker({ name: 'onboarding', clock: ctx.clock, logger: ctx.logger, onTick: () => tick(client, ctx, shards, tracker, deliverOnce) });
       return {
         async stop() {
           unlisten();

@@ -1,5 +1,7 @@
 import type { Client } from 'discord.js';
 import type { BotContext } from '../../context.js';
+import { shardsServedBy } from '../../sharding/client.js';
+import type { Shards } from '../../sharding/shards.js';
 import { protocolPrivacy } from '../privacy.js';
 import { createRunQueue, type RunQueue } from '../run-queue.js';
 import { countOpenRuns, runsNeedingMessages } from '../runs.js';
@@ -16,9 +18,9 @@ import { postCurrentStep, postSummary, type Io } from './thread-messages.js';
  * since every button reads its run from the database. Such leftovers are rare, so start-up waits
  * for them: the bot is online with every protocol whole.
  */
-async function restoreMessages(client: Client<true>, ctx: BotContext, runs: RunQueue): Promise<number> {
+async function restoreMessages(client: Client<true>, ctx: BotContext, runs: RunQueue, shards: Shards): Promise<number> {
   const io: Io = { client, ctx };
-  const pending = await runsNeedingMessages(ctx.db);
+  const pending = await runsNeedingMessages(ctx.db, shards);
   await Promise.all(
     pending.map((run) =>
       runs.serialize(run.id, () => (run.state === 'finished' ? postSummary(io, run) : postCurrentStep(io, run.id))).catch((error: unknown) => {
@@ -36,8 +38,10 @@ export function createProtocolsFeature(): ProtocolsFeature {
     runs,
     components: [...addingRoutes, ...facilitatingRoutes, ...practiceRoutes, ...stopRoutes],
     async start(client, ctx) {
-      const restored = await restoreMessages(client, ctx, runs);
-      const open = await countOpenRuns(ctx.db);
+      // Each process restores the runs of the servers it holds; the others restore theirs.
+      const shards = shardsServedBy(client);
+      const restored = await restoreMessages(client, ctx, runs, shards);
+      const open = await countOpenRuns(ctx.db, shards);
       if (open > 0 || restored > 0) ctx.logger.info({ open, restored }, 'protocols resumed where their groups left them');
       return { stop: async () => undefined };
     },

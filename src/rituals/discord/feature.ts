@@ -1,6 +1,7 @@
 import { featureKey } from '../../features/feature-set.js';
 import type { Feature } from '../../features/feature.js';
 import { startTicker } from '../../scheduling/ticker.js';
+import { shardsServedBy } from '../../sharding/client.js';
 import { ritualPrivacy } from '../listens.js';
 import { listenRoutes } from './listen-routes.js';
 import { createRitualRuntime, type RunningRituals, type RuntimeOptions } from './runtime.js';
@@ -17,7 +18,7 @@ export const RITUALS = featureKey<RitualsFeature>('rituals');
 /**
  * Weekly rituals: poems, podcast-club prompts and custom prompts posted on moderators' schedules.
  * A ticker (every minute, at once on start and whenever the clock jumps) claims and posts what is
- * due; the commands' handlers are in ritual-command.ts and library-command.ts beside this file.
+ * due in the servers of the shards this process serves; the commands' handlers are in ritual-command.ts and library-command.ts beside this file.
  */
 export function createRitualsFeature(options: RuntimeOptions = {}): RitualsFeature {
   let running: RunningRituals | undefined;
@@ -28,7 +29,7 @@ export function createRitualsFeature(options: RuntimeOptions = {}): RitualsFeatu
     running: () => running,
     async start(client, ctx) {
       const { db, clock, logger } = ctx;
-      const runtime = createRitualRuntime({ db, clock, logger, transport: discordTransport(client), runningSince: ctx.startedAt }, options);
+      const runtime = createRitualRuntime({ db, clock, logger, transport: discordTransport(client), runningSince: ctx.startedAt, shards: shardsServedBy(client) }, options);
       const ticker = startTicker({ name: 'rituals', clock, logger, onTick: runtime.tick });
       running = {
         deliver: runtime.deliver,

@@ -1,6 +1,7 @@
 import type { BotContext } from '../../context.js';
 import { tellModerators } from '../../guilds/moderator-notes.js';
 import { createInFlight } from '../../scheduling/in-flight.js';
+import type { Shards } from '../../sharding/shards.js';
 import { beginAttempt, claimDue, findOccurrence, markFailed, markPosted, pauseForBrokenTarget, readyToDeliver, rewindToClock, scheduleRetry } from '../ledger.js';
 import type { BrokenTarget, Occurrence } from '../model.js';
 import { deliverPost } from './delivery.js';
@@ -61,6 +62,8 @@ export interface RuntimeDependencies extends Pick<BotContext, 'db' | 'clock' | '
   readonly transport: RitualTransport;
   /** Since when this process has been running: occurrences after it were not missed to downtime. */
   readonly runningSince: Date;
+  /** The shards this process serves: it posts the rituals of their servers and no others. */
+  readonly shards: Shards;
 }
 
 export function createRitualRuntime(deps: RuntimeDependencies, options: RuntimeOptions = {}): RitualRuntime {
@@ -145,7 +148,7 @@ export function createRitualRuntime(deps: RuntimeDependencies, options: RuntimeO
     const wentBack = lastTick === undefined || now.getTime() < lastTick.getTime();
     lastTick = now;
     if (!wentBack) return;
-    const rewound = await rewindToClock({ db, clock }, now);
+    const rewound = await rewindToClock({ db, clock }, now, deps.shards);
     if (rewound.length === 0) return;
     logger.warn(
       { at: now.toISOString(), rituals: rewound.map((r) => ({ ritual: r.scheduleId, was: r.was.toISOString(), next: r.now.toISOString() })) },
@@ -156,9 +159,9 @@ export function createRitualRuntime(deps: RuntimeDependencies, options: RuntimeO
   return {
     async tick(now) {
       await followClock(now);
-      const due = await claimDue({ db, clock }, now, deps.runningSince);
+      const due = await claimDue({ db, clock }, now, deps.runningSince, deps.shards);
       if (due.claimed + due.missed > 0) logger.info({ ...due, at: now.toISOString() }, 'rituals fell due');
-      await eachLimited(await readyToDeliver(db, now), settings.concurrency, deliver);
+      await eachLimited(await readyToDeliver(db, now, deps.shards), settings.concurrency, deliver);
     },
     deliver,
     idle: inFlight.settled,

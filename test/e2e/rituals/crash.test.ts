@@ -30,7 +30,8 @@ interface Scene {
 }
 
 async function scene(options: { readonly history: boolean }): Promise<Scene> {
-  const harness = await Harness.start({ rateLimits: { disabled: true } });
+  // The restarted process identifies again within Discord's 5 s IDENTIFY window; that is not what this studies.
+  const harness = await Harness.start({ rateLimits: { disabled: true }, sessionStarts: { identifyWindowMs: 0 } });
   const guild = harness.guild('Roots', { owner: 'owner' });
   const botRole = guild.members.get(harness.emulator.bot.id)?.roles[0] ?? '';
   // Without Read Message History, Discord lists no messages: the bot can't look back for its post.

@@ -16,6 +16,7 @@ import {
 import { PayloadZlibEncoder, PlainEncoder, ZlibStreamEncoder, type FrameEncoder } from './frame-encoders.js';
 import { KNOWN_INTENTS, PRIVILEGED_INTENTS } from './intents.js';
 import { answerMemberRequest } from './member-requests.js';
+import { MAX_GUILDS_PER_SHARD, type SessionStarts } from './sharding.js';
 import { GatewaySession, type DispatchSink, type SequencedDispatch, type SessionStore } from './session.js';
 import type { ClientMessageRecord, GatewayIdentitySource, SessionViewer } from './types.js';
 import { isInShard, viewDispatch } from './visibility.js';
@@ -24,6 +25,7 @@ import { isInShard, viewDispatch } from './visibility.js';
 export interface ConnectionContext {
   readonly source: GatewayIdentitySource;
   readonly sessions: SessionStore;
+  readonly sessionStarts: SessionStarts;
   readonly heartbeatIntervalMs: number;
   readonly replayBufferSize: number;
   record(message: ClientMessageRecord): void;
@@ -193,6 +195,11 @@ export class GatewayConnection implements DispatchSink {
     }
     const [shardId, shardCount] = d.shard ?? [0, 1];
     if (shardId >= shardCount) return this.close(GatewayCloseCodes.InvalidShard, 'Invalid shard.');
+    const shard = [shardId, shardCount] as const;
+    const guilds = this.context.source.guildsFor(identity.user.id).filter((guild) => isInShard(guild.id, shard));
+    if (guilds.length > MAX_GUILDS_PER_SHARD) return this.close(GatewayCloseCodes.ShardingRequired, 'Sharding required.');
+    // Refused starts don't count against the bucket; the client identifies again on a new socket.
+    if (!this.context.sessionStarts.admit(shardId).ok) return this.#invalidSession();
 
     if (d.compress === true && this.params.compression === 'none') {
       this.#encoder = new PayloadZlibEncoder((data) => {
@@ -204,14 +211,13 @@ export class GatewayConnection implements DispatchSink {
       userId: identity.user.id,
       intents,
       largeThreshold: Math.min(250, Math.max(50, d.large_threshold ?? DEFAULT_LARGE_THRESHOLD)),
-      shard: [shardId, shardCount],
+      shard,
     };
     const session = new GatewaySession(identity, viewer, this.context.replayBufferSize);
     this.context.sessions.add(session);
     this.#session = session;
     session.bind(this);
 
-    const guilds = this.context.source.guildsFor(identity.user.id).filter((guild) => isInShard(guild.id, viewer.shard));
     session.push({
       t: GatewayDispatchEvents.Ready,
       d: {

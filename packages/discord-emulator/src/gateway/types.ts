@@ -5,6 +5,7 @@ import type {
   GatewayGuildCreateDispatchData,
   GatewayOpcodes,
 } from 'discord-api-types/v10';
+import type { SessionStarts } from './sharding.js';
 
 /** Who a bot token belongs to, as the developer portal would say. */
 export interface GatewayIdentity {
@@ -36,6 +37,8 @@ export interface GatewayServerOptions {
   sessionTtlMs?: number;
   /** Dispatches kept per session for RESUME; older ones make a resume impossible. */
   replayBufferSize?: number;
+  /** The application's IDENTIFY buckets and daily allowance; `max_concurrency` 1 by default. */
+  sessionStarts?: SessionStarts;
 }
 
 /** The `d` of a dispatch named `E`, derived from discord-api-types so callers can't mix them up. */

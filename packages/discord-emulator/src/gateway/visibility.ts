@@ -9,6 +9,7 @@ import {
 } from 'discord-api-types/v10';
 import { messageFor } from '../message-content.js';
 import { guildIdOf, hasIntent, requiredIntent } from './intents.js';
+import { shardOfGuild } from './sharding.js';
 import type { DispatchData, SessionViewer } from './types.js';
 
 /** A dispatch before it gets a sequence number; `t` discriminates `d`. */
@@ -52,7 +53,7 @@ export function viewDispatch(dispatch: DispatchEnvelope, viewer: SessionViewer):
 export function isInShard(guildId: string | null, [shardId, shardCount]: SessionViewer['shard']): boolean {
   if (shardCount <= 1) return true;
   if (guildId === null || !/^\d+$/.test(guildId)) return shardId === 0;
-  return Number((BigInt(guildId) >> 22n) % BigInt(shardCount)) === shardId;
+  return shardOfGuild(guildId, shardCount) === shardId;
 }
 
 /**

@@ -12,6 +12,7 @@ import { ensureGuildSettings } from './guilds/guild-settings.js';
 import { createRouter } from './interactions/router.js';
 import { COMMANDS_DIR, loadCommands, type CommandRegistry } from './interactions/registry.js';
 import type { Logger } from './logger.js';
+import { createPictureRenderer, type PictureRenderer } from './pictures/index.js';
 import { BOT_VERSION } from './version.js';
 
 /**
@@ -50,6 +51,8 @@ export interface BotOptions {
   readonly readyTimeoutMs?: number;
   /** How many times the gateway may drop or refuse the first connection before the start fails. */
   readonly gatewayAttempts?: number;
+  /** Draws pictures; the resvg renderer unless a test gives one that fails. */
+  readonly pictures?: PictureRenderer;
 }
 
 const DEFAULT_READY_TIMEOUT_MS = 60_000;
@@ -181,6 +184,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     content: content.value,
     features: featureSet(features),
     privacy: new Map(features.flatMap((feature) => (feature.privacy ? [[feature.name, feature.privacy] as const] : []))),
+    pictures: options.pictures ?? createPictureRenderer(),
   };
   const router = createRouter(
     registry,

@@ -18,7 +18,7 @@ export async function replyPrivately(interaction: RepliableInteraction, content:
   }
   const thinking = interaction.deferred && !interaction.replied && interaction.ephemeral !== null;
   if (thinking && interaction.ephemeral === true) {
-    await interaction.editReply({ content: options.content ?? null, embeds: options.embeds ?? [], components: options.components ?? [] });
+    await interaction.editReply({ content: options.content ?? null, embeds: options.embeds ?? [], components: options.components ?? [], ...(options.files ? { files: options.files } : {}) });
     return;
   }
   if (thinking) await interaction.deleteReply();

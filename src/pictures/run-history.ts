@@ -15,6 +15,8 @@ export interface HistoryRun {
 export interface HistoryRow {
   /** "#3 Podcast club" */
   readonly title: string;
+  /** A smaller second line under the title: "#general". */
+  readonly subtitle?: string | undefined;
   /** Oldest first, at most `columns` of them. */
   readonly runs: readonly HistoryRun[];
 }
@@ -60,7 +62,7 @@ function mark(kind: RunMark, cx: number, cy: number): string {
 /** The last runs of each schedule in a row, oldest to newest, with "I listened" counts under podcast posts. */
 export function runHistoryChart(name: string, data: HistoryData, measure: TextMeasure): Picture {
   const cell = (WIDTH - 2 * PAD - LABEL) / data.columns;
-  const rowHeight = (row: HistoryRow) => (row.runs.some((run) => run.listens !== undefined) ? 64 : 44);
+  const rowHeight = (row: HistoryRow) => (row.runs.some((run) => run.listens !== undefined) ? 64 : row.subtitle === undefined ? 44 : 50);
   let y = HEADER;
   const rows = data.rows.flatMap((row) => {
     const top = y;
@@ -69,7 +71,12 @@ export function runHistoryChart(name: string, data: HistoryData, measure: TextMe
     // Right-aligned: the newest run always sits in the last column.
     const first = data.columns - row.runs.length;
     return [
-      text(PAD, cy + 6, measure.fit(row.title, LABEL - 12, 17, 'bold'), { size: 17, weight: 'bold', fill: THEME.ink }),
+      ...(row.subtitle === undefined
+        ? [text(PAD, cy + 6, measure.fit(row.title, LABEL - 12, 17, 'bold'), { size: 17, weight: 'bold', fill: THEME.ink })]
+        : [
+            text(PAD, cy + 2, measure.fit(row.title, LABEL - 12, 17, 'bold'), { size: 17, weight: 'bold', fill: THEME.ink }),
+            text(PAD, cy + 22, measure.fit(row.subtitle, LABEL - 12, 15), { size: 15, fill: THEME.muted }),
+          ]),
       ...Array.from({ length: data.columns }, (_, column) => column < first ? circle(PAD + LABEL + (column + 0.5) * cell, cy, 2, { fill: THEME.track }) : ''),
       ...row.runs.flatMap((run, index) => {
         const cx = PAD + LABEL + (first + index + 0.5) * cell;
@@ -109,5 +116,5 @@ function describeRow(row: HistoryRow): string {
     .map(([kind, count]) => `${count} ${MARK_WORDS[kind]}`);
   const listens = row.runs.flatMap((run) => (run.listens === undefined ? [] : [run.listens]));
   const heard = listens.length === 0 ? '' : ` "I listened", oldest to newest: ${listens.join(', ')}.`;
-  return `${row.title}: ${counts.length === 0 ? 'no runs yet' : counts.join(', ')}.${heard}`;
+  return `${row.title}${row.subtitle === undefined ? '' : ` (${row.subtitle})`}: ${counts.length === 0 ? 'no runs yet' : counts.join(', ')}.${heard}`;
 }

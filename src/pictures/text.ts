@@ -69,7 +69,8 @@ export class TextMeasure {
     const cut = chars.slice(0, low).join('');
     const atWord = cut.lastIndexOf(' ');
     const shown = atWord > cut.length * 0.6 ? cut.slice(0, atWord) : cut;
-    return `${shown.trimEnd()}${ELLIPSIS}`;
+    // A cut after "club ·" reads better as "club…".
+    return `${shown.replace(/[\s·,;:–—-]+$/u, '')}${ELLIPSIS}`;
   }
 
   /** `text` in lines no wider than `max`, at most `lines` of them, the last cut with an ellipsis. */

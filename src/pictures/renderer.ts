@@ -10,12 +10,16 @@ import { TextMeasure } from './text.js';
 export interface PictureRenderer {
   /** Widths of text in the picture font, for the builders that fit titles into a picture. */
   readonly text: TextMeasure;
-  /** The picture as PNG bytes, drawn at `PICTURE_SCALE` (sharp on high-density screens). */
+  /** The picture as PNG bytes, `PICTURE_SCALE` pixels a unit. */
   render(picture: Picture): Promise<Buffer>;
 }
 
-/** Pictures are laid out in units and rendered at one and a half times that many pixels: sharp when Discord scales them to its preview, and a third of the work of twice. */
-export const PICTURE_SCALE = 1.5;
+/**
+ * Pixels per layout unit. Every picture is at least 600 pixels wide, wider than Discord's preview,
+ * so it is only ever scaled down there; at 1.5 the largest took about 100 ms of CPU, at 1 about 65
+ * (bench/pictures.bench.ts).
+ */
+export const PICTURE_SCALE = 1;
 
 /**
  * The renderer of one bot. Fonts are read on first use, so a missing font file is a failed

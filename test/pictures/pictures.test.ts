@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { ALT_TEXT_LIMIT, createPictureRenderer, drawable, funnelChart, progressCard, runHistoryChart } from '../../src/pictures/index.js';
-import { comparePngs, expectLikeReference } from '../support/pictures.js';
+import { comparePngs, expectLikeReference, REFERENCES } from '../support/pictures.js';
 import { LARGE_COURSE, LARGE_FUNNEL, LARGE_HISTORY } from './samples.js';
 
 const renderer = createPictureRenderer();
@@ -11,6 +13,13 @@ describe('pictures', () => {
     expectLikeReference(await renderer.render(progressCard('card.png', LARGE_COURSE, renderer.text)), 'large-course-progress.png');
     expectLikeReference(await renderer.render(funnelChart('funnel.png', LARGE_FUNNEL, renderer.text)), 'large-onboarding-funnel.png');
     expectLikeReference(await renderer.render(runHistoryChart('history.png', LARGE_HISTORY, renderer.text)), 'large-ritual-history.png');
+  });
+
+  it('shows the current references in docs/', () => {
+    const copies = { 'course-progress.png': 'course-progress.png', 'onboarding-funnel.png': 'large-onboarding-funnel.png', 'ritual-history.png': 'large-ritual-history.png' };
+    for (const [doc, reference] of Object.entries(copies)) {
+      expect(readFileSync(new URL(`../../docs/pictures/${doc}`, import.meta.url)).equals(readFileSync(join(REFERENCES, reference))), doc).toBe(true);
+    }
   });
 
   it('makes the same bytes from the same data', async () => {

@@ -27,11 +27,11 @@ function counts(runs: readonly RecentRun[]): string {
     const n = runs.filter((run) => run.state === state).length;
     return n === 0 ? [] : [`${n} ${WORDS[state]}`];
   });
-  return parts.length === 0 ? 'No runs yet.' : `${parts.join(' · ')}`;
+  return parts.join(' · ');
 }
 
 function historyField({ schedule, runs }: ScheduleRuns): APIEmbedField {
-  const lines = [`Last ${runs.length === 1 ? 'run' : `${runs.length} runs`}: ${counts(runs)}`];
+  const lines = [runs.length === 0 ? 'No runs yet.' : `Last ${runs.length === 1 ? 'run' : `${runs.length} runs`}: ${counts(runs)}`];
   const listens = runs.flatMap((run) => (run.listens === undefined ? [] : [run.listens]));
   if (listens.length > 0) lines.push(`“I listened”, oldest to newest: ${listens.join(', ')}`);
   const latest = runs.at(-1);

@@ -9,3 +9,4 @@ export { progressCard, type ProgressCardData } from './progress-card.js';
 export { createPictureRenderer, PICTURE_SCALE, type PictureRenderer } from './renderer.js';
 export { runHistoryChart, type HistoryData, type HistoryRow, type HistoryRun, type RunMark } from './run-history.js';
 export { drawable, escapeXml, TextMeasure } from './text.js';
+export { fishboneDiagram, whyChain, type FishboneData, type WhyChainData } from './root-causes.js';

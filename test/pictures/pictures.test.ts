@@ -16,7 +16,7 @@ describe('pictures', () => {
   });
 
   it('shows the current references in docs/', () => {
-    const copies = { 'course-progress.png': 'course-progress.png', 'onboarding-funnel.png': 'large-onboarding-funnel.png', 'ritual-history.png': 'large-ritual-history.png' };
+    const copies = { 'course-progress.png': 'course-progress.png', 'onboarding-funnel.png': 'large-onboarding-funnel.png', 'ritual-history.png': 'large-ritual-history.png', 'fishbone.png': 'fishbone.png', 'why-chain.png': 'why-chain.png' };
     for (const [doc, reference] of Object.entries(copies)) {
       expect(readFileSync(new URL(`../../docs/pictures/${doc}`, import.meta.url)).equals(readFileSync(join(REFERENCES, reference))), doc).toBe(true);
     }

@@ -1,5 +1,5 @@
-import { createPictureRenderer, funnelChart, progressCard, runHistoryChart, type Picture, type PictureRenderer } from '../src/pictures/index.js';
-import { LARGE_COURSE, LARGE_FUNNEL, LARGE_HISTORY } from '../test/pictures/samples.js';
+import { createPictureRenderer, fishboneDiagram, funnelChart, progressCard, runHistoryChart, type Picture, type PictureRenderer } from '../src/pictures/index.js';
+import { LARGE_COURSE, LARGE_FISHBONE, LARGE_FUNNEL, LARGE_HISTORY } from '../test/pictures/samples.js';
 import { defineBench, now, percentile, round, type Figures } from './support.js';
 
 const WARMUP = 5;
@@ -24,7 +24,7 @@ async function measure(renderer: PictureRenderer, build: () => Picture): Promise
 export default defineBench({
   name: 'pictures',
   description:
-    'Each picture at the largest realistic data (a 50-lesson course, a funnel of 10,000 members, 10 rituals × 12 runs with listen counts in the thousands), built and rendered to PNG: target under 100 ms each (p50 wall; CPU is the process time it cost).',
+    'Each picture at the largest realistic data (a 50-lesson course, a funnel of 10,000 members, 10 rituals × 12 runs with listen counts in the thousands, a fishbone of 69 causes), built and rendered to PNG: target under 100 ms each (p50 wall; CPU is the process time it cost).',
   async run(): Promise<Figures> {
     const renderer = createPictureRenderer();
     const started = now();
@@ -35,6 +35,7 @@ export default defineBench({
       ['progress card, 50 lessons', () => progressCard('card.png', LARGE_COURSE, renderer.text)],
       ['onboarding funnel, 10,000 members', () => funnelChart('funnel.png', LARGE_FUNNEL, renderer.text)],
       ['ritual history, 10 rituals × 12 runs', () => runHistoryChart('history.png', LARGE_HISTORY, renderer.text)],
+      ['fishbone, 6 bones, 69 causes', () => fishboneDiagram('fishbone.png', LARGE_FISHBONE, renderer.text)],
     ];
     for (const [name, build] of cases) {
       const { p50, p99, cpu } = await measure(renderer, build);

@@ -1,4 +1,4 @@
-import type { FunnelData, HistoryData, ProgressCardData } from '../../src/pictures/index.js';
+import type { FishboneData, FunnelData, HistoryData, ProgressCardData } from '../../src/pictures/index.js';
 
 /**
  * The largest realistic data each picture gets (50 lessons, 10,000 members, 25 rituals with a
@@ -37,4 +37,12 @@ export const LARGE_HISTORY: HistoryData = {
       ? { title: `#${index + 1} Podcast club`, subtitle: '#podcast-club-for-teachers-who-listen', runs: MARKS.map((_, run) => ({ mark: 'posted' as const, listens: (run + 1) * 833 })) }
       : { title: `#${index + 1} ${index % 3 === 0 ? 'Poem' : 'Prompt'}`, subtitle: '#poems', runs: MARKS.slice(index % 4).map((mark) => ({ mark })) },
   ),
+};
+
+export const LARGE_FISHBONE: FishboneData = {
+  effect: 'Ninth graders miss more school on Mondays than on any other day (attendance, September to November)',
+  bones: ['Policies', 'Practices', 'People', 'Place', 'Student experience', 'Community'].map((category, index) => ({
+    category,
+    causes: Array.from({ length: 4 + index * 3 }, (_, n) => `A cause the group named under ${category.toLowerCase()}, number ${n + 1}`),
+  })),
 };

@@ -1,5 +1,5 @@
-import * as fontkit from 'fontkit';
-import type { FontFile, FontWeight } from './fonts.js';
+import type { Font } from 'fontkit';
+import type { FontWeight } from './fonts.js';
 
 /**
  * Text as pictures draw it. The font has no colour emoji, and a missing glyph would draw as an
@@ -24,16 +24,10 @@ const ELLIPSIS = '…';
  * units on a line), so long titles are cut to fit instead of running off the picture.
  */
 export class TextMeasure {
-  readonly #fonts: ReadonlyMap<FontWeight, { font: fontkit.Font; widths: Map<number, number> }>;
+  readonly #fonts: ReadonlyMap<FontWeight, { font: Font; widths: Map<number, number> }>;
 
-  constructor(files: readonly FontFile[]) {
-    this.#fonts = new Map(
-      files.map((file) => {
-        const font = fontkit.create(file.data);
-        if (!('glyphForCodePoint' in font)) throw new Error(`${file.path} is a font collection, not one font`);
-        return [file.weight, { font, widths: new Map<number, number>() }];
-      }),
-    );
+  constructor(fonts: ReadonlyMap<FontWeight, Font>) {
+    this.#fonts = new Map([...fonts].map(([weight, font]) => [weight, { font, widths: new Map<number, number>() }]));
   }
 
   /** The width of `text` at `size` pixels. */

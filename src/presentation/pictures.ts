@@ -1,6 +1,6 @@
 import type { BotContext } from '../context.js';
 import { errorReference } from '../interactions/errors.js';
-import type { Picture, PictureRenderer } from '../pictures/index.js';
+import type { Picture, TextMeasure } from '../pictures/index.js';
 
 /** A picture as discord.js sends a file: the PNG, its name, and its text alternative. */
 export interface PictureFile {
@@ -19,9 +19,9 @@ export type DrawnPictures =
  * the failure is logged with a reference and the reply goes out without pictures, never failing
  * the command, because the embed beside them already carries every number.
  */
-export async function drawPictures(ctx: Pick<BotContext, 'pictures' | 'logger'>, build: (text: PictureRenderer['text']) => readonly Picture[]): Promise<DrawnPictures> {
+export async function drawPictures(ctx: Pick<BotContext, 'pictures' | 'logger'>, build: (text: TextMeasure) => readonly Picture[]): Promise<DrawnPictures> {
   try {
-    const pictures = build(ctx.pictures.text);
+    const pictures = build(await ctx.pictures.textMeasure());
     const files = await Promise.all(
       pictures.map(async (picture) => ({ attachment: await ctx.pictures.render(picture), name: picture.name, description: picture.alt })),
     );

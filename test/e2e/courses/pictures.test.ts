@@ -7,9 +7,7 @@ import { completeLessons, DAY_MS, LEADING, message, ROOT_CAUSES, startCourseScen
 export function failingRenderer(): PictureRenderer {
   const real = createPictureRenderer();
   return {
-    get text() {
-      return real.text;
-    },
+    textMeasure: () => real.textMeasure(),
     render: () => Promise.reject(new Error('the renderer broke')),
   };
 }

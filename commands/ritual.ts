@@ -40,6 +40,12 @@ export default defineCommand({
     )
     .addSubcommand((sub) => sub.setName('list').setDescription("This server's rituals, their next runs and any problems"))
     .addSubcommand((sub) =>
+      sub
+        .setName('history')
+        .setDescription('What became of the last 12 runs of each ritual, as a picture')
+        .addIntegerOption((option) => option.setName('ritual').setDescription('Just this ritual (start typing to choose)').setMinValue(1).setAutocomplete(true)),
+    )
+    .addSubcommand((sub) =>
       withRitual('edit', 'Change where, when or how a ritual posts')(sub)
         .addChannelOption((o) => o.setName('channel').setDescription('A new channel').addChannelTypes(...POSTABLE_CHANNELS))
         .addStringOption((o) => o.setName('cron').setDescription('A new schedule, as five cron parts').setMaxLength(100))
@@ -58,6 +64,7 @@ export default defineCommand({
   subcommands: {
     create: { access: 'moderators', scope: 'server', run: ritual.create },
     list: { access: 'moderators', scope: 'server', run: ritual.list },
+    history: { access: 'moderators', scope: 'server', run: ritual.history },
     edit: { access: 'moderators', scope: 'server', run: ritual.edit },
     pause: { access: 'moderators', scope: 'server', run: ritual.pause },
     resume: { access: 'moderators', scope: 'server', run: ritual.resume },

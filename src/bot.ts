@@ -15,6 +15,7 @@ import { COMMANDS_DIR, loadCommands, type CommandRegistry } from './interactions
 import type { Logger } from './logger.js';
 import { shardsServedBy } from './sharding/client.js';
 import { globalRequestShare, type ShardPlan } from './sharding/plan.js';
+import { createPictureRenderer, type PictureRenderer } from './pictures/index.js';
 import { BOT_VERSION } from './version.js';
 
 /**
@@ -58,6 +59,8 @@ export interface BotOptions {
    * a ShardingManager handed this process).
    */
   readonly shards?: ShardPlan;
+  /** Draws pictures; the resvg renderer unless a test gives one that fails. */
+  readonly pictures?: PictureRenderer;
 }
 
 /** discord.js's options for a shard plan; each process serves the servers of its shards only. */
@@ -202,6 +205,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     content: content.value,
     features: featureSet(features),
     privacy: new Map(features.flatMap((feature) => (feature.privacy ? [[feature.name, feature.privacy] as const] : []))),
+    pictures: options.pictures ?? createPictureRenderer(),
   };
   const router = createRouter(
     registry,

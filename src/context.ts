@@ -3,6 +3,7 @@ import type { Content } from './content/index.js';
 import type { Db } from './db/connection.js';
 import type { FeatureSet } from './features/feature-set.js';
 import type { Logger } from './logger.js';
+import type { PictureRenderer } from './pictures/index.js';
 import type { PrivacyProviders } from './privacy/provider.js';
 
 /**
@@ -22,4 +23,6 @@ export interface BotContext {
   readonly features: FeatureSet;
   /** What `/privacy export` and `/privacy forget` span: every feature that stores member data. */
   readonly privacy: PrivacyProviders;
+  /** Draws the charts and cards some replies carry (`src/pictures/`). */
+  readonly pictures: PictureRenderer;
 }

@@ -20,7 +20,7 @@ export async function replyPrivately(interaction: RepliableInteraction, content:
   }
   const thinking = interaction.deferred && !interaction.replied && interaction.ephemeral !== null;
   if (thinking && interaction.ephemeral === true) {
-    await evenInArchivedThread(interaction, () => interaction.editReply({ content: options.content ?? null, embeds: options.embeds ?? [], components: options.components ?? [] }));
+    await evenInArchivedThread(interaction, () => interaction.editReply({ content: options.content ?? null, embeds: options.embeds ?? [], components: options.components ?? [], ...(options.files ? { files: options.files } : {}) }));
     return;
   }
   if (thinking) await interaction.deleteReply();

@@ -80,3 +80,24 @@ export async function onboardingStats(db: Db, guildId: string, since: Date | nul
   const stopped = [...stops.values()].sort((a, b) => order(a.at) - order(b.at));
   return { since, joined, finished, stopped, leftBeforeFinishing };
 }
+
+/** A step of the funnel, in walk order: everyone who joined, each tenet, the introduction, finished. */
+export type FunnelStage = { readonly kind: 'joined' } | { readonly kind: 'tenet'; readonly index: number } | { readonly kind: 'introduce' } | { readonly kind: 'finished' };
+
+/**
+ * How many of those who joined reached each step. Members waiting to accept the rules or whom the
+ * bot couldn't reach never saw the first tenet; a member stopped at a step reached it and no further.
+ * `tenetCount` is the server's number of tenets now; a walk stopped at a tenet since removed still counts.
+ */
+export function funnelOf(stats: OnboardingStats, tenetCount: number): { readonly at: FunnelStage; readonly reached: number }[] {
+  const stoppedAt = (match: (stop: Stop) => boolean) => stats.stopped.filter(({ at }) => match(at)).reduce((sum, { count }) => sum + count, 0);
+  const tenets = Math.max(tenetCount, ...stats.stopped.map(({ at }) => (at.kind === 'tenet' ? at.index + 1 : 0)));
+  const walking = stats.joined - stoppedAt((stop) => stop.kind === 'screening' || stop.kind === 'unreachable');
+  const beforeTenet = (index: number) => walking - stoppedAt((stop) => stop.kind === 'tenet' && stop.index < index);
+  return [
+    { at: { kind: 'joined' }, reached: stats.joined },
+    ...Array.from({ length: tenets }, (_, index) => ({ at: { kind: 'tenet', index } as const, reached: beforeTenet(index) })),
+    { at: { kind: 'introduce' }, reached: beforeTenet(tenets) },
+    { at: { kind: 'finished' }, reached: stats.finished },
+  ];
+}

@@ -390,3 +390,55 @@ export async function historyOf(db: Db, scheduleIds: readonly number[], now: Dat
   }
   return histories;
 }
+
+/** One run of a schedule as `/ritual history` shows it. */
+export interface RecentRun {
+  readonly at: Date;
+  readonly state: Occurrence['state'];
+  /** Podcast-club posts: how many members said "I listened". */
+  readonly listens: number | undefined;
+}
+
+/**
+ * Each schedule's last `count` runs that fell due by `now` (extras from run-now included), oldest
+ * first, with the "I listened" count of each podcast-club post. One small query a schedule, each
+ * read backwards along the (schedule, instant) key, and one for the listens.
+ */
+export async function recentRuns(db: Db, schedules: readonly Schedule[], now: Date, count: number): Promise<Map<number, RecentRun[]>> {
+  const rows = await Promise.all(
+    schedules.map((schedule) =>
+      db
+        .selectFrom('ritual_occurrences')
+        .selectAll()
+        .where('schedule_id', '=', schedule.id)
+        .where('occurrence_at', '<=', now.toISOString())
+        .orderBy('occurrence_at', 'desc')
+        .limit(count)
+        .execute()
+        .then((found) => found.map(toOccurrence)),
+    ),
+  );
+  const podcastPosts = schedules.flatMap((schedule, index) => (schedule.kind === 'podcast' ? (rows[index] ?? []).filter((row) => row.state === 'posted').map((row) => row.id) : []));
+  const listens =
+    podcastPosts.length === 0
+      ? []
+      : await db
+          .selectFrom('ritual_listens')
+          .select(['occurrence_id', (eb) => eb.fn.countAll<number>().as('count')])
+          .where('occurrence_id', 'in', podcastPosts)
+          .groupBy('occurrence_id')
+          .execute();
+  const listened = new Map(listens.map((row) => [row.occurrence_id, Number(row.count)]));
+  return new Map(
+    schedules.map((schedule, index) => [
+      schedule.id,
+      (rows[index] ?? [])
+        .map((occurrence) => ({
+          at: occurrence.at,
+          state: occurrence.state,
+          listens: schedule.kind === 'podcast' && occurrence.state === 'posted' ? (listened.get(occurrence.id) ?? 0) : undefined,
+        }))
+        .reverse(),
+    ]),
+  );
+}

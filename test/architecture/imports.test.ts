@@ -43,6 +43,16 @@ describe('commands/', () => {
   });
 });
 
+describe('src/pictures/', () => {
+  it('draws from plain data: no Discord, and nothing of the bot outside itself', () => {
+    const offenders = sourceFiles('src/pictures').flatMap((file) => {
+      const { packages, local } = importsOf(file);
+      return [...packages.filter((name) => DISCORD_PACKAGES.test(name)), ...local.filter((target) => !target.startsWith('src/pictures/'))].map((name) => `${file} imports ${name}`);
+    });
+    expect(offenders).toEqual([]);
+  });
+});
+
 describe.each(['src', 'packages/discord-emulator/src'])('the import graph of %s/', (dir) => {
   it('has no circles (type-only imports count: they tie files together all the same)', () => {
     expect(importCircles(sourceFiles(dir))).toEqual([]);

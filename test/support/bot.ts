@@ -6,6 +6,7 @@ import type { RunningBot } from '../../src/bot.js';
 import type { Clock } from '../../src/clock.js';
 import type { Feature } from '../../src/features/feature.js';
 import { createLogger } from '../../src/logger.js';
+import type { PictureRenderer } from '../../src/pictures/index.js';
 import { startBotOnEmulator } from '../../src/sandbox/sandbox-bot.js';
 
 export interface LogLine {
@@ -28,7 +29,7 @@ export interface TestBed {
 
 export async function startTestBed(
   setup: (harness: Harness) => void,
-  options: { emulator?: EmulatorOptions; clock?: Clock; commandsDir?: string; features?: () => readonly Feature[] } = {},
+  options: { emulator?: EmulatorOptions; clock?: Clock; commandsDir?: string; features?: () => readonly Feature[]; pictures?: PictureRenderer } = {},
 ): Promise<TestBed> {
   // Rate limits and Discord's 5 s between IDENTIFYs of a bucket are studied in their own tests; here
   // they would only slow down restarts (bed.restart() identifies again at once).
@@ -52,6 +53,7 @@ export async function startTestBed(
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.commandsDir ? { commandsDir: options.commandsDir } : {}),
       ...(options.features ? { features: options.features } : {}),
+      ...(options.pictures ? { pictures: options.pictures } : {}),
     });
   let bot = await start();
   return {

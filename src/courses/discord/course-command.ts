@@ -4,6 +4,7 @@ import type { ServerCommand } from '../../interactions/handlers.js';
 import { replyPrivately } from '../../interactions/replies.js';
 import { memberNames } from '../../presentation/member-names.js';
 import { inlineText } from '../../presentation/inline-text.js';
+import { attachmentUrl, drawPictures } from '../../presentation/pictures.js';
 import { checkRetirable, findCourse, openCourses } from '../catalog.js';
 import { setCourseChannel } from '../channels.js';
 import { downloadCourseFile } from '../download.js';
@@ -13,7 +14,7 @@ import { catalogFor, courseNamed, memberCourse } from '../lookup.js';
 import { planNudges } from '../nudges.js';
 import { progressOf } from '../progress.js';
 import { courseReport, summarizeReport } from '../report.js';
-import { courseListEmbed, lessonReply, progressEmbed, type ProgressItem } from './course-view.js';
+import { courseListEmbed, lessonReply, progressCards, progressEmbed, type ProgressItem } from './course-view.js';
 import { courseIds } from './custom-ids.js';
 import { explainCourseProblem, orExplain } from './explain.js';
 import { plural } from './format.js';
@@ -86,7 +87,12 @@ export async function showProgress(interaction: ServerCommand, ctx: BotContext):
     await replyPrivately(interaction, { content: explainCourseProblem({ kind: 'no-courses' }) });
     return;
   }
-  await replyPrivately(interaction, { embeds: [progressEmbed(items)] });
+  const embed = progressEmbed(items);
+  const drawn = await drawPictures(ctx, (measure) => progressCards(items, ctx.clock.now(), measure));
+  // One course: its card sits in the embed. More: the cards come as a gallery above it.
+  const [only] = drawn.files;
+  if (only !== undefined && drawn.files.length === 1) embed.setImage(attachmentUrl(only));
+  await replyPrivately(interaction, { embeds: [embed], files: drawn.files, ...(drawn.ok ? {} : { content: drawn.note }) });
 }
 
 export async function dropCourse(interaction: ServerCommand, ctx: BotContext): Promise<void> {

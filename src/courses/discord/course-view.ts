@@ -7,7 +7,8 @@ import type { KnownProtocols } from '../content.js';
 import type { Course, Lesson } from '../course.js';
 import type { LessonView } from '../enrolments.js';
 import type { CourseProgress } from '../progress.js';
-import { discordDate, plural, positionLabel, progressBar, unitOf } from './format.js';
+import { progressCard, type Picture, type TextMeasure } from '../../pictures/index.js';
+import { daysAgo, discordDate, plural, positionLabel, progressBar, unitOf } from './format.js';
 import { courseIds } from './custom-ids.js';
 
 /** Roots green, so course messages are recognisable at a glance. */
@@ -98,10 +99,12 @@ export interface ProgressItem {
 }
 
 /** Courses still going first (what's next matters most), then finished ones; each in enrolment order. */
+export function progressOrder(items: readonly ProgressItem[]): ProgressItem[] {
+  return [...items.filter((item) => item.progress.next !== undefined), ...items.filter((item) => item.progress.next === undefined)];
+}
+
 export function progressEmbed(items: readonly ProgressItem[]): EmbedBuilder {
-  const going = items.filter((item) => item.progress.next !== undefined);
-  const finished = items.filter((item) => item.progress.next === undefined);
-  const shown = [...going, ...finished].slice(0, EMBED_LIMITS.fields);
+  const shown = progressOrder(items).slice(0, EMBED_LIMITS.fields);
   return new EmbedBuilder()
     .setColor(COURSE_COLOUR)
     .setTitle('Your courses')
@@ -159,4 +162,30 @@ export function completedMessage(course: Course, lesson: Lesson, progress: Cours
  */
 export function sharedReflectionMessage(course: Course, lesson: Lesson, userId: string, body: string): { content: string } {
   return { content: `<@${userId}> shared a reflection on **${inlineText(lesson.title)}** from *${inlineText(course.title)}*:\n>>> *${lesson.reflection}*\n\n${body}` };
+}
+
+/** Discord shows at most ten files on a message: a card each for the first ten courses. */
+const MAX_CARDS = 10;
+
+/** Each course's progress card, in the embed's order: lessons done, the next one, the last activity. */
+export function progressCards(items: readonly ProgressItem[], now: Date, measure: TextMeasure): Picture[] {
+  return progressOrder(items)
+    .slice(0, MAX_CARDS)
+    .map(({ entry: { course, retired }, progress }, index) =>
+      progressCard(
+        `course-progress-${index + 1}.png`,
+        {
+          title: `${course.title}${retired ? ' (retired)' : ''}`,
+          done: progress.done,
+          total: progress.total,
+          doneLine: `${progress.done} of ${plural(progress.total, course.unit)} done`,
+          nextLine:
+            progress.next === undefined
+              ? `Finished: all ${plural(progress.total, course.unit)} done`
+              : `Next: ${positionLabel(course, progress.next.number)} · ${progress.next.lesson.title}`,
+          activityLine: progress.lastCompletedAt === undefined ? undefined : `Last ${course.unit} done ${daysAgo(progress.lastCompletedAt, now)}`,
+        },
+        measure,
+      ),
+    );
 }

@@ -28,3 +28,10 @@ export function positionLabel(course: Course, number: number): string {
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : pluralForm}`;
 }
+
+/** "today", "yesterday", "3 days ago": how long since, in whole days, for a picture (which can't show Discord's own timestamps). */
+export function daysAgo(then: Date, now: Date): string {
+  const days = Math.floor((now.getTime() - then.getTime()) / 86_400_000);
+  if (days <= 0) return 'today';
+  return days === 1 ? 'yesterday' : `${days} days ago`;
+}

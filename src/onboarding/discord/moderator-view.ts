@@ -1,7 +1,8 @@
 import { EmbedBuilder, channelMention, roleMention } from 'discord.js';
 import { inlineText } from '../../presentation/inline-text.js';
 import type { OnboardingSettings } from '../settings.js';
-import type { OnboardingStats, StatsPeriod, Stop } from '../stats.js';
+import { dropOff, funnelChart, type Picture, type TextMeasure } from '../../pictures/index.js';
+import { funnelOf, type FunnelStage, type OnboardingStats, type StatsPeriod, type Stop } from '../stats.js';
 import type { TenetSet } from '../tenets.js';
 import type { SetupCheck } from './setup-checks.js';
 import { ROOTS_GREEN } from './walk-view.js';
@@ -58,7 +59,45 @@ export function statsCard(stats: OnboardingStats, period: StatsPeriod, tenets: T
   if (stats.stopped.length > 0) {
     card.addFields({ name: 'Where they stopped', value: stats.stopped.map(({ at, count }) => `${stopName(at, tenets)}: **${count}**`).join('\n') });
   }
+  if (stats.joined > 0) {
+    const steps = funnelSteps(stats, tenets);
+    card.addFields({
+      name: 'Reached each step',
+      value: steps
+        .map((step, index) => {
+          const previous = steps[index - 1];
+          const drop = previous === undefined || previous.count <= step.count ? '' : ` · ${dropOff(previous.count, step.count)}`;
+          return `${inlineText(step.label)}: **${step.count}**${drop}`;
+        })
+        .join('\n'),
+    });
+  }
   if (stats.leftBeforeFinishing > 0) card.setFooter({ text: `${stats.leftBeforeFinishing} of those who stopped have left the server.` });
   if (stats.joined === 0) card.setDescription('Nobody has joined in this period yet.');
   return card;
+}
+
+function stageName(stage: FunnelStage, tenets: TenetSet): string {
+  switch (stage.kind) {
+    case 'joined':
+      return 'Joined';
+    case 'tenet': {
+      const name = tenets.tenets[stage.index]?.name;
+      return `Tenet ${stage.index + 1}${name ? ` · ${name}` : ''}`;
+    }
+    case 'introduce':
+      return 'Writing their introduction';
+    case 'finished':
+      return 'Introduced: finished';
+  }
+}
+
+function funnelSteps(stats: OnboardingStats, tenets: TenetSet): { label: string; count: number }[] {
+  return funnelOf(stats, tenets.tenets.length).map(({ at, reached }) => ({ label: stageName(at, tenets), count: reached }));
+}
+
+/** The funnel as a picture, for a period anyone joined in. */
+export function funnelPicture(stats: OnboardingStats, period: StatsPeriod, tenets: TenetSet, measure: TextMeasure): Picture[] {
+  if (stats.joined === 0) return [];
+  return [funnelChart('onboarding-funnel.png', { title: `Onboarding · ${PERIOD_NAMES[period]}`, steps: funnelSteps(stats, tenets) }, measure)];
 }

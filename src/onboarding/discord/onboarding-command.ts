@@ -2,6 +2,7 @@ import { MessageFlags, channelMention, userMention, type ChatInputCommandInterac
 import type { BotContext } from '../../context.js';
 import type { ServerCommand } from '../../interactions/handlers.js';
 import { fail, succeed } from '../../outcome.js';
+import { attachmentUrl, drawPictures } from '../../presentation/pictures.js';
 import { claimReminders, REMINDERS_PER_RUN, remindersWaiting } from '../outreach.js';
 import type { OnboardingOutcome } from '../problems.js';
 import { NUDGE_DAYS, settingsInUse, updateOnboardingSettings, type SettingsChange } from '../settings.js';
@@ -12,7 +13,7 @@ import { restartWalk } from '../walks.js';
 import type { DeliveryOutcome } from './delivery.js';
 import { NOT_SET_UP, orExplain } from './explain.js';
 import { onboardingOf } from './feature.js';
-import { setupCard, statsCard } from './moderator-view.js';
+import { funnelPicture, setupCard, statsCard } from './moderator-view.js';
 import { checkSetup } from './setup-checks.js';
 
 /** The handlers of `/onboarding`; the command's definition is commands/onboarding.ts. */
@@ -91,7 +92,11 @@ export async function showOnboardingStats(interaction: ServerCommand, ctx: BotCo
   const period: StatsPeriod = chosen in STATS_PERIODS ? (chosen as StatsPeriod) : 'month';
   const stats = await onboardingStats(ctx.db, interaction.guildId, periodStart(period, ctx.clock.now()));
   const tenets = await currentTenets(ctx, interaction.guildId, ctx.content.onboarding.tenets);
-  await interaction.reply({ embeds: [statsCard(stats, period, tenets)], flags: MessageFlags.Ephemeral });
+  const card = statsCard(stats, period, tenets);
+  const drawn = await drawPictures(ctx, (measure) => funnelPicture(stats, period, tenets, measure));
+  const [funnel] = drawn.files;
+  if (funnel !== undefined) card.setImage(attachmentUrl(funnel));
+  await interaction.reply({ embeds: [card], files: drawn.files, ...(drawn.ok ? {} : { content: drawn.note }), flags: MessageFlags.Ephemeral });
 }
 
 export async function remindStalled(command: ServerCommand, ctx: BotContext): Promise<void> {

@@ -4,9 +4,13 @@ import type { Protocol } from '../protocol-content.js';
 import type { OpenRun, Run } from '../runs.js';
 import { actionLine, facilitatorLine, oneLine } from './step-view.js';
 import type { Summary } from '../summary.js';
+import type { Contribution } from '../step-data.js';
 import { inlineText } from '../../presentation/inline-text.js';
+import { fishboneDiagram, whyChain, type Picture, type TextMeasure } from '../../pictures/index.js';
 
 const SUMMARY_COLOUR = 0x5865f2;
+/** The protocol whose summary draws its chain of whys. */
+const FIVE_WHYS = 'five-whys';
 const more = (n: number) => `…and ${n} more (all of them are in \`/protocol export\`)`;
 
 /** Sections share the room left, each taking no more than its fair part of what remains. */
@@ -63,4 +67,27 @@ export function runListEmbed(runs: readonly OpenRun[], protocols: ReadonlyMap<st
     color: SUMMARY_COLOUR,
     footer: { text: 'Open a thread to join in; anyone can add with the Add button.' },
   };
+}
+
+/**
+ * The summary's picture, where a protocol has a shape worth drawing: the Fishbone's bones with the
+ * causes sorted under them, or the 5 Whys' chain from the problem to the last "why?".
+ */
+export function summaryPictures(summary: Summary, measure: TextMeasure): Picture[] {
+  const { run, protocol } = summary;
+  const causesAt = protocol.steps.findIndex((step) => step.collects.kind === 'causes');
+  const collects = protocol.steps[causesAt]?.collects;
+  if (collects?.kind === 'causes') {
+    const contributions = summary.steps[causesAt]?.contributions ?? [];
+    // Categories since taken out of the protocol still show the causes filed under them.
+    const categoryOf = (c: Contribution) => c.category ?? 'Other';
+    const categories = [...new Set([...collects.categories, ...contributions.map(categoryOf)])];
+    const bones = categories.map((category) => ({ category, causes: contributions.filter((c) => categoryOf(c) === category).map((c) => oneLine(c.text)) }));
+    return [fishboneDiagram('fishbone.png', { effect: run.topic, bones }, measure)];
+  }
+  if (protocol.id === FIVE_WHYS) {
+    const whys = summary.steps.filter((step, index) => index > 0 && step.kind === 'answers');
+    return [whyChain('why-chain.png', { problem: run.topic, whys: whys.map((step) => ({ label: step.title, answers: step.contributions.map((c) => oneLine(c.text)) })) }, measure)];
+  }
+  return [];
 }

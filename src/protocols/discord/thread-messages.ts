@@ -2,12 +2,13 @@ import { messageLink, RESTJSONErrorCodes, Routes, type Client } from 'discord.js
 import { z } from 'zod';
 import type { BotContext } from '../../context.js';
 import { isDiscordError } from '../../interactions/discord-errors.js';
+import { attachmentUrl, drawPictures, type PictureFile } from '../../presentation/pictures.js';
 import { recordStepMessage, recordSummaryMessage, type Finished, type Moved, type Stopped } from '../facilitation.js';
 import { findRun, isOpen, type FinishedRun, type Run } from '../runs.js';
 import { loadStepData } from '../step-data.js';
 import { stepMessage, type ProtocolMessage, type StepMode } from './step-view.js';
 import { buildSummary } from '../summary.js';
-import { finishedNotice, summaryEmbed } from './summary-view.js';
+import { finishedNotice, summaryEmbed, summaryPictures } from './summary-view.js';
 import type { Answer } from './timely-answer.js';
 
 /**
@@ -18,7 +19,7 @@ import type { Answer } from './timely-answer.js';
 
 export interface Io {
   readonly client: Client;
-  readonly ctx: Pick<BotContext, 'db' | 'clock' | 'logger' | 'content'>;
+  readonly ctx: Pick<BotContext, 'db' | 'clock' | 'logger' | 'content' | 'pictures'>;
 }
 
 const NO_PINGS = { parse: [] };
@@ -42,9 +43,12 @@ async function reopenIfArchived(io: Io, channelId: string): Promise<void> {
   }
 }
 
-async function post(io: Io, channelId: string, body: Record<string, unknown>): Promise<string> {
+async function post(io: Io, channelId: string, body: Record<string, unknown>, files: readonly PictureFile[] = []): Promise<string> {
   await reopenIfArchived(io, channelId);
-  const posted = await io.client.rest.post(Routes.channelMessages(channelId), { body: { ...body, allowed_mentions: NO_PINGS } });
+  // Files go as multipart parts files[n], each described by attachments[n] (Discord's "Uploading Files").
+  const uploads = files.length === 0 ? {} : { files: files.map((file) => ({ name: file.name, data: file.attachment, contentType: 'image/png' })) };
+  const attachments = files.length === 0 ? {} : { attachments: files.map((file, id) => ({ id, filename: file.name, description: file.description })) };
+  const posted = await io.client.rest.post(Routes.channelMessages(channelId), { body: { ...body, ...attachments, allowed_mentions: NO_PINGS }, ...uploads });
   return PostedMessage.parse(posted).id;
 }
 
@@ -141,7 +145,14 @@ export async function postSummary(io: Io, run: FinishedRun): Promise<void> {
   if (protocol === undefined) return;
   const summary = await buildSummary(io.ctx.db, run, protocol);
   const embed = summaryEmbed(summary);
-  const summaryId = await post(io, run.threadId, { embeds: [embed], nonce: `ps-${run.id}`, enforce_nonce: true });
+  const drawn = await drawPictures(io.ctx, (measure) => summaryPictures(summary, measure));
+  const [diagram] = drawn.files;
+  const summaryId = await post(
+    io,
+    run.threadId,
+    { embeds: [diagram === undefined ? embed : { ...embed, image: { url: attachmentUrl(diagram) } }], nonce: `ps-${run.id}`, enforce_nonce: true },
+    drawn.files,
+  );
   await recordSummaryMessage(io.ctx, run.id, summaryId);
   const link = messageLink(run.threadId, summaryId, run.guildId);
   try {

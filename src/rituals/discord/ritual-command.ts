@@ -12,7 +12,9 @@ import type { BotContext } from '../../context.js';
 import { findGuildSettings } from '../../guilds/guild-settings.js';
 import type { InServer, Run, ServerCommand } from '../../interactions/handlers.js';
 import { replyPrivately } from '../../interactions/replies.js';
-import { claimNow, historyOf, retryLatestFailed, skipNext } from '../ledger.js';
+import { EMBED_LIMITS } from '../../presentation/embed-fit.js';
+import { attachmentUrl, drawPictures } from '../../presentation/pictures.js';
+import { claimNow, historyOf, recentRuns, retryLatestFailed, skipNext } from '../ledger.js';
 import { ritualServices } from '../library.js';
 import { kindLabel, onePost, type RitualKind, type Schedule } from '../model.js';
 import { peekNext } from '../rotation.js';
@@ -34,6 +36,7 @@ import { RITUALS } from './feature.js';
 import { brokenBecause, unix } from './notices.js';
 import { composePost } from './post-view.js';
 import type { DeliveryReport } from './runtime.js';
+import { historyEmbed, historyPicture, HISTORY_RUNS } from './history-view.js';
 import { cadence, runLine, scheduleField } from './schedule-view.js';
 
 /** The handlers of `/ritual`; the command's definition is commands/ritual.ts. */
@@ -136,6 +139,30 @@ export const list: Handler = async (interaction, ctx) => {
     settings?.log_channel_id ? null : 'Problems with rituals show up here, as no log channel is set for this server.',
   ].filter((note): note is string => note !== null);
   await replyPrivately(interaction, { content: notes.join('\n') || undefined, embeds: [{ title: "This server's rituals", fields }] });
+};
+
+export const history: Handler = async (interaction, ctx) => {
+  const chosen = interaction.options.getInteger('ritual');
+  const schedules = chosen === null ? await listSchedules(ctx.db, interaction.guildId) : [await scheduleFrom(interaction, ctx)];
+  if (schedules.length === 0) {
+    await replyPrivately(interaction, 'No rituals here yet, so there is no history to show. `/ritual create` sets one up.');
+    return;
+  }
+  const shown = schedules.slice(0, EMBED_LIMITS.fields);
+  const runs = await recentRuns(ctx.db, shown, ctx.clock.now(), HISTORY_RUNS);
+  const rows = shown.map((schedule) => ({
+    schedule,
+    runs: runs.get(schedule.id) ?? [],
+    channelName: interaction.guild?.channels.cache.get(schedule.channelId)?.name,
+  }));
+  const embed = historyEmbed(rows, schedules.length);
+  const drawn = await drawPictures(ctx, (measure) => historyPicture(rows, measure));
+  const [picture] = drawn.files;
+  await replyPrivately(interaction, {
+    ...(drawn.ok ? {} : { content: drawn.note }),
+    embeds: [picture === undefined ? embed : { ...embed, image: { url: attachmentUrl(picture) } }],
+    files: drawn.files,
+  });
 };
 
 export const edit: Handler = async (interaction, ctx) => {

@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 import type { ChannelRecord, EmulatorOptions, GuildRecord, MessageView, ModalView, Response, UserRecord } from '@roots-bot/discord-emulator';
 import { ManualClock } from '../../../src/clock.js';
 import { createCoursesFeature } from '../../../src/courses/discord/feature.js';
+import type { PictureRenderer } from '../../../src/pictures/index.js';
 import { startTestBed, type TestBed } from '../../support/bot.js';
 
 /** A server with a moderator and three teachers, on a clock the test moves. */
@@ -21,7 +22,7 @@ export const START = new Date('2026-12-01T09:00:00.000Z');
 export const ROOT_CAUSES = 'root-causes-to-grassroots-action';
 export const LEADING = 'leading-equitable-schools';
 
-export async function startCourseScene(options: { readonly emulator?: EmulatorOptions } = {}): Promise<CourseScene> {
+export async function startCourseScene(options: { readonly emulator?: EmulatorOptions; readonly pictures?: PictureRenderer } = {}): Promise<CourseScene> {
   const clock = new ManualClock(START);
   let scene: Omit<CourseScene, 'bed' | 'clock'> | undefined;
   const bed = await startTestBed(
@@ -44,7 +45,7 @@ export async function startCourseScene(options: { readonly emulator?: EmulatorOp
       };
     },
     // Only this feature, so these tests don't lean on other features' work in progress.
-    { clock, features: () => [createCoursesFeature()], ...(options.emulator ? { emulator: options.emulator } : {}) },
+    { clock, features: () => [createCoursesFeature()], ...options },
   );
   if (scene === undefined) throw new Error('the scene was not set up');
   return { bed, clock, ...scene };

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { expectLikeReference } from '../../support/pictures.js';
 import { commitTo, DAY, introduce, joinAndWelcome, message, nextDm, startOnboardingScene, walkRecorded, type OnboardingScene } from './support.js';
 
 describe('onboarding over time', () => {
@@ -42,10 +43,27 @@ describe('onboarding over time', () => {
     const row = await scene.bed.bot.db.selectFrom('onboarding_walks').select('nudged_at').where('user_id', '=', dave.id).executeTakeFirstOrThrow();
     expect(row.nudged_at).not.toBeNull();
 
-    const card = message(await h.as(morgan).run(general, 'onboarding stats', { period: 'month' })).embeds[0];
+    const reply = message(await h.as(morgan).run(general, 'onboarding stats', { period: 'month' }));
+    const card = reply.embeds[0];
     expect(card?.title).toBe('Onboarding · the last 30 days');
     expect(card?.fields?.slice(0, 3).map((f) => `${f.name}: ${f.value}`)).toEqual(['Joined: 2', 'Finished: 1 (50%)', 'Still on their way: 1']);
     expect(card?.fields?.find((f) => f.name === 'Where they stopped')?.value).toBe('Tenet 3 · Hold Hope: **1**');
+
+    // The funnel as a picture, described, with its numbers in the embed too.
+    const steps = [
+      'Joined: 2',
+      'Tenet 1 · Share Generously: 2, no drop',
+      'Tenet 2 · Be Kind: 2, no drop',
+      'Tenet 3 · Hold Hope: 2, no drop',
+      'Tenet 4 · Think and Rethink: 1, down 1 (50%)',
+      'Tenet 5 · Listen and Learn: 1, no drop',
+      'Writing their introduction: 1, no drop',
+      'Introduced: finished: 1, no drop',
+    ];
+    expect(reply.attachments.map((a) => [a.filename, a.description])).toEqual([['onboarding-funnel.png', `Funnel chart, Onboarding · the last 30 days. ${steps.join('; ')}.`]]);
+    expect(card?.image?.url).toBe('attachment://onboarding-funnel.png');
+    expect(card?.fields?.find((f) => f.name === 'Reached each step')?.value.split('\n')[4]).toBe('Tenet 4 · Think and Rethink: **1** · −1 (50%)');
+    expectLikeReference(h.world.files.get(reply.attachments[0]?.id ?? '')?.data, 'onboarding-funnel.png');
   });
 
   it('reminds everyone stalled for a day when a moderator asks, and only them', async () => {

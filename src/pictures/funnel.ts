@@ -1,0 +1,59 @@
+import { picture, type Picture } from './picture.js';
+import { rect, svgDocument, text } from './svg.js';
+import type { TextMeasure } from './text.js';
+import { CARD, THEME } from './theme.js';
+
+export interface FunnelStep {
+  /** "Tenet 2 · Listening first" */
+  readonly label: string;
+  /** How many reached this step. */
+  readonly count: number;
+}
+
+export interface FunnelData {
+  readonly title: string;
+  /** In order; the first is everyone (who joined). */
+  readonly steps: readonly FunnelStep[];
+}
+
+const WIDTH = 640;
+const PAD = CARD.padding;
+const HEADER = 64;
+const ROW = 58;
+const NUMBERS = 130;
+
+/** "−3 (20%)": how many of the step before did not reach this one. */
+export function dropOff(previous: number, count: number): string {
+  const lost = previous - count;
+  if (lost <= 0) return 'no drop';
+  return `−${lost} (${Math.round((lost / previous) * 100)}%)`;
+}
+
+/** A funnel: one bar a step, its width the share of everyone who reached it, with the drop from the step before. */
+export function funnelChart(name: string, data: FunnelData, measure: TextMeasure): Picture {
+  const everyone = data.steps[0]?.count ?? 0;
+  const height = HEADER + ROW * data.steps.length + PAD - 8;
+  const barWidth = WIDTH - 2 * PAD - NUMBERS;
+  const rows = data.steps.flatMap((step, index) => {
+    const top = HEADER + index * ROW;
+    const previous = data.steps[index - 1];
+    const share = everyone === 0 ? 0 : step.count / everyone;
+    return [
+      text(PAD, top + 20, measure.fit(step.label, barWidth, 17, 'bold'), { size: 17, weight: 'bold', fill: THEME.ink }),
+      rect(PAD, top + 30, barWidth, 16, THEME.track, { rx: 8 }),
+      ...(step.count > 0 ? [rect(PAD, top + 30, Math.max(16, barWidth * share), 16, THEME.green, { rx: 8 })] : []),
+      text(WIDTH - PAD, top + 26, String(step.count), { size: 22, weight: 'bold', fill: THEME.ink, anchor: 'end' }),
+      ...(previous === undefined ? [] : [text(WIDTH - PAD, top + 47, dropOff(previous.count, step.count), { size: 15, fill: previous.count > step.count ? THEME.red : THEME.muted, anchor: 'end' })]),
+    ];
+  });
+  const body = [
+    rect(1, 1, WIDTH - 2, height - 2, THEME.card, { rx: CARD.radius, stroke: THEME.border, 'stroke-width': 2 }),
+    text(PAD, 42, measure.fit(data.title, WIDTH - 2 * PAD, 24, 'bold'), { size: 24, weight: 'bold', fill: THEME.ink }),
+    ...rows,
+  ];
+  const described = data.steps.map((step, index) => {
+    const previous = data.steps[index - 1];
+    return previous === undefined ? `${step.label}: ${step.count}` : `${step.label}: ${step.count}, ${dropOff(previous.count, step.count).replace('−', 'down ')}`;
+  });
+  return picture(name, svgDocument(WIDTH, height, body), `Funnel chart, ${data.title}. ${described.join('; ')}.`);
+}

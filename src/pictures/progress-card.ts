@@ -1,0 +1,56 @@
+import { picture, type Picture } from './picture.js';
+import { rect, svgDocument, text } from './svg.js';
+import type { TextMeasure } from './text.js';
+import { CARD, THEME } from './theme.js';
+
+/** One course as its progress card shows it; every sentence is already in the member's words. */
+export interface ProgressCardData {
+  readonly title: string;
+  readonly done: number;
+  readonly total: number;
+  /** "7 of 12 lessons done" */
+  readonly doneLine: string;
+  /** "Next: Lesson 8 · Listening first", or how it ended ("Finished on 3 Dec 2026"). */
+  readonly nextLine: string;
+  /** "Last lesson done 3 days ago"; undefined before the first one. */
+  readonly activityLine: string | undefined;
+}
+
+const WIDTH = 600;
+const HEIGHT = 214;
+const PAD = CARD.padding;
+/** Up to this many lessons the bar shows one segment each, so they can be counted. */
+const MAX_SEGMENTS = 20;
+
+function bar(done: number, total: number, y: number, height: number): string[] {
+  const width = WIDTH - 2 * PAD;
+  const radius = height / 2;
+  if (total > 0 && total <= MAX_SEGMENTS) {
+    const gap = 4;
+    const segment = (width - gap * (total - 1)) / total;
+    return Array.from({ length: total }, (_, index) =>
+      rect(PAD + index * (segment + gap), y, segment, height, index < done ? THEME.green : THEME.track, { rx: Math.min(radius, segment / 2) }),
+    );
+  }
+  const filled = total === 0 ? 0 : (width * done) / total;
+  return [rect(PAD, y, width, height, THEME.track, { rx: radius }), ...(filled > 0 ? [rect(PAD, y, Math.max(filled, height), height, THEME.green, { rx: radius })] : [])];
+}
+
+/** A course's progress at a glance: the share done as a bar and a number, and what comes next. */
+export function progressCard(name: string, data: ProgressCardData, measure: TextMeasure): Picture {
+  const percent = data.total === 0 ? 0 : Math.round((data.done / data.total) * 100);
+  const percentText = `${percent}%`;
+  const percentWidth = measure.width(percentText, 30, 'bold');
+  const title = measure.fit(data.title, WIDTH - 2 * PAD, 26, 'bold');
+  const body = [
+    rect(1, 1, WIDTH - 2, HEIGHT - 2, THEME.card, { rx: CARD.radius, stroke: THEME.border, 'stroke-width': 2 }),
+    text(PAD, 50, title, { size: 26, weight: 'bold', fill: THEME.ink }),
+    ...bar(data.done, data.total, 70, 22),
+    text(PAD, 134, measure.fit(data.doneLine, WIDTH - 2 * PAD - percentWidth - 16, 22, 'bold'), { size: 22, weight: 'bold', fill: THEME.ink }),
+    text(WIDTH - PAD, 136, percentText, { size: 30, weight: 'bold', fill: THEME.greenDark, anchor: 'end' }),
+    text(PAD, 166, measure.fit(data.nextLine, WIDTH - 2 * PAD, 20), { size: 20, fill: THEME.ink }),
+    ...(data.activityLine === undefined ? [] : [text(PAD, 194, measure.fit(data.activityLine, WIDTH - 2 * PAD, 18), { size: 18, fill: THEME.muted })]),
+  ];
+  const alt = [`Progress card for ${data.title}: ${data.doneLine} (${percentText}).`, `${data.nextLine}.`, data.activityLine === undefined ? '' : `${data.activityLine}.`].join(' ');
+  return picture(name, svgDocument(WIDTH, HEIGHT, body), alt.replace(/\.\./g, '.'));
+}

@@ -48,27 +48,28 @@ const EnvSchema = z.object({
       .regex(/^(auto|[1-9]\d{0,4})$/, { error: 'must be auto (as many shards as Discord recommends) or a whole number of shards, 1 or more' })
       .default('auto'),
   ),
-  // Set by discord.js's ShardingManager in the processes it spawns (src/shards.ts), never by hand.
-  SHARDING_MANAGER: z.string().optional(),
-  SHARDS: z.string().optional(),
 });
 
 /** The shards a process spawned by a ShardingManager serves: `SHARDS` is one id, or a JSON array of them. */
 const ManagedShards = z.union([z.number().int().min(0).transform((id) => [id]), z.array(z.number().int().min(0)).min(1)]);
 
-function shardPlan(vars: { SHARD_COUNT: string; SHARDING_MANAGER?: string | undefined; SHARDS?: string | undefined }): ShardPlan | string {
-  if (vars.SHARDING_MANAGER !== 'true') return vars.SHARD_COUNT === 'auto' ? { kind: 'auto' } : { kind: 'all', count: Number(vars.SHARD_COUNT) };
-  if (vars.SHARD_COUNT === 'auto') return 'SHARD_COUNT must be a number in a process a ShardingManager spawned';
+/**
+ * `SHARDING_MANAGER` and `SHARDS` are set by discord.js's ShardingManager in the processes it spawns
+ * (src/shards.ts), with `SHARD_COUNT` set to the total; never by hand, so not in `.env.example`.
+ */
+function shardPlan(shardCount: string, env: Readonly<Record<string, string | undefined>>): ShardPlan | string {
+  if (env.SHARDING_MANAGER !== 'true') return shardCount === 'auto' ? { kind: 'auto' } : { kind: 'all', count: Number(shardCount) };
+  if (shardCount === 'auto') return 'SHARD_COUNT must be a number in a process a ShardingManager spawned';
   let ids: unknown;
   try {
-    ids = JSON.parse(vars.SHARDS ?? '');
+    ids = JSON.parse(env.SHARDS ?? '');
   } catch {
     return 'SHARDS must be the JSON list of shard ids a ShardingManager sets';
   }
   const parsed = ManagedShards.safeParse(ids);
   if (!parsed.success) return 'SHARDS must be the JSON list of shard ids a ShardingManager sets';
   try {
-    return { kind: 'some', shards: shardsOf(Number(vars.SHARD_COUNT), parsed.data) };
+    return { kind: 'some', shards: shardsOf(Number(shardCount), parsed.data) };
   } catch (error) {
     if (error instanceof InvalidShardsError) return `SHARDS doesn't fit SHARD_COUNT: ${error.message}`;
     throw error;
@@ -112,7 +113,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     return { ok: false, error: new ConfigError([...new Set(problems)]) };
   }
   const vars = parsed.data;
-  const shards = shardPlan(vars);
+  const shards = shardPlan(vars.SHARD_COUNT, env);
   if (typeof shards === 'string') return { ok: false, error: new ConfigError([shards]) };
   const connection: Connection = vars.DISCORD_TOKEN
     ? { kind: 'discord', token: vars.DISCORD_TOKEN, appId: vars.DISCORD_APP_ID, apiUrl: vars.DISCORD_API_URL }

@@ -1,3 +1,4 @@
+import { sqliteAt } from '../src/db/target.js';
 import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { Harness, type UserRecord } from '@roots-bot/discord-emulator';
@@ -112,7 +113,7 @@ export default defineBench({
 
     const databasePath = `${mkdtempSync(`${tmpdir()}/roots-bench-courses-`)}/bench.sqlite`;
     const clock = new ManualClock(new Date('2026-12-01T09:00:00.000Z'));
-    const seedDb = openDatabase(databasePath);
+    const seedDb = openDatabase(sqliteAt(databasePath));
     await migrate(seedDb);
     const seedStarted = now();
     const seeded = await seed(seedDb, guild.id, userIds, clock);
@@ -120,7 +121,7 @@ export default defineBench({
     const serviceRead = await serviceReadLatency(seedDb, guild.id, userIds);
     await seedDb.destroy();
 
-    const bot = await startBotOnEmulator(harness.emulator, { databasePath, logger: createLogger({ level: 'silent' }), clock, features: () => [createCoursesFeature()] });
+    const bot = await startBotOnEmulator(harness.emulator, { database: sqliteAt(databasePath), logger: createLogger({ level: 'silent' }), clock, features: () => [createCoursesFeature()] });
     let endToEnd: number[];
     try {
       endToEnd = await progressLatency(harness, acting, channelId);
@@ -129,7 +130,7 @@ export default defineBench({
       await harness.close();
     }
 
-    const writeDb = openDatabase(databasePath);
+    const writeDb = openDatabase(sqliteAt(databasePath));
     let writes: number;
     try {
       writes = await completionsPerSecond(writeDb, guild.id, clock);

@@ -76,13 +76,14 @@ export function recordingWrites<T>(record: WriteRecord, work: () => Promise<T>):
   return writes.run(record, work);
 }
 
-function noteWrite(): void {
+/** Counts a committed change toward the current piece of work's record (see recordingWrites). */
+export function noteWrite(): void {
   const record = writes.getStore();
   if (record) record.wrote = true;
 }
 
 // Only a SELECT is known to change nothing; raw SQL and everything else may write.
-const mayWrite = (query: CompiledQuery): boolean => query.query.kind !== 'SelectQueryNode';
+export const mayWrite = (query: CompiledQuery): boolean => query.query.kind !== 'SelectQueryNode';
 
 export interface BusyOptions {
   readonly budgetMs?: number;

@@ -87,6 +87,8 @@ export const mayWrite = (query: CompiledQuery): boolean => query.query.kind !== 
 
 export interface BusyOptions {
   readonly budgetMs?: number;
+  /** Runs once the database is closed (releases the process lock, see process-lock.ts). */
+  readonly onDestroy?: () => void;
 }
 
 interface Lease {
@@ -160,12 +162,14 @@ export class BusyWaitingDriver implements Driver {
   readonly #inner: SqliteDriver;
   readonly #sqlite: BetterSqlite3.Database;
   readonly #budgetMs: number;
+  readonly #onDestroy: (() => void) | undefined;
   #connection: WaitingConnection | undefined;
 
   constructor(sqlite: BetterSqlite3.Database, options: BusyOptions = {}) {
     this.#sqlite = sqlite;
     this.#inner = new SqliteDriver({ database: sqlite });
     this.#budgetMs = options.budgetMs ?? DEFAULT_BUSY_BUDGET_MS;
+    this.#onDestroy = options.onDestroy;
   }
 
   init(): Promise<void> {
@@ -230,8 +234,12 @@ export class BusyWaitingDriver implements Driver {
     return this.#inner.releaseConnection();
   }
 
-  destroy(): Promise<void> {
-    return this.#inner.destroy();
+  async destroy(): Promise<void> {
+    try {
+      await this.#inner.destroy();
+    } finally {
+      this.#onDestroy?.();
+    }
   }
 
   #own(connection: DatabaseConnection): WaitingConnection {

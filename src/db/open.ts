@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Logger } from '../logger.js';
 import { openDatabase, type Db } from './connection.js';
 import { migrate } from './migrator.js';
+import { acquireProcessLock, DatabaseInUseError } from './process-lock.js';
 import { describeTarget, type DatabaseTarget } from './target.js';
 
 /**
@@ -65,7 +66,14 @@ async function reach(db: Db, target: DatabaseTarget, options: OpenOptions): Prom
 /** Opens `target` and brings its schema up to date; the bot then runs on what this returns. */
 export async function openMigratedDatabase(target: DatabaseTarget, options: OpenOptions): Promise<Db> {
   if (target.kind === 'sqlite') {
-    const db = openDatabase(target);
+    let lock;
+    try {
+      lock = target.path === ':memory:' ? undefined : acquireProcessLock(target.path);
+    } catch (error) {
+      if (error instanceof DatabaseInUseError) throw new DatabaseStartError(error.message, { cause: error });
+      throw error;
+    }
+    const db = openDatabase(target, lock ? { onDestroy: () => lock.release() } : {});
     try {
       await migrate(db);
     } catch (error) {

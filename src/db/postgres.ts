@@ -197,7 +197,9 @@ export function createPool(url: string, options: Pick<PostgresOptions, 'onConnec
     connectionString: url,
     types,
     max: 10,
-    connectionTimeoutMillis: 5_000,
+    // pg-pool counts waiting for a free pooled connection in this too, not only connecting: a burst
+    // of work (every server's settings at start) queues behind the write lock meanwhile.
+    connectionTimeoutMillis: 20_000,
     statement_timeout: STATEMENT_TIMEOUT_MS,
     idle_in_transaction_session_timeout: STATEMENT_TIMEOUT_MS,
   });

@@ -51,6 +51,8 @@ try {
   process.once('SIGTERM', () => void bot.stop().then(() => process.exit(0)));
   send({ type: 'ready' });
 } catch (error) {
-  send({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+  const causes: string[] = [];
+  for (let e: unknown = error; e instanceof Error && causes.length < 5; e = e.cause) causes.push(e.message);
+  send({ type: 'failed', message: causes.length > 0 ? causes.join(': ') : String(error) });
   process.exit(1);
 }

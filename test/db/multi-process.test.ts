@@ -9,6 +9,7 @@ import type { DatabaseTarget } from '../../src/db/target.js';
 import { ensureGuildSettings } from '../../src/guilds/guild-settings.js';
 import { createLogger } from '../../src/logger.js';
 import { loadRitualContent } from '../../src/rituals/content.js';
+import { DEFAULT_RUNTIME_OPTIONS } from '../../src/rituals/discord/runtime.js';
 import { createSchedule } from '../../src/rituals/schedules.js';
 import { startChildBot, type ChildBot } from '../support/child-bot.js';
 import { freshTarget, testDialect } from '../support/database.js';
@@ -94,6 +95,11 @@ describe('more than one bot process on one database', () => {
 
       const counts = channels.map(postsIn);
       expect({ missing: counts.filter((n) => n === 0).length, twice: counts.filter((n) => n > 1).length }).toEqual({ missing: 0, twice: 0 });
+      // Not thanks to Discord's nonce alone: no two processes sent the same post. Only what the
+      // killed process had in flight (16 at a time) was sent a second time.
+      const paths = new Set(channels.map((channel) => `/channels/${channel.id}/messages`));
+      const sends = h.emulator.requests.filter((r) => r.method === 'POST' && [...paths].some((p) => r.path.endsWith(p))).length;
+      expect(sends).toBeLessThanOrEqual(GUILDS + DEFAULT_RUNTIME_OPTIONS.concurrency);
       const reader = openDatabase(target);
       try {
         const ledger = await reader.selectFrom('ritual_occurrences').select(['state']).execute();

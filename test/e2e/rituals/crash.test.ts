@@ -95,7 +95,8 @@ async function crashMidPost(s: Scene, stage: InterceptStage) {
   return { held, hold };
 }
 
-describe('a crash at any point posts the ritual exactly once', () => {
+// Each test starts the bot as a process twice: a cold start takes many seconds on a busy machine.
+describe('a crash at any point posts the ritual exactly once', { timeout: 120_000 }, () => {
   let s: Scene;
   let restarted: ChildBot | undefined;
   afterEach(async () => {

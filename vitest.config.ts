@@ -1,4 +1,28 @@
 import { defineConfig } from 'vitest/config';
+import { findPostgresBin, POSTGRES_HOW_TO } from './test/support/postgres-cluster.js';
+
+/**
+ * Two halves. `bot` runs every test on SQLite. `bot-postgres` runs the storage and end-to-end tests
+ * again on PostgreSQL: on TEST_DATABASE_URL's server, or on a throwaway cluster it starts itself
+ * when PostgreSQL is installed (test/support/postgres-setup.ts). Without either, the PostgreSQL half
+ * can't run: that is said loudly, at the start and again at the end, and under CI (CI or
+ * REQUIRE_POSTGRES set) the run fails instead.
+ */
+const POSTGRES_TESTS = [
+  'test/db/**/*.test.ts',
+  'test/e2e/**/*.test.ts',
+  'test/courses/services.test.ts',
+  'test/protocols/services.test.ts',
+  'test/rituals/history.test.ts',
+  'test/onboarding/*.test.ts',
+];
+
+const postgresAvailable = Boolean(process.env.TEST_DATABASE_URL) || findPostgresBin() !== undefined;
+const postgresRequired = Boolean(process.env.CI) || Boolean(process.env.REQUIRE_POSTGRES);
+if (!postgresAvailable && postgresRequired) {
+  throw new Error(`This run must test PostgreSQL too (CI or REQUIRE_POSTGRES is set) and none was found. ${POSTGRES_HOW_TO}`);
+}
+if (!postgresAvailable) console.warn(`\n!!! PostgreSQL half SKIPPED: no PostgreSQL found. ${POSTGRES_HOW_TO}\n`);
 
 export default defineConfig({
   test: {
@@ -9,6 +33,25 @@ export default defineConfig({
     hookTimeout: 20_000,
     // One `npm test` runs the bot's tests and every workspace package's own (each package keeps its
     // vitest.config.ts, so `npm test` inside a package runs the same tests the same way).
-    projects: [{ extends: true, test: { name: 'bot', include: ['test/**/*.test.ts'] } }, 'packages/*'],
+    projects: [
+      {
+        extends: true,
+        test: { name: 'bot', include: ['test/**/*.test.ts'], globalSetup: postgresAvailable ? [] : ['test/support/postgres-skipped.ts'] },
+      },
+      ...(postgresAvailable
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: 'bot-postgres',
+                include: POSTGRES_TESTS,
+                env: { ROOTS_TEST_DIALECT: 'postgres' },
+                globalSetup: ['test/support/postgres-setup.ts'],
+              },
+            },
+          ]
+        : []),
+      'packages/*',
+    ],
   },
 });

@@ -1,3 +1,4 @@
+import { sqliteAt } from '../src/db/target.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { once } from 'node:events';
@@ -79,7 +80,7 @@ async function bareClient(): Promise<{ p50: number; p99: number; perSecond: numb
 async function rootsBot(): Promise<{ p50: number; p99: number; perSecond: number }> {
   const s = await scene();
   const bot = await startBotOnEmulator(s.harness.emulator, {
-    databasePath: `${mkdtempSync(`${tmpdir()}/roots-bench-`)}/bench.sqlite`,
+    database: sqliteAt(`${mkdtempSync(`${tmpdir()}/roots-bench-`)}/bench.sqlite`),
     logger: createLogger({ level: 'silent' }),
   });
   try {

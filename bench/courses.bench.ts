@@ -11,6 +11,9 @@ import { createCoursesFeature } from '../src/courses/discord/feature.js';
 import { progressOf } from '../src/courses/progress.js';
 import { openDatabase, type Db } from '../src/db/connection.js';
 import { migrate } from '../src/db/migrator.js';
+import type { DatabaseTarget } from '../src/db/target.js';
+import { adminQuery, findPostgresBin, startThrowawayCluster, withDatabase, type Cluster } from '../test/support/postgres-cluster.js';
+import { sql } from 'kysely';
 import { createLogger } from '../src/logger.js';
 import { startBotOnEmulator } from '../src/sandbox/sandbox-bot.js';
 import { defineBench, now, percentile, round, type Figures } from './support.js';
@@ -100,48 +103,102 @@ async function completionsPerSecond(db: Db, guildId: string, clock: ManualClock)
   return WRITES / ((now() - started) / 1000);
 }
 
+interface Measured {
+  readonly seeded: string;
+  readonly endToEnd: readonly number[];
+  readonly serviceRead: readonly number[];
+  readonly writes: number;
+  readonly sizeMb: number;
+}
+
+async function sizeMb(db: Db, target: DatabaseTarget): Promise<number> {
+  if (target.kind === 'sqlite') return statSync(target.path).size / 1e6;
+  const { rows } = await sql<{ bytes: number }>`select pg_database_size(current_database()) as bytes`.execute(db);
+  return Number(rows[0]?.bytes ?? 0) / 1e6;
+}
+
+/** Everything measured on one database: seeded, read at service level, through the bot, then written to. */
+async function measure(target: DatabaseTarget): Promise<Measured> {
+  const harness = await Harness.start({ rateLimits: { disabled: true } });
+  const guild = harness.guild('Bench', { owner: 'owner' });
+  const channelId = harness.channel(guild, 'general').id;
+  const acting = Array.from({ length: ACTING_MEMBERS }, (_, i) => harness.member(guild, `teacher${i}`));
+  const userIds = [...acting.map((m) => m.id), ...Array.from({ length: MEMBERS - ACTING_MEMBERS }, (_, i) => syntheticId(ACTING_MEMBERS + i))];
+
+  const clock = new ManualClock(new Date('2026-12-01T09:00:00.000Z'));
+  const seedDb = openDatabase(target);
+  await migrate(seedDb);
+  const seedStarted = now();
+  const seeded = await seed(seedDb, guild.id, userIds, clock);
+  const seedSeconds = (now() - seedStarted) / 1000;
+  const serviceRead = await serviceReadLatency(seedDb, guild.id, userIds);
+  await seedDb.destroy();
+
+  const bot = await startBotOnEmulator(harness.emulator, { database: target, logger: createLogger({ level: 'silent' }), clock, features: () => [createCoursesFeature()] });
+  let endToEnd: number[];
+  try {
+    endToEnd = await progressLatency(harness, acting, channelId);
+  } finally {
+    await bot.stop();
+    await harness.close();
+  }
+
+  const writeDb = openDatabase(target);
+  try {
+    const writes = await completionsPerSecond(writeDb, guild.id, clock);
+    return { seeded: `${userIds.length.toLocaleString('en')} / ${seeded.toLocaleString('en')} (${round(seedSeconds, 1)} s)`, endToEnd, serviceRead, writes, sizeMb: await sizeMb(writeDb, target) };
+  } finally {
+    await writeDb.destroy();
+  }
+}
+
+function figuresOf(name: string, m: Measured): Figures {
+  return {
+    [`${name}: members / completions seeded`]: m.seeded,
+    [`${name}: /course progress end to end p50 / p99 (ms)`]: `${round(percentile([...m.endToEnd], 0.5))} / ${round(percentile([...m.endToEnd], 0.99))}`,
+    [`${name}: progress read, service level p50 / p99 (ms)`]: `${round(percentile([...m.serviceRead], 0.5), 3)} / ${round(percentile([...m.serviceRead], 0.99), 3)}`,
+    [`${name}: completions written per second`]: round(m.writes, 0),
+    [`${name}: database size (MB)`]: round(m.sizeMb, 1),
+  };
+}
+
+/**
+ * PostgreSQL beside SQLite in the same run: BENCH_DATABASE_URL's server (a database is created on
+ * it), or a throwaway local cluster when PostgreSQL is installed.
+ */
+async function postgresTarget(): Promise<{ target: DatabaseTarget; done(): Promise<void> } | undefined> {
+  let cluster: Cluster | undefined;
+  let admin = process.env.BENCH_DATABASE_URL;
+  if (!admin) {
+    const bin = findPostgresBin();
+    if (!bin) return undefined;
+    cluster = await startThrowawayCluster(bin);
+    admin = cluster.url;
+  }
+  const name = `roots_bench_${process.pid}`;
+  await adminQuery(admin, `create database ${name}`);
+  const server = admin;
+  return {
+    target: { kind: 'postgres', url: withDatabase(admin, name) },
+    async done() {
+      await adminQuery(server, `drop database if exists ${name} with (force)`);
+      await cluster?.stop();
+    },
+  };
+}
+
 export default defineBench({
   name: 'courses: /course progress at scale',
-  description: `${MEMBERS.toLocaleString('en')} members and 50,000 completions in a SQLite file: /course progress round trip through the emulator (${SAMPLES} sequential after ${WARMUP} warm-up), the same read at service level, and completions written per second (one transaction each, ${WRITES.toLocaleString('en')} in a row).`,
+  description: `${MEMBERS.toLocaleString('en')} members and 50,000 completions, on SQLite and on PostgreSQL in the same run: /course progress round trip through the emulator (${SAMPLES} sequential after ${WARMUP} warm-up), the same read at service level, and completions written per second (one transaction each, ${WRITES.toLocaleString('en')} in a row).`,
   async run(): Promise<Figures> {
-    const harness = await Harness.start({ rateLimits: { disabled: true } });
-    const guild = harness.guild('Bench', { owner: 'owner' });
-    const channelId = harness.channel(guild, 'general').id;
-    const acting = Array.from({ length: ACTING_MEMBERS }, (_, i) => harness.member(guild, `teacher${i}`));
-    const userIds = [...acting.map((m) => m.id), ...Array.from({ length: MEMBERS - ACTING_MEMBERS }, (_, i) => syntheticId(ACTING_MEMBERS + i))];
-
-    const databasePath = `${mkdtempSync(`${tmpdir()}/roots-bench-courses-`)}/bench.sqlite`;
-    const clock = new ManualClock(new Date('2026-12-01T09:00:00.000Z'));
-    const seedDb = openDatabase(databasePath);
-    await migrate(seedDb);
-    const seedStarted = now();
-    const seeded = await seed(seedDb, guild.id, userIds, clock);
-    const seedSeconds = (now() - seedStarted) / 1000;
-    const serviceRead = await serviceReadLatency(seedDb, guild.id, userIds);
-    await seedDb.destroy();
-
-    const bot = await startBotOnEmulator(harness.emulator, { databasePath, logger: createLogger({ level: 'silent' }), clock, features: () => [createCoursesFeature()] });
-    let endToEnd: number[];
+    const sqlite = await measure({ kind: 'sqlite', path: `${mkdtempSync(`${tmpdir()}/roots-bench-courses-`)}/bench.sqlite` });
+    const postgres = await postgresTarget();
+    if (!postgres) return { ...figuresOf('SQLite', sqlite), PostgreSQL: 'not measured: no PostgreSQL found (install it, or set BENCH_DATABASE_URL)' };
     try {
-      endToEnd = await progressLatency(harness, acting, channelId);
+      const measured = await measure(postgres.target);
+      return { ...figuresOf('SQLite', sqlite), ...figuresOf('PostgreSQL', measured) };
     } finally {
-      await bot.stop();
-      await harness.close();
+      await postgres.done();
     }
-
-    const writeDb = openDatabase(databasePath);
-    let writes: number;
-    try {
-      writes = await completionsPerSecond(writeDb, guild.id, clock);
-    } finally {
-      await writeDb.destroy();
-    }
-    return {
-      'members / completions seeded': `${userIds.length.toLocaleString('en')} / ${seeded.toLocaleString('en')} (${round(seedSeconds, 1)} s)`,
-      '/course progress end to end p50 / p99 (ms)': `${round(percentile(endToEnd, 0.5))} / ${round(percentile(endToEnd, 0.99))}`,
-      'progress read, service level p50 / p99 (ms)': `${round(percentile(serviceRead, 0.5), 3)} / ${round(percentile(serviceRead, 0.99), 3)}`,
-      'completions written per second': round(writes, 0),
-      'database size (MB)': round(statSync(databasePath).size / 1e6, 1),
-    };
   },
 });

@@ -9,6 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Harness, type Response, type UserRecord } from '@roots-bot/discord-emulator';
 import { createLogger } from '../src/logger.js';
 import { startBotOnEmulator } from '../src/sandbox/sandbox-bot.js';
+import { sqliteAt } from '../src/db/target.js';
 import { defineBench, now, round } from './support.js';
 
 const LOCK_MS = 10_000;
@@ -58,7 +59,7 @@ export default defineBench({
     harness.channel(guild, 'general');
     const members = Array.from({ length: MEMBERS }, (_, i) => harness.member(guild, `teacher-${i}`));
     const databasePath = `${mkdtempSync(`${tmpdir()}/roots-bench-lock-`)}/bot.sqlite`;
-    const bot = await startBotOnEmulator(harness.emulator, { databasePath, logger: createLogger({ level: 'silent' }) });
+    const bot = await startBotOnEmulator(harness.emulator, { database: sqliteAt(databasePath), logger: createLogger({ level: 'silent' }) });
 
     const { released } = await holdLock(databasePath);
     const loop = monitorEventLoopDelay({ resolution: 10 });

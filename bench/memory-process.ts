@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Client, Events, GatewayDispatchEvents } from 'discord.js';
 import { z } from 'zod';
 import { BOT_INTENTS, startBot } from '../src/bot.js';
+import { sqliteAt } from '../src/db/target.js';
 import { createLogger } from '../src/logger.js';
 
 /**
@@ -33,7 +34,7 @@ async function connect(): Promise<Client<true>> {
     const bot = await startBot({
       token: env.ROOTS_TOKEN,
       apiUrl: env.ROOTS_API_URL,
-      databasePath: `${mkdtempSync(`${tmpdir()}/roots-memory-`)}/bot.sqlite`,
+      database: sqliteAt(`${mkdtempSync(`${tmpdir()}/roots-memory-`)}/bot.sqlite`),
       logger: createLogger({ level: 'silent' }),
     });
     return bot.client;

@@ -1,3 +1,4 @@
+import { sqliteAt } from '../src/db/target.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { ChannelType } from 'discord-api-types/v10';
@@ -36,7 +37,7 @@ async function raid(closedEvery: number | null): Promise<RaidResult> {
   harness.channel(guild, 'welcome');
   harness.role(guild, 'Member');
   const bot = await startBotOnEmulator(harness.emulator, {
-    databasePath: `${mkdtempSync(`${tmpdir()}/roots-bench-`)}/bench.sqlite`,
+    database: sqliteAt(`${mkdtempSync(`${tmpdir()}/roots-bench-`)}/bench.sqlite`),
     logger: createLogger({ level: 'silent' }),
     features: () => [createOnboardingFeature()],
   });

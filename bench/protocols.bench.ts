@@ -1,3 +1,4 @@
+import { sqliteAt } from '../src/db/target.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { Harness, type ChannelRecord, type MessageRecord, type MessageView, type UserRecord, type WorldEvent } from '@roots-bot/discord-emulator';
@@ -140,7 +141,7 @@ export default defineBench({
     const channels = Array.from({ length: CHANNELS }, (_, i) => harness.channel(guild, `team-${i}`));
     const members = Array.from({ length: MEMBERS }, (_, i) => harness.member(guild, `teacher${i}`));
     const bot = await startBotOnEmulator(harness.emulator, {
-      databasePath: `${mkdtempSync(`${tmpdir()}/roots-bench-`)}/bench.sqlite`,
+      database: sqliteAt(`${mkdtempSync(`${tmpdir()}/roots-bench-`)}/bench.sqlite`),
       logger: createLogger({ level: 'silent' }),
     });
     const sightings = new Sightings(harness);

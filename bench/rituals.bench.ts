@@ -1,3 +1,4 @@
+import { sqliteAt } from '../src/db/target.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { Harness, type ChannelRecord } from '@roots-bot/discord-emulator';
@@ -24,7 +25,7 @@ export default defineBench({
 
     const clock = new ManualClock(DUE - 60_000);
     const bot = await startBotOnEmulator(harness.emulator, {
-      databasePath: `${mkdtempSync(`${tmpdir()}/roots-bench-`)}/bot.sqlite`,
+      database: sqliteAt(`${mkdtempSync(`${tmpdir()}/roots-bench-`)}/bot.sqlite`),
       logger: createLogger({ level: 'silent' }),
       clock,
       features: () => [createRitualsFeature()],

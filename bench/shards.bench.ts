@@ -11,6 +11,7 @@ import { createLogger } from '../src/logger.js';
 import { createRitualsFeature, RITUALS } from '../src/rituals/discord/feature.js';
 import { createSchedule } from '../src/rituals/schedules.js';
 import { startBotOnEmulator } from '../src/sandbox/sandbox-bot.js';
+import { sqliteAt } from '../src/db/target.js';
 import type { ShardPlan } from '../src/sharding/plan.js';
 import { shardOfGuild, shardsOf } from '../src/sharding/shards.js';
 import { defineBench, now, round, type Figures } from './support.js';
@@ -60,7 +61,7 @@ async function fanOut(processes: 1 | typeof SHARDS): Promise<Figures> {
   const bots: RunningBot[] = [];
   for (let shard = 0; shard < processes; shard += 1) {
     const shards: ShardPlan = processes === 1 ? { kind: 'all', count: shardCount } : { kind: 'some', shards: shardsOf(shardCount, [shard]) };
-    bots.push(await startBotOnEmulator(harness.emulator, { databasePath, logger: createLogger({ level: 'silent' }), clock, shards, features: () => [createRitualsFeature()] }));
+    bots.push(await startBotOnEmulator(harness.emulator, { database: sqliteAt(databasePath), logger: createLogger({ level: 'silent' }), clock, shards, features: () => [createRitualsFeature()] }));
   }
   const [first] = bots;
   if (!first) throw new Error('no shard started');

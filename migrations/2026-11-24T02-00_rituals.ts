@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
+import { withAutoId } from '../src/db/portable.js';
 
 // Migrations see the schema as it was when they were written, not today's `Database` type.
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('ritual_schedules')
-    .addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+    .$call(withAutoId(db))
     .addColumn('guild_id', 'text', (col) => col.notNull())
     .addColumn('kind', 'text', (col) => col.notNull())
     .addColumn('channel_id', 'text', (col) => col.notNull())
@@ -25,7 +26,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('ritual_entries')
-    .addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+    .$call(withAutoId(db))
     .addColumn('guild_id', 'text', (col) => col.notNull())
     .addColumn('kind', 'text', (col) => col.notNull())
     .addColumn('starter_key', 'text')
@@ -46,7 +47,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('ritual_occurrences')
-    .addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+    .$call(withAutoId(db))
     .addColumn('schedule_id', 'integer', (col) => col.notNull().references('ritual_schedules.id').onDelete('cascade'))
     .addColumn('guild_id', 'text', (col) => col.notNull())
     .addColumn('occurrence_at', 'text', (col) => col.notNull())

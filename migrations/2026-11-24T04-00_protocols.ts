@@ -1,10 +1,11 @@
 import { sql, type Kysely } from 'kysely';
+import { withAutoId } from '../src/db/portable.js';
 
 // Migrations see the schema as it was when they were written, not today's `Database` type.
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('protocol_runs')
-    .addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+    .$call(withAutoId(db))
     .addColumn('guild_id', 'text', (col) => col.notNull())
     .addColumn('channel_id', 'text', (col) => col.notNull())
     .addColumn('thread_id', 'text', (col) => col.notNull().unique())
@@ -23,7 +24,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('protocol_contributions')
-    .addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+    .$call(withAutoId(db))
     .addColumn('run_id', 'integer', (col) => col.notNull().references('protocol_runs.id').onDelete('cascade'))
     .addColumn('step', 'integer', (col) => col.notNull())
     .addColumn('author_id', 'text', (col) => col.notNull())
@@ -45,7 +46,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('protocol_actions')
-    .addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+    .$call(withAutoId(db))
     .addColumn('run_id', 'integer', (col) => col.notNull().references('protocol_runs.id').onDelete('cascade'))
     .addColumn('step', 'integer', (col) => col.notNull())
     .addColumn('text', 'text', (col) => col.notNull())

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { withAutoId } from '../src/db/portable.js';
 
 /**
  * Rotation becomes the server's, per library kind: two podcast rituals in one server share one
@@ -14,7 +15,7 @@ import { sql, type Kysely } from 'kysely';
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('ritual_rotation_by_server')
-    .addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+    .$call(withAutoId(db))
     .addColumn('guild_id', 'text', (col) => col.notNull())
     .addColumn('kind', 'text', (col) => col.notNull())
     .addColumn('cycle', 'integer', (col) => col.notNull())

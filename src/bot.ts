@@ -4,8 +4,9 @@ import { BOT_CACHE } from './client-cache.js';
 import { systemClock, type Clock } from './clock.js';
 import { loadContent } from './content/index.js';
 import type { BotContext } from './context.js';
-import { openDatabase, type Db } from './db/connection.js';
-import { migrate } from './db/migrator.js';
+import type { Db } from './db/connection.js';
+import { openMigratedDatabase } from './db/open.js';
+import type { DatabaseTarget } from './db/target.js';
 import type { Feature, Stoppable } from './features/feature.js';
 import { featureSet } from './features/feature-set.js';
 import { createFeatures } from './features/index.js';
@@ -36,7 +37,7 @@ export interface BotOptions {
   readonly token: string;
   /** REST base URL; unset means Discord itself. The sandbox and tests point it at the emulator. */
   readonly apiUrl?: string | undefined;
-  readonly databasePath: string;
+  readonly database: DatabaseTarget;
   readonly logger: Logger;
   readonly clock?: Clock;
   readonly commandsDir?: string;
@@ -181,13 +182,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   if (!content.ok) throw new StartupError(`The content in data/ has problems:\n${content.error.message}`);
   const registry = options.registry ?? (await loadCommands(options.commandsDir ?? COMMANDS_DIR));
 
-  const db = openDatabase(options.databasePath);
-  try {
-    await migrate(db);
-  } catch (error) {
-    await db.destroy();
-    throw error;
-  }
+  const db = await openMigratedDatabase(options.database, { logger });
 
   const features = (options.features ?? createFeatures)();
   const names = features.map((feature) => feature.name);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ShardPlan } from './sharding/plan.js';
 import { InvalidShardsError, shardsOf } from './sharding/shards.js';
+import type { DatabaseTarget } from './db/target.js';
 
 /**
  * Settings come from the environment (and `.env`, loaded by the entry points). Every variable is
@@ -39,6 +40,16 @@ const EnvSchema = z.object({
     z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://discord.com/api' }).optional(),
   ),
   DATABASE_PATH: blankAsUnset(z.string().trim().default('data/roots.sqlite')),
+  // The URL carries the password: the message names the variable and the shape, never the value.
+  DATABASE_URL: blankAsUnset(
+    z
+      .url({
+        protocol: /^postgres(ql)?$/,
+        hostname: /^.+$/,
+        error: 'must be a PostgreSQL URL such as postgres://roots:PASSWORD@localhost:5432/roots (or leave it empty to use SQLite at DATABASE_PATH)',
+      })
+      .optional(),
+  ),
   SANDBOX_DATABASE_PATH: blankAsUnset(z.string().trim().default('data/sandbox.sqlite')),
   LOG_LEVEL: blankAsUnset(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info')),
   SHARD_COUNT: blankAsUnset(
@@ -84,7 +95,8 @@ export type Connection =
 export interface Config {
   readonly connection: Connection;
   readonly devGuildId: string | undefined;
-  readonly databasePath: string;
+  /** PostgreSQL when DATABASE_URL is set; SQLite at DATABASE_PATH otherwise. */
+  readonly database: DatabaseTarget;
   readonly sandboxDatabasePath: string;
   readonly logLevel: LogLevel;
   /** How many shards this process opens (`SHARD_COUNT`), or its share when a ShardingManager spawned it. */
@@ -123,7 +135,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     config: {
       connection,
       devGuildId: vars.DEV_GUILD_ID,
-      databasePath: vars.DATABASE_PATH,
+      database: vars.DATABASE_URL ? { kind: 'postgres', url: vars.DATABASE_URL } : { kind: 'sqlite', path: vars.DATABASE_PATH },
       sandboxDatabasePath: vars.SANDBOX_DATABASE_PATH,
       logLevel: vars.LOG_LEVEL,
       shards,

@@ -1,5 +1,6 @@
 import { DiscordAPIError, DiscordjsErrorCodes, GatewayCloseCodes, HTTPError } from 'discord.js';
 import { GatewayRefusedError, GatewayUnreachableError, StartupError } from './bot.js';
+import { DatabaseStartError } from './db/open.js';
 import type { Logger } from './logger.js';
 
 /** Resolves once a SIGINT/SIGTERM has been handled by stopping the bot cleanly. */
@@ -87,6 +88,8 @@ function refusedShardingCode(error: unknown): number | undefined {
  */
 export function explainStartFailure(error: unknown, apiUrl: string | undefined): string {
   const where = apiUrl === undefined ? 'Discord' : `Discord at ${apiUrl} (DISCORD_API_URL)`;
+  // First: its cause may be a refused connection, which isn't Discord's doing.
+  if (error instanceof DatabaseStartError) return `Roots Bot could not start: ${error.message}`;
   if (isRefusedToken(error)) {
     return [
       'Roots Bot could not start: Discord did not accept the bot token.',

@@ -2,6 +2,7 @@ import 'dotenv/config';
 import { startBot, type RunningBot } from './bot.js';
 import { loadConfig } from './config.js';
 import { exitAfterFlushing, explainStartFailure, stopOnSignal } from './lifecycle.js';
+import { passwordOf } from './db/target.js';
 import { createLogger } from './logger.js';
 import { runSandbox } from './sandbox/run.js';
 
@@ -19,10 +20,10 @@ async function main(): Promise<number> {
   if (config.connection.kind === 'sandbox') return runSandbox(config);
 
   const { token, apiUrl } = config.connection;
-  const logger = createLogger({ level: config.logLevel, secrets: [token] });
+  const logger = createLogger({ level: config.logLevel, secrets: [token, passwordOf(config.database) ?? ''] });
   let bot: RunningBot;
   try {
-    bot = await startBot({ token, apiUrl, databasePath: config.databasePath, logger, shards: config.shards });
+    bot = await startBot({ token, apiUrl, database: config.database, logger, shards: config.shards });
   } catch (error) {
     // The details (codes, stack) in the JSON log; the person at the terminal gets plain words.
     logger.fatal({ err: error }, 'Roots Bot could not start');

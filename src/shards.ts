@@ -14,7 +14,7 @@ import { createLogger } from './logger.js';
  * work of that shard's servers only (src/sharding/). Shard 0 also receives every DM.
  *
  * One process with every shard (`npm start`) is simpler and is enough until one machine's memory
- * or CPU runs out; this is for going past that. Every process must reach the same database.
+ * or CPU runs out; this is for going past that. Every process must reach the same PostgreSQL database.
  */
 
 /** Discord lets one IDENTIFY per `max_concurrency` bucket through every 5 s; a little more, to be safe. */
@@ -41,6 +41,14 @@ async function main(): Promise<number> {
   const gateway = (await rest.get(Routes.gatewayBot())) as RESTGetAPIGatewayBotResult;
   const totalShards = config.shards.kind === 'all' ? config.shards.count : gateway.shards;
   const { max_concurrency: maxConcurrency } = gateway.session_start_limit;
+  // A SQLite file serves one process (a second is refused at start), so the shards' processes
+  // would all but the first fail over and over: say what to do instead, before starting any.
+  if (config.database.kind === 'sqlite' && totalShards > 1) {
+    console.error(
+      `One process per shard needs PostgreSQL: set DATABASE_URL so all ${totalShards} shards share one database. On SQLite, \`npm start\` runs every shard in one process.`,
+    );
+    return 1;
+  }
 
   const manager = new ShardingManager(fileURLToPath(new URL('./main.ts', import.meta.url)), {
     token,

@@ -76,16 +76,19 @@ export function recordingWrites<T>(record: WriteRecord, work: () => Promise<T>):
   return writes.run(record, work);
 }
 
-function noteWrite(): void {
+/** Counts a committed change toward the current piece of work's record (see recordingWrites). */
+export function noteWrite(): void {
   const record = writes.getStore();
   if (record) record.wrote = true;
 }
 
 // Only a SELECT is known to change nothing; raw SQL and everything else may write.
-const mayWrite = (query: CompiledQuery): boolean => query.query.kind !== 'SelectQueryNode';
+export const mayWrite = (query: CompiledQuery): boolean => query.query.kind !== 'SelectQueryNode';
 
 export interface BusyOptions {
   readonly budgetMs?: number;
+  /** Runs once the database is closed (releases the process lock, see process-lock.ts). */
+  readonly onDestroy?: () => void;
 }
 
 interface Lease {
@@ -159,12 +162,14 @@ export class BusyWaitingDriver implements Driver {
   readonly #inner: SqliteDriver;
   readonly #sqlite: BetterSqlite3.Database;
   readonly #budgetMs: number;
+  readonly #onDestroy: (() => void) | undefined;
   #connection: WaitingConnection | undefined;
 
   constructor(sqlite: BetterSqlite3.Database, options: BusyOptions = {}) {
     this.#sqlite = sqlite;
     this.#inner = new SqliteDriver({ database: sqlite });
     this.#budgetMs = options.budgetMs ?? DEFAULT_BUSY_BUDGET_MS;
+    this.#onDestroy = options.onDestroy;
   }
 
   init(): Promise<void> {
@@ -229,8 +234,12 @@ export class BusyWaitingDriver implements Driver {
     return this.#inner.releaseConnection();
   }
 
-  destroy(): Promise<void> {
-    return this.#inner.destroy();
+  async destroy(): Promise<void> {
+    try {
+      await this.#inner.destroy();
+    } finally {
+      this.#onDestroy?.();
+    }
   }
 
   #own(connection: DatabaseConnection): WaitingConnection {

@@ -3,7 +3,9 @@ import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import { BusyWaitingSqliteDialect, type BusyOptions } from './busy.js';
+import { createPool, LockingPostgresDialect, type PostgresOptions } from './postgres.js';
 import type { Database } from './schema.js';
+import type { DatabaseTarget } from './target.js';
 
 export type Db = Kysely<Database>;
 
@@ -15,7 +17,7 @@ export type Db = Kysely<Database>;
  * interaction and timer in the process. A locked database is waited for asynchronously instead,
  * by the dialect (see busy.ts), for `budgetMs` per statement.
  */
-export function openDatabase(path: string, options: BusyOptions = {}): Db {
+function openSqlite(path: string, options: BusyOptions): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new SQLite(path, { timeout: 0 });
   sqlite.pragma('journal_mode = WAL');
@@ -25,3 +27,13 @@ export function openDatabase(path: string, options: BusyOptions = {}): Db {
   sqlite.pragma('synchronous = NORMAL');
   return new Kysely<Database>({ dialect: new BusyWaitingSqliteDialect(sqlite, options) });
 }
+
+/**
+ * Opens the database the target names. Nothing connects yet for PostgreSQL: the pool connects on
+ * the first query (see checkReachable), and again after a connection broke.
+ */
+export function openDatabase(target: DatabaseTarget, options: PostgresOptions = {}): Db {
+  if (target.kind === 'sqlite') return openSqlite(target.path, options);
+  return new Kysely<Database>({ dialect: new LockingPostgresDialect(createPool(target.url, options), options) });
+}
+

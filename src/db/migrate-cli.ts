@@ -1,6 +1,7 @@
 import 'dotenv/config';
 import { loadConfig } from '../config.js';
 import { openDatabase } from './connection.js';
+import { describeTarget, sqliteAt } from './target.js';
 import { createMigrator, migrate } from './migrator.js';
 
 /** `npm run migrate -- up|down|status`: the same migrations the bot runs on start, by hand. */
@@ -14,8 +15,9 @@ async function main(args: readonly string[]): Promise<number> {
     return 1;
   }
   const { config } = loaded;
-  const path = args.includes('--sandbox') ? config.sandboxDatabasePath : config.databasePath;
-  const db = openDatabase(path);
+  const target = args.includes('--sandbox') ? sqliteAt(config.sandboxDatabasePath) : config.database;
+  const path = describeTarget(target);
+  const db = openDatabase(target, { budgetMs: 60_000 });
   try {
     switch (command) {
       case 'up': {
@@ -29,7 +31,7 @@ async function main(args: readonly string[]): Promise<number> {
         return 0;
       }
       case 'status': {
-        const migrations = await createMigrator(db).getMigrations();
+        const migrations = await (await createMigrator(db)).getMigrations();
         console.log(`Migrations for ${path}:`);
         for (const m of migrations) {
           console.log(`  ${m.executedAt ? `applied ${m.executedAt.toISOString()}` : 'pending                        '}  ${m.name}`);

@@ -1,7 +1,8 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Migrator, type Kysely, type Migration, type MigrationProvider, type MigrationResult } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider, type MigrationResult } from 'kysely';
+import { isPostgres } from './portable.js';
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../migrations', import.meta.url));
 
@@ -39,15 +40,24 @@ export class FolderMigrationProvider implements MigrationProvider {
   }
 }
 
-export function createMigrator<T>(db: Kysely<T>, folder?: string): Migrator {
-  return new Migrator({ db, provider: new FolderMigrationProvider(folder) });
+/**
+ * On PostgreSQL the migration tables live in the connection's current schema, named explicitly:
+ * kysely otherwise looks for them in every schema and, finding another schema's, skips creating
+ * its own (several bots, or the tests, can share one database in separate schemas).
+ */
+export async function createMigrator<T>(db: Kysely<T>, folder?: string): Promise<Migrator> {
+  const provider = new FolderMigrationProvider(folder);
+  if (!isPostgres(db as Kysely<unknown>)) return new Migrator({ db, provider });
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  const schema = rows[0]?.schema;
+  return new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
 }
 
 type Step = 'latest' | 'down';
 
 /** Runs migrations and turns Kysely's result object into a typed error that names the failing file. */
 export async function migrate<T>(db: Kysely<T>, step: Step = 'latest', folder?: string): Promise<readonly MigrationResult[]> {
-  const migrator = createMigrator(db, folder);
+  const migrator = await createMigrator(db, folder);
   const { error, results = [] } = step === 'latest' ? await migrator.migrateToLatest() : await migrator.migrateDown();
   if (error !== undefined) {
     const failed = results.find((result) => result.status === 'Error');

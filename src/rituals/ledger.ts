@@ -197,15 +197,29 @@ export interface Attempt {
   readonly triedBefore: boolean;
 }
 
-/** Starts an attempt: counts it first, so a crash mid-attempt still shows on restart. */
+/**
+ * How long an attempt holds its occurrence. Several processes may share the database: the one
+ * whose attempt began moves the occurrence's next attempt this far ahead, so the others' ticks
+ * leave it alone. A process killed mid-attempt holds it no longer than this; the next attempt,
+ * knowing one came before, looks for the post before sending (and the nonce covers the rest).
+ */
+export const ATTEMPT_LEASE_MS = 30_000;
+
+/**
+ * Starts an attempt: counts it first, so a crash mid-attempt still shows on restart. Only an
+ * occurrence whose attempt is due can start one (compare-and-set), and starting one holds it for
+ * ATTEMPT_LEASE_MS: two processes never post the same occurrence at the same time.
+ */
 export async function beginAttempt({ db, clock }: LedgerServices, occurrenceId: number): Promise<Attempt | undefined> {
-  const now = clock.now().toISOString();
+  const at = clock.now();
+  const now = at.toISOString();
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .updateTable('ritual_occurrences')
-      .set((eb) => ({ attempts: eb('attempts', '+', 1), updated_at: now }))
+      .set((eb) => ({ attempts: eb('attempts', '+', 1), next_attempt_at: new Date(at.getTime() + ATTEMPT_LEASE_MS).toISOString(), updated_at: now }))
       .where('id', '=', occurrenceId)
       .where('state', '=', 'claimed')
+      .where('next_attempt_at', '<=', now)
       .returningAll()
       .executeTakeFirst();
     const occurrence = row && toOccurrence(row);

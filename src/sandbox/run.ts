@@ -5,6 +5,7 @@ import { Harness, restoreWorld } from '@roots-bot/discord-emulator';
 import type { RunningBot } from '../bot.js';
 import { ManualClock } from '../clock.js';
 import type { Config } from '../config.js';
+import { sqliteAt } from '../db/target.js';
 import { createLogger } from '../logger.js';
 import { buildDemoGuild, findDemoGuild, type DemoGuild } from './demo-guild.js';
 import { setUpDemoCommunity } from './demo-setup.js';
@@ -75,7 +76,7 @@ export async function runSandbox(config: Config): Promise<number> {
 
   let bot: RunningBot;
   try {
-    bot = await startBotOnEmulator(harness.emulator, { databasePath: config.sandboxDatabasePath, logger, clock });
+    bot = await startBotOnEmulator(harness.emulator, { database: sqliteAt(config.sandboxDatabasePath), logger, clock });
   } catch (error) {
     logger.fatal({ err: error }, 'Roots Bot could not start in the sandbox');
     logFile.end();

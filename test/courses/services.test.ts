@@ -8,7 +8,8 @@ import type { Services } from '../../src/courses/services.js';
 import { saveImportedCourse } from '../../src/courses/imports.js';
 import { claimNudge, planNudges } from '../../src/courses/nudges.js';
 import { claimShare, releaseShare } from '../../src/courses/reflections.js';
-import { openDatabase, type Db } from '../../src/db/connection.js';
+import type { Db } from '../../src/db/connection.js';
+import { openTestDatabase } from '../support/database.js';
 import { migrate } from '../../src/db/migrator.js';
 
 const GUILD = '100000000000000001';
@@ -24,7 +25,7 @@ describe('course services', () => {
   let catalog: Catalog;
 
   beforeEach(async () => {
-    db = openDatabase(':memory:');
+    db = await openTestDatabase();
     await migrate(db);
     clock = new ManualClock(new Date('2026-12-01T00:00:00.000Z'));
     services = { db, clock };
@@ -54,7 +55,7 @@ describe('course services', () => {
     // And the database itself refuses a second row for the same lesson.
     await expect(
       db.insertInto('course_completions').values({ guild_id: GUILD, user_id: ALICE, course_id: ROOT, lesson_id: 'prepare-your-soil', completed_at: clock.now().toISOString() }).execute(),
-    ).rejects.toThrow(/UNIQUE/);
+    ).rejects.toThrow(/UNIQUE|duplicate key/);
   });
 
   it('writes nothing for a reflection over the limit, out of order, or from someone not enrolled', async () => {

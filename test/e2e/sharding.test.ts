@@ -1,5 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { Writable } from 'node:stream';
 import { PermissionFlagsBits } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -12,6 +10,8 @@ import { startBotOnEmulator } from '../../src/sandbox/sandbox-bot.js';
 import type { ShardPlan } from '../../src/sharding/plan.js';
 import { shardOfGuild, shardsOf } from '../../src/sharding/shards.js';
 import type { LogLine } from '../support/bot.js';
+import { freshTarget } from '../support/database.js';
+import type { DatabaseTarget } from '../../src/db/target.js';
 
 /**
  * The bot as two processes, one per shard, sharing one database: what `npm run start:shards` runs,
@@ -40,7 +40,7 @@ interface ShardBot {
   readonly logs: LogLine[];
 }
 
-async function startShard(harness: Harness, databasePath: string, clock: ManualClock, shards: ShardPlan): Promise<ShardBot> {
+async function startShard(harness: Harness, database: DatabaseTarget, clock: ManualClock, shards: ShardPlan): Promise<ShardBot> {
   const logs: LogLine[] = [];
   const destination = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -49,7 +49,7 @@ async function startShard(harness: Harness, databasePath: string, clock: ManualC
     },
   });
   const logger = createLogger({ level: 'debug', secrets: [harness.emulator.token], destination });
-  const bot = await startBotOnEmulator(harness.emulator, { databasePath, logger, clock, shards });
+  const bot = await startBotOnEmulator(harness.emulator, { database, logger, clock, shards });
   return { bot, logs };
 }
 
@@ -76,11 +76,11 @@ describe('the bot in two shards, one process each, on one database', () => {
     expect(new Set(servers.map((server) => server.shard))).toEqual(new Set([0, 1]));
 
     const clock = new ManualClock(Date.parse(MONDAY_8AM));
-    const databasePath = `${mkdtempSync(`${tmpdir()}/roots-shards-`)}/bot.sqlite`;
+    const database = await freshTarget();
     // One after the other, as the ShardingManager starts them: the first migrates the database.
-    const shard0 = await startShard(h, databasePath, clock, { kind: 'some', shards: shardsOf(2, [0]) });
+    const shard0 = await startShard(h, database, clock, { kind: 'some', shards: shardsOf(2, [0]) });
     bots.push(shard0.bot);
-    const shard1 = await startShard(h, databasePath, clock, { kind: 'some', shards: shardsOf(2, [1]) });
+    const shard1 = await startShard(h, database, clock, { kind: 'some', shards: shardsOf(2, [1]) });
     bots.push(shard1.bot);
     const shardBots = [shard0, shard1];
     for (const [shard, { bot }] of shardBots.entries()) {
@@ -126,15 +126,15 @@ describe('a shard count Discord refuses', () => {
       await nextMillisecond();
     }
     const clock = new ManualClock(Date.parse(MONDAY_8AM));
-    const databasePath = `${mkdtempSync(`${tmpdir()}/roots-shards-`)}/bot.sqlite`;
-    const refused = await startShard(h, databasePath, clock, { kind: 'all', count: 1 }).then(
+    const database = await freshTarget();
+    const refused = await startShard(h, database, clock, { kind: 'all', count: 1 }).then(
       () => undefined,
       (error: unknown) => error,
     );
     expect(refused).toBeInstanceOf(GatewayRefusedError);
     expect((refused as GatewayRefusedError).closeCode).toBe(4011);
 
-    const auto = await startShard(h, databasePath, clock, { kind: 'auto' });
+    const auto = await startShard(h, database, clock, { kind: 'auto' });
     try {
       expect(auto.bot.client.options.shardCount).toBe(3);
       expect(auto.bot.client.guilds.cache.size).toBe(2_501);

@@ -11,7 +11,7 @@ describe('loadConfig', () => {
       config: {
         connection: { kind: 'sandbox' },
         devGuildId: undefined,
-        databasePath: 'data/roots.sqlite',
+        database: { kind: 'sqlite', path: 'data/roots.sqlite' },
         sandboxDatabasePath: 'data/sandbox.sqlite',
         logLevel: 'info',
         shards: { kind: 'auto' },
@@ -55,6 +55,24 @@ describe('loadConfig', () => {
     if (result.ok) return;
     expect(result.error.problems.map((p) => p.split(' ')[0])).toEqual(['DISCORD_TOKEN', 'DEV_GUILD_ID', 'DISCORD_API_URL', 'LOG_LEVEL']);
     expect(result.error.message).toMatch(/^Roots Bot can't start yet/);
+  });
+
+  it('chooses PostgreSQL when DATABASE_URL is set, and SQLite at DATABASE_PATH otherwise', () => {
+    const url = 'postgres://roots:s3cret@db.internal:5432/roots';
+    const result = loadConfig({ DATABASE_URL: url, DATABASE_PATH: 'ignored.sqlite' });
+    expect(result.ok && result.config.database).toEqual({ kind: 'postgres', url });
+    const blank = loadConfig({ DATABASE_URL: ' ', DATABASE_PATH: 'data/here.sqlite' });
+    expect(blank.ok && blank.config.database).toEqual({ kind: 'sqlite', path: 'data/here.sqlite' });
+  });
+
+  it('names a bad DATABASE_URL without ever printing it (it carries the password)', () => {
+    for (const bad of ['mysql://roots:hunter2-pass@localhost/roots', 'postgres//roots:hunter2-pass@localhost', 'hunter2-pass']) {
+      const result = loadConfig({ DATABASE_URL: bad });
+      expect(result.ok).toBe(false);
+      if (result.ok) continue;
+      expect(result.error.problems).toEqual([expect.stringMatching(/^DATABASE_URL must be a PostgreSQL URL such as postgres:\/\//)]);
+      expect(result.error.message).not.toContain('hunter2');
+    }
   });
 
   it('never repeats the token value in its message', () => {

@@ -20,7 +20,7 @@ function file(): string {
 
 /** The bot's way of opening the file, with a short budget so the tests stay quick. */
 async function botDatabase(path: string): Promise<Kysely<Tables>> {
-  const db = openDatabase(path, { budgetMs: BUDGET_MS }) as unknown as Kysely<Tables>;
+  const db = openDatabase({ kind: 'sqlite', path }, { budgetMs: BUDGET_MS }) as unknown as Kysely<Tables>;
   await sql`create table if not exists notes (text text not null)`.execute(db);
   opened.push({ close: () => db.destroy() });
   return db;

@@ -9,16 +9,16 @@ async function tableNames(db: ReturnType<typeof openDatabase>): Promise<string[]
 
 describe('migrations', () => {
   it('run up from an empty database, then down all the way and up again', async () => {
-    const db = openDatabase(':memory:');
+    const db = openDatabase({ kind: 'sqlite', path: ':memory:' });
     try {
       const applied = await migrate(db);
-      const all = await createMigrator(db).getMigrations();
+      const all = await (await createMigrator(db)).getMigrations();
       expect(applied.map((r) => r.migrationName)).toEqual(all.map((m) => m.name));
       const upTables = await tableNames(db);
       expect(upTables).toContain('guild_settings');
 
       for (let step = 0; step < all.length; step++) await migrate(db, 'down');
-      expect((await createMigrator(db).getMigrations()).every((m) => m.executedAt === undefined)).toBe(true);
+      expect((await (await createMigrator(db)).getMigrations()).every((m) => m.executedAt === undefined)).toBe(true);
       expect(await tableNames(db)).toEqual([]);
 
       await migrate(db);
@@ -29,9 +29,9 @@ describe('migrations', () => {
   });
 
   it('every migration can be undone', async () => {
-    const db = openDatabase(':memory:');
+    const db = openDatabase({ kind: 'sqlite', path: ':memory:' });
     try {
-      const migrations = await createMigrator(db).getMigrations();
+      const migrations = await (await createMigrator(db)).getMigrations();
       expect(migrations.length).toBeGreaterThan(0);
       for (const m of migrations) expect(typeof m.migration.down, m.name).toBe('function');
     } finally {
@@ -43,7 +43,7 @@ describe('migrations', () => {
     const { mkdtempSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { sql } = await import('kysely');
-    const db = openDatabase(`${mkdtempSync(`${tmpdir()}/roots-`)}/test.sqlite`);
+    const db = openDatabase({ kind: 'sqlite', path: `${mkdtempSync(`${tmpdir()}/roots-`)}/test.sqlite` });
     try {
       const fk = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(db);
       const journal = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(db);

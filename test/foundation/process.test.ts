@@ -1,46 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Harness, type ChannelRecord, type GuildRecord } from '@roots-bot/discord-emulator';
+import { start } from '../support/entry-process.js';
+import { Harness } from '@roots-bot/discord-emulator';
 import { publishCommands } from '../../src/interactions/publish.js';
 import { loadCommands } from '../../src/interactions/registry.js';
-import { shardOfGuild } from '../../src/sharding/shards.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const TSX = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
-
-interface Run {
-  readonly child: ChildProcess;
-  /** Standard output and standard error together, in order. */
-  readonly output: () => string;
-  /** Standard error alone: what a person at the terminal reads among the JSON log lines. */
-  readonly errors: () => string;
-  readonly exited: Promise<number | null>;
-}
-
-/** An npm script's entry point, minus npm, with the environment given and no .env file. */
-function start(env: Record<string, string>, entry: readonly string[] = ['src/main.ts']): Run {
-  const child = spawn(TSX, [...entry], {
-    cwd: ROOT,
-    // An empty DOTENV_CONFIG_PATH target keeps a developer's own .env out of the test.
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DOTENV_CONFIG_PATH: '/nonexistent/.env', ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let output = '';
-  let errors = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-    errors += chunk.toString();
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, output: () => output, errors: () => errors, exited };
-}
 
 describe('npm run migrate', () => {
   it('applies the migrations and lists them with status', async () => {
@@ -98,71 +66,6 @@ describe('the bot as a process (npm start)', () => {
     expect(run.output()).toContain('Roots Bot stopped');
     expect(run.output()).not.toContain(emulator.token);
   }, 30_000);
-});
-
-describe('the bot as one process per shard (npm run start:shards)', () => {
-  let harness: Harness | undefined;
-  afterEach(async () => {
-    await harness?.close();
-    harness = undefined;
-  });
-
-  it('spawns a process per shard, each serving its own servers, and stops them all on SIGTERM', async () => {
-    harness = await Harness.start({ rateLimits: { disabled: true }, sessionStarts: { maxConcurrency: 2 } });
-    const h = harness;
-    // A snowflake's shard comes from its millisecond: servers made a millisecond apart spread.
-    const servers: { guild: GuildRecord; general: ChannelRecord; shard: number }[] = [];
-    for (let n = 0; n < 4; n += 1) {
-      const guild = h.guild(`Roots ${n}`, { owner: 'morgan' });
-      servers.push({ guild, general: h.channel(guild, 'general'), shard: shardOfGuild(guild.id, 2) });
-      const at = Date.now();
-      while (Date.now() === at) await new Promise((resolve) => setTimeout(resolve, 0));
-    }
-    expect(new Set(servers.map((server) => server.shard))).toEqual(new Set([0, 1]));
-    const alice = h.user('alice');
-    for (const { guild } of servers) h.member(guild, 'alice');
-    const { emulator } = h;
-    await publishCommands({ token: emulator.token, apiUrl: emulator.apiUrl }, (await loadCommands()).definitions);
-
-    const run = start(
-      {
-        DISCORD_TOKEN: emulator.token,
-        DISCORD_API_URL: emulator.apiUrl,
-        DATABASE_PATH: `${mkdtempSync(`${tmpdir()}/roots-shards-`)}/bot.sqlite`,
-        SHARD_COUNT: '2',
-      },
-      ['src/shards.ts'],
-    );
-    const online = () =>
-      run
-        .output()
-        .split('\n')
-        .filter((line) => line.includes('"msg":"Roots Bot is online"'))
-        .map((line) => JSON.parse(line) as { shards: { ids: number[] }; guilds: number })
-        .sort((a, b) => (a.shards.ids[0] ?? 0) - (b.shards.ids[0] ?? 0));
-    await expect.poll(() => online().length, { timeout: 80_000, interval: 200 }).toBe(2);
-    expect(run.output()).toContain('every shard is online');
-    expect(online().map((line) => line.shards)).toEqual([
-      { count: 2, ids: [0] },
-      { count: 2, ids: [1] },
-    ]);
-    expect(online().map((line) => line.guilds)).toEqual([0, 1].map((shard) => servers.filter((server) => server.shard === shard).length));
-
-    // Discord sends each server's interactions to its shard's process only: every one answers.
-    for (const { general } of servers) expect((await h.as(alice).run(general, 'about')).kind).toBe('message');
-
-    run.child.kill('SIGTERM');
-    expect(await run.exited).toBe(0);
-    expect(run.output().match(/"msg":"Roots Bot stopped"/g)).toHaveLength(2);
-    expect(run.output()).toContain('every shard stopped');
-    expect(run.output()).not.toContain(emulator.token);
-  }, 120_000);
-
-  it('refuses to start without a token: the sandbox is one process', async () => {
-    const run = start({}, ['src/shards.ts']);
-    expect(await run.exited).toBe(1);
-    expect(run.errors()).toContain('needs DISCORD_TOKEN');
-  }, 20_000);
 });
 
 // Well-shaped, but no application has it.

@@ -1,5 +1,6 @@
 import { ManualClock } from '../../src/clock.js';
-import { openDatabase, type Db } from '../../src/db/connection.js';
+import type { Db } from '../../src/db/connection.js';
+import { openTestDatabase } from '../support/database.js';
 import { migrate } from '../../src/db/migrator.js';
 import type { Tenet } from '../../src/onboarding/content.js';
 import { updateOnboardingSettings } from '../../src/onboarding/settings.js';
@@ -21,7 +22,7 @@ export interface Services {
 
 /** A migrated in-memory database and a clock standing at START, with onboarding switched on. */
 export async function services(): Promise<Services & { close(): Promise<void> }> {
-  const db = openDatabase(':memory:');
+  const db = await openTestDatabase();
   await migrate(db);
   const clock = new ManualClock(START);
   await updateOnboardingSettings({ db, clock }, GUILD, {});

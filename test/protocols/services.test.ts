@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.js';
-import { openDatabase, type Db } from '../../src/db/connection.js';
+import type { Db } from '../../src/db/connection.js';
+import { openTestDatabase } from '../support/database.js';
 import { migrate } from '../../src/db/migrator.js';
 import { addToStep, chooseContributions, type Addition } from '../../src/protocols/contributions.js';
 import { finishRun, moveStep, recordRun, setPaused } from '../../src/protocols/facilitation.js';
@@ -29,7 +30,7 @@ describe('protocol services', () => {
   let run: OpenRun;
 
   beforeEach(async () => {
-    db = openDatabase(':memory:');
+    db = await openTestDatabase();
     await migrate(db);
     deps = { db, clock };
     run = await recordRun(deps, { guildId: 'g', channelId: 'c', threadId: 't', protocol: fiveWhys, topic: '  Monday absences ', facilitatorId: 'alice' });

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../src/db/connection.js';
+import type { Db } from '../../src/db/connection.js';
+import { openTestDatabase } from '../support/database.js';
 import { migrate } from '../../src/db/migrator.js';
 import { historyOf } from '../../src/rituals/ledger.js';
 
@@ -56,7 +57,7 @@ async function occurrence(db: Db, scheduleId: number, when: string, state: strin
 describe('the history /ritual list shows', () => {
   let db: Db;
   beforeEach(async () => {
-    db = openDatabase(':memory:');
+    db = await openTestDatabase();
     await migrate(db);
   });
   afterEach(() => db.destroy());

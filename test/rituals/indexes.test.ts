@@ -7,7 +7,7 @@ import { migrate } from '../../src/db/migrator.js';
 describe("the rituals' foreign keys", () => {
   let db: Db;
   beforeEach(async () => {
-    db = openDatabase(':memory:');
+    db = openDatabase({ kind: 'sqlite', path: ':memory:' });
     await migrate(db);
   });
   afterEach(() => db.destroy());

@@ -26,7 +26,7 @@ describe('the sandbox session', () => {
     const clock = new ManualClock();
     dataDir = mkdtempSync(`${tmpdir()}/roots-sandbox-`);
     const databasePath = `${dataDir}/sandbox.sqlite`;
-    bot = await startBotOnEmulator(harness.emulator, { databasePath, logger: createLogger({ level: 'silent' }), clock });
+    bot = await startBotOnEmulator(harness.emulator, { database: { kind: 'sqlite', path: databasePath }, logger: createLogger({ level: 'silent' }), clock });
     io = memoryIo([]);
     session = new Session({ harness, guild: demo.guild, start: { person: demo.moderator, channel: demo.channels.general }, clock, io, style: plainStyle, settle: { idleMs: 50 }, filesDir: `${dataDir}/sandbox-files` });
   });

@@ -50,7 +50,7 @@ describe('background work claimed by the shards that hold each server', () => {
   let db: Db;
   let clock: ManualClock;
   beforeEach(async () => {
-    db = openDatabase(':memory:');
+    db = openDatabase({ kind: 'sqlite', path: ':memory:' });
     await migrate(db);
     clock = new ManualClock(START);
   });

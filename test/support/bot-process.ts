@@ -14,7 +14,9 @@ import { RITUALS } from '../../src/rituals/discord/feature.js';
 const Env = z.object({
   ROOTS_API_URL: z.url(),
   ROOTS_TOKEN: z.string().min(1),
-  ROOTS_DATABASE_PATH: z.string().min(1),
+  // One of the two: PostgreSQL when the URL is set.
+  ROOTS_DATABASE_PATH: z.string().min(1).optional(),
+  ROOTS_DATABASE_URL: z.string().min(1).optional(),
   ROOTS_CLOCK_MS: z.coerce.number().int(),
   /** Comma-separated feature names to run; all when unset. */
   ROOTS_FEATURES: z.string().optional(),
@@ -36,7 +38,7 @@ try {
   const bot = await startBot({
     token: env.ROOTS_TOKEN,
     apiUrl: env.ROOTS_API_URL,
-    databasePath: env.ROOTS_DATABASE_PATH,
+    database: env.ROOTS_DATABASE_URL ? { kind: 'postgres', url: env.ROOTS_DATABASE_URL } : { kind: 'sqlite', path: env.ROOTS_DATABASE_PATH ?? '' },
     logger: createLogger({ level: 'warn', secrets: [env.ROOTS_TOKEN], destination: process.stderr }),
     clock,
     features: () => createFeatures().filter((feature) => wanted === undefined || wanted.includes(feature.name)),
@@ -49,6 +51,8 @@ try {
   process.once('SIGTERM', () => void bot.stop().then(() => process.exit(0)));
   send({ type: 'ready' });
 } catch (error) {
-  send({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+  const causes: string[] = [];
+  for (let e: unknown = error; e instanceof Error && causes.length < 5; e = e.cause) causes.push(e.message);
+  send({ type: 'failed', message: causes.length > 0 ? causes.join(': ') : String(error) });
   process.exit(1);
 }

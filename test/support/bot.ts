@@ -1,13 +1,13 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { Writable } from 'node:stream';
 import { Harness, type EmulatorOptions } from '@roots-bot/discord-emulator';
 import type { RunningBot } from '../../src/bot.js';
 import type { Clock } from '../../src/clock.js';
+import type { DatabaseTarget } from '../../src/db/target.js';
 import type { Feature } from '../../src/features/feature.js';
 import { createLogger } from '../../src/logger.js';
 import type { PictureRenderer } from '../../src/pictures/index.js';
 import { startBotOnEmulator } from '../../src/sandbox/sandbox-bot.js';
+import { freshTarget } from './database.js';
 
 export interface LogLine {
   readonly level: number;
@@ -21,7 +21,8 @@ export interface TestBed {
   readonly harness: Harness;
   readonly bot: RunningBot;
   readonly logs: LogLine[];
-  readonly databasePath: string;
+  /** A fresh database of this run's dialect (SQLite, or a PostgreSQL schema in bot-postgres). */
+  readonly database: DatabaseTarget;
   /** Stops the bot (as on SIGTERM) and starts it again on the same database. */
   restart(): Promise<RunningBot>;
   close(): Promise<void>;
@@ -45,10 +46,10 @@ export async function startTestBed(
     },
   });
   const logger = createLogger({ level: 'debug', secrets: [harness.emulator.token], destination });
-  const databasePath = `${mkdtempSync(`${tmpdir()}/roots-e2e-`)}/bot.sqlite`;
+  const database = await freshTarget();
   const start = () =>
     startBotOnEmulator(harness.emulator, {
-      databasePath,
+      database,
       logger,
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.commandsDir ? { commandsDir: options.commandsDir } : {}),
@@ -62,7 +63,7 @@ export async function startTestBed(
       return bot;
     },
     logs,
-    databasePath,
+    database,
     async restart() {
       await bot.stop();
       bot = await start();

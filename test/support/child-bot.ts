@@ -2,6 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import type { DiscordEmulator } from '@roots-bot/discord-emulator';
+import type { DatabaseTarget } from '../../src/db/target.js';
 import type { ChildMessage, ParentMessage } from './bot-process.js';
 
 const ENTRY = fileURLToPath(new URL('./bot-process.ts', import.meta.url));
@@ -20,7 +21,7 @@ export interface ChildBot {
 
 export async function startChildBot(
   emulator: DiscordEmulator,
-  options: { readonly databasePath: string; readonly clockMs: number; readonly features?: readonly string[] },
+  options: { readonly database: DatabaseTarget; readonly clockMs: number; readonly features?: readonly string[] },
 ): Promise<ChildBot> {
   const child: ChildProcess = fork(ENTRY, {
     execArgv: ['--import', 'tsx'],
@@ -28,7 +29,7 @@ export async function startChildBot(
       ...process.env,
       ROOTS_API_URL: emulator.apiUrl,
       ROOTS_TOKEN: emulator.token,
-      ROOTS_DATABASE_PATH: options.databasePath,
+      ...(options.database.kind === 'postgres' ? { ROOTS_DATABASE_URL: options.database.url } : { ROOTS_DATABASE_PATH: options.database.path }),
       ROOTS_CLOCK_MS: String(options.clockMs),
       ...(options.features ? { ROOTS_FEATURES: options.features.join(',') } : {}),
     },

@@ -1,14 +1,14 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import SQLite from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DATABASE_BUSY_NOTHING_SAVED, DATABASE_BUSY_PARTLY_SAVED } from '../../../src/interactions/errors.js';
 import type { Response, UserRecord } from '@roots-bot/discord-emulator';
 import { startTestBed, type TestBed } from '../../support/bot.js';
+import { holdWriteLock } from '../../support/database.js';
 
 /**
- * Another process (a backup, a `sqlite3` shell) holds the bot's database for 10 s while members
- * use it. Every interaction must be answered within Discord's 3 s, and every answer must be true.
+ * Another process (a backup, a `sqlite3` shell; on PostgreSQL another bot's long write) holds the
+ * bot's database for 10 s while members use it. Every interaction must be answered within Discord's 3 s, and every answer must be true.
  * Courses are driven through their commands only, as a member would.
  */
 const COURSE = 'root-causes-to-grassroots-action';
@@ -20,18 +20,6 @@ interface Answer {
   readonly tookMs: number;
   readonly text: string;
   readonly hasEmbed: boolean;
-}
-
-async function takeLock(connection: SQLite.Database): Promise<void> {
-  for (let tries = 0; ; tries++) {
-    try {
-      connection.exec('BEGIN EXCLUSIVE');
-      return;
-    } catch (error) {
-      if (tries > 100) throw error;
-      await sleep(20);
-    }
-  }
 }
 
 function textOf(response: Response): { text: string; hasEmbed: boolean } {
@@ -61,14 +49,11 @@ describe('a database locked by another process for 10 s', () => {
     };
     const enrol = (who: UserRecord) => run(who, 'course enroll', { course: COURSE });
 
-    // In this process a synchronous busy wait would freeze the bot too, so the lock is taken
-    // without one, trying again until the bot's start-up writes are done.
-    const other = new SQLite(bed.databasePath, { timeout: 0 });
-    await takeLock(other);
+    const other = await holdWriteLock(bed.database);
     const loop = monitorEventLoopDelay({ resolution: 10 });
     loop.enable();
     const lockedAt = performance.now();
-    const released = sleep(LOCK_MS).then(() => other.exec('COMMIT'));
+    const released = sleep(LOCK_MS).then(() => other.release());
 
     // Everyone tries to enrol at once, well inside the lock.
     const interactions: Promise<void>[] = members.map((who) => enrol(who));
@@ -87,7 +72,6 @@ describe('a database locked by another process for 10 s', () => {
     const settled = await Promise.allSettled(interactions);
     await released;
     loop.disable();
-    other.close();
 
     // Every interaction was answered within Discord's deadline (the emulator fails it otherwise).
     expect(settled.filter((result) => result.status === 'rejected')).toEqual([]);

@@ -1,15 +1,15 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { OverwriteType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Harness, type ChannelRecord, type InterceptStage, type RequestMatcher } from '@roots-bot/discord-emulator';
 import { ManualClock } from '../../../src/clock.js';
 import { openDatabase } from '../../../src/db/connection.js';
 import { migrate } from '../../../src/db/migrator.js';
+import type { DatabaseTarget } from '../../../src/db/target.js';
 import { ensureGuildSettings } from '../../../src/guilds/guild-settings.js';
 import { loadRitualContent } from '../../../src/rituals/content.js';
 import { createSchedule } from '../../../src/rituals/schedules.js';
 import { startChildBot, type ChildBot } from '../../support/child-bot.js';
+import { freshTarget } from '../../support/database.js';
 
 /**
  * Exactly once, with a real crash: the bot runs in a child process, the emulator holds its post at
@@ -23,7 +23,7 @@ const MONDAY_9AM = Date.parse('2026-03-02T09:00:00Z');
 interface Scene {
   readonly harness: Harness;
   readonly poems: ChannelRecord;
-  readonly databasePath: string;
+  readonly database: DatabaseTarget;
   start(clockMs: number): Promise<ChildBot>;
   /** The post the ritual made (what members see), its thread's messages, and the ledger row. */
   outcome(): Promise<{ posts: number; threads: number; threadMessages: number; ledger: { state: string; attempts: number }[] }>;
@@ -37,10 +37,10 @@ async function scene(options: { readonly history: boolean }): Promise<Scene> {
   // Without Read Message History, Discord lists no messages: the bot can't look back for its post.
   const noHistory = [{ id: botRole, type: OverwriteType.Role, allow: '0', deny: String(PermissionFlagsBits.ReadMessageHistory) }];
   const poems = harness.channel(guild, 'poems', options.history ? {} : { overwrites: noHistory });
-  const databasePath = `${mkdtempSync(`${tmpdir()}/roots-crash-`)}/bot.sqlite`;
+  const database = await freshTarget();
 
   // The moderator's schedule, written through the same service /ritual create uses.
-  const db = openDatabase(databasePath);
+  const db = openDatabase(database);
   await migrate(db);
   const clock = new ManualClock(MONDAY_8AM);
   await ensureGuildSettings(db, clock, guild.id);
@@ -60,10 +60,10 @@ async function scene(options: { readonly history: boolean }): Promise<Scene> {
   return {
     harness,
     poems,
-    databasePath,
-    start: (clockMs) => startChildBot(harness.emulator, { databasePath, clockMs, features: ['rituals'] }),
+    database,
+    start: (clockMs) => startChildBot(harness.emulator, { database, clockMs, features: ['rituals'] }),
     async outcome() {
-      const reader = openDatabase(databasePath);
+      const reader = openDatabase(database);
       try {
         const ledger = await reader.selectFrom('ritual_occurrences').select(['state', 'attempts']).execute();
         const threads = harness.threadsOf(poems);
@@ -96,7 +96,8 @@ async function crashMidPost(s: Scene, stage: InterceptStage) {
   return { held, hold };
 }
 
-describe('a crash at any point posts the ritual exactly once', () => {
+// Each test starts the bot as a process twice: a cold start takes many seconds on a busy machine.
+describe('a crash at any point posts the ritual exactly once', { timeout: 120_000 }, () => {
   let s: Scene;
   let restarted: ChildBot | undefined;
   afterEach(async () => {

@@ -1,5 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Harness, type ChannelRecord } from '@roots-bot/discord-emulator';
 import { ManualClock } from '../../../src/clock.js';
@@ -9,6 +7,7 @@ import { ensureGuildSettings } from '../../../src/guilds/guild-settings.js';
 import { loadRitualContent } from '../../../src/rituals/content.js';
 import { createSchedule } from '../../../src/rituals/schedules.js';
 import { startChildBot, type ChildBot } from '../../support/child-bot.js';
+import { freshTarget } from '../../support/database.js';
 
 /**
  * SIGTERM in the middle of a fan-out: a container runtime gives a process about 10 s before it
@@ -38,8 +37,8 @@ describe('SIGTERM while a ritual is posting to many servers', () => {
     const channels: ChannelRecord[] = [];
     for (let i = 0; i < SERVERS; i += 1) channels.push(h.channel(h.guild(`School ${i + 1}`, { owner: 'owner' }), 'poems'));
 
-    const databasePath = `${mkdtempSync(`${tmpdir()}/roots-sigterm-`)}/bot.sqlite`;
-    const db = openDatabase(databasePath);
+    const database = await freshTarget();
+    const db = openDatabase(database);
     await migrate(db);
     const clock = new ManualClock(MONDAY_8AM);
     const content = await loadRitualContent();
@@ -61,7 +60,7 @@ describe('SIGTERM while a ritual is posting to many servers', () => {
     const botId = h.emulator.bot.id;
     const postsIn = (channel: ChannelRecord) => h.world.messagesIn(channel.id).filter((r) => r.message.author.id === botId).length;
     const posted = () => channels.filter((channel) => postsIn(channel) > 0).length;
-    const start = (clockMs: number) => startChildBot(h.emulator, { databasePath, clockMs, features: ['rituals'] });
+    const start = (clockMs: number) => startChildBot(h.emulator, { database, clockMs, features: ['rituals'] });
 
     const first = await start(MONDAY_8AM);
     first.setClock(MONDAY_9AM);
@@ -75,7 +74,7 @@ describe('SIGTERM while a ritual is posting to many servers', () => {
     expect(postedBeforeExit).toBeLessThan(SERVERS);
 
     // What the stopped bot left: every post it started finished and was recorded; the rest wait, untried.
-    const reader = openDatabase(databasePath);
+    const reader = openDatabase(database);
     const ledger = await reader.selectFrom('ritual_occurrences').select(['state', 'attempts']).execute();
     await reader.destroy();
     expect(ledger).toHaveLength(SERVERS);
@@ -86,7 +85,7 @@ describe('SIGTERM while a ritual is posting to many servers', () => {
     await restarted.settled();
     expect(channels.map(postsIn).filter((n) => n !== 1)).toEqual([]);
     expect(channels.filter((channel) => h.threadsOf(channel).length !== 1)).toEqual([]);
-    const after = openDatabase(databasePath);
+    const after = openDatabase(database);
     const states = await after.selectFrom('ritual_occurrences').select('state').execute();
     await after.destroy();
     expect(states.filter((row) => row.state !== 'posted')).toEqual([]);

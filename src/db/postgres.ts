@@ -1,0 +1,233 @@
+import pg from 'pg';
+import {
+  CompiledQuery,
+  PostgresAdapter,
+  PostgresDriver,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  type DatabaseConnection,
+  type DatabaseIntrospector,
+  type Dialect,
+  type DialectAdapter,
+  type Driver,
+  type Kysely,
+  type QueryCompiler,
+  type QueryResult,
+  type TransactionSettings,
+} from 'kysely';
+import { DEFAULT_BUSY_BUDGET_MS, DatabaseBusyError, mayWrite, noteWrite, type BusyOptions } from './busy.js';
+
+/**
+ * PostgreSQL with the same guarantees the code was written for on SQLite.
+ *
+ * On SQLite a transaction begins IMMEDIATE: it holds the one write lock from its first statement,
+ * so "read, decide, write" inside a transaction can't be interleaved by another process. Every
+ * "once" rule of the bot (the ritual ledger's claims, the nudges' "at most once", protocol steps)
+ * leans on that, plus unique constraints and compare-and-set updates. PostgreSQL's default READ
+ * COMMITTED would let two processes read the same row and both act on it; so here every write
+ * (every transaction, and every write statement outside one) first takes one transaction-scoped
+ * advisory lock shared by all the bot's processes. Reads never take it. Unique constraints and
+ * compare-and-set updates hold on PostgreSQL as they are.
+ *
+ * Like SQLite's busy wait, the lock is waited for within a budget (`lock_timeout`); past it the
+ * work fails with `DatabaseBusyError` before anything was written, so the member can be told to try
+ * again, truthfully.
+ */
+
+/** The advisory lock every write of the bot takes (an arbitrary constant: "Root" in ASCII). */
+export const WRITE_LOCK_KEY = 0x526f6f74;
+
+// SQLSTATE lock_not_available: lock_timeout ran out.
+const LOCK_NOT_AVAILABLE = '55P03';
+
+/** Backstop for one statement, so a stuck query can't hold an interaction (or a lock) forever. */
+const STATEMENT_TIMEOUT_MS = 30_000;
+
+const sqlstateOf = (error: unknown): string | undefined =>
+  error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+
+// COUNT(*) and SUM() come back as int8, which pg hands over as a string (it can exceed 2^53). The
+// bot's counts are far below that, and SQLite gives numbers: parse them so both dialects agree.
+const INT8_OID = 20;
+const types: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8_OID && format !== 'binary' ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
+};
+
+// kysely's own connection type for pg, which its driver wants back on release.
+type PgConnection = Parameters<PostgresDriver['releaseConnection']>[0];
+
+class LockingConnection implements DatabaseConnection {
+  inTransaction = false;
+  pendingWrite = false;
+
+  constructor(
+    readonly inner: PgConnection,
+    private readonly budgetMs: number,
+  ) {}
+
+  /** BEGIN, then the write lock within the budget; on a timeout, rolled back and a typed error. */
+  async begin(begin: string): Promise<void> {
+    const started = performance.now();
+    // One round trip (the simple protocol allows several statements). lock_timeout goes back to
+    // none after the lock: everything else in the transaction runs under the lock anyway.
+    const sql = `${begin}; set local lock_timeout = ${Math.max(1, Math.round(this.budgetMs))}; select pg_advisory_xact_lock(${WRITE_LOCK_KEY}); set local lock_timeout = 0`;
+    try {
+      await this.inner.executeQuery(CompiledQuery.raw(sql));
+    } catch (error) {
+      await this.inner.executeQuery(CompiledQuery.raw('rollback')).catch(() => undefined);
+      if (sqlstateOf(error) === LOCK_NOT_AVAILABLE) throw new DatabaseBusyError(performance.now() - started, { cause: error });
+      throw error;
+    }
+    this.inTransaction = true;
+    this.pendingWrite = false;
+  }
+
+  async end(command: 'commit' | 'rollback'): Promise<void> {
+    try {
+      await this.inner.executeQuery(CompiledQuery.raw(command));
+      if (command === 'commit' && this.pendingWrite) noteWrite();
+    } finally {
+      this.inTransaction = false;
+      this.pendingWrite = false;
+    }
+  }
+
+  async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    if (this.inTransaction) {
+      const result = await this.inner.executeQuery<R>(query);
+      if (mayWrite(query)) this.pendingWrite = true;
+      return result;
+    }
+    if (!mayWrite(query)) return this.inner.executeQuery<R>(query);
+    // A write on its own gets a transaction of its own, so it takes the lock like any other.
+    await this.begin('begin');
+    let result: QueryResult<R>;
+    try {
+      result = await this.inner.executeQuery<R>(query);
+      this.pendingWrite = true;
+    } catch (error) {
+      await this.end('rollback').catch(() => undefined);
+      throw error;
+    }
+    await this.end('commit');
+    return result;
+  }
+
+  streamQuery<R>(query: CompiledQuery, chunkSize = 100): AsyncIterableIterator<QueryResult<R>> {
+    return this.inner.streamQuery<R>(query, chunkSize);
+  }
+}
+
+class LockingPostgresDriver implements Driver {
+  readonly #inner: PostgresDriver;
+  readonly #budgetMs: number;
+  readonly #wrapped = new WeakMap<PgConnection, LockingConnection>();
+
+  constructor(pool: pg.Pool, options: BusyOptions) {
+    this.#inner = new PostgresDriver({ pool });
+    this.#budgetMs = options.budgetMs ?? DEFAULT_BUSY_BUDGET_MS;
+  }
+
+  init(): Promise<void> {
+    return this.#inner.init();
+  }
+
+  async acquireConnection(): Promise<DatabaseConnection> {
+    const inner = (await this.#inner.acquireConnection()) as PgConnection;
+    let wrapped = this.#wrapped.get(inner);
+    if (!wrapped) {
+      wrapped = new LockingConnection(inner, this.#budgetMs);
+      this.#wrapped.set(inner, wrapped);
+    }
+    return wrapped;
+  }
+
+  async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
+    let begin = 'begin';
+    if (settings.isolationLevel) begin += ` isolation level ${settings.isolationLevel}`;
+    if (settings.accessMode) begin += ` ${settings.accessMode}`;
+    await this.#own(connection).begin(begin);
+  }
+
+  commitTransaction(connection: DatabaseConnection): Promise<void> {
+    return this.#own(connection).end('commit');
+  }
+
+  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    await this.#own(connection).end('rollback');
+  }
+
+  savepoint(connection: DatabaseConnection, name: string, compile: QueryCompiler['compileQuery']): Promise<void> {
+    return this.#inner.savepoint(this.#own(connection).inner, name, compile);
+  }
+
+  rollbackToSavepoint(connection: DatabaseConnection, name: string, compile: QueryCompiler['compileQuery']): Promise<void> {
+    return this.#inner.rollbackToSavepoint(this.#own(connection).inner, name, compile);
+  }
+
+  releaseSavepoint(connection: DatabaseConnection, name: string, compile: QueryCompiler['compileQuery']): Promise<void> {
+    return this.#inner.releaseSavepoint(this.#own(connection).inner, name, compile);
+  }
+
+  releaseConnection(connection: DatabaseConnection): Promise<void> {
+    const own = this.#own(connection);
+    own.inTransaction = false;
+    return this.#inner.releaseConnection(own.inner);
+  }
+
+  destroy(): Promise<void> {
+    return this.#inner.destroy();
+  }
+
+  #own(connection: DatabaseConnection): LockingConnection {
+    if (!(connection instanceof LockingConnection)) throw new TypeError('a connection from another driver');
+    return connection;
+  }
+}
+
+export interface PostgresOptions extends BusyOptions {
+  /** Told about a pooled connection that broke while idle (the server restarted, the network dropped). */
+  readonly onConnectionError?: (error: Error) => void;
+}
+
+/** A pool for `url`: a broken connection is dropped and the next query opens a new one. */
+export function createPool(url: string, options: Pick<PostgresOptions, 'onConnectionError'> = {}): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    types,
+    max: 10,
+    // pg-pool counts waiting for a free pooled connection in this too, not only connecting: a burst
+    // of work (every server's settings at start) queues behind the write lock meanwhile.
+    connectionTimeoutMillis: 20_000,
+    statement_timeout: STATEMENT_TIMEOUT_MS,
+    idle_in_transaction_session_timeout: STATEMENT_TIMEOUT_MS,
+  });
+  // Without a listener, an idle connection's error (server restart) would crash the process.
+  pool.on('error', (error) => options.onConnectionError?.(error));
+  return pool;
+}
+
+/** PostgreSQL through `pg`, as kysely's PostgresDialect, with the write lock above. */
+export class LockingPostgresDialect implements Dialect {
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly options: BusyOptions = {},
+  ) {}
+
+  createDriver(): Driver {
+    return new LockingPostgresDriver(this.pool, this.options);
+  }
+
+  createQueryCompiler(): QueryCompiler {
+    return new PostgresQueryCompiler();
+  }
+
+  createAdapter(): DialectAdapter {
+    return new PostgresAdapter();
+  }
+
+  createIntrospector<DB>(db: Kysely<DB>): DatabaseIntrospector {
+    return new PostgresIntrospector(db);
+  }
+}

@@ -1,0 +1,34 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const TSX = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
+
+export interface Run {
+  readonly child: ChildProcess;
+  /** Standard output and standard error together, in order. */
+  readonly output: () => string;
+  /** Standard error alone: what a person at the terminal reads among the JSON log lines. */
+  readonly errors: () => string;
+  readonly exited: Promise<number | null>;
+}
+
+/** An npm script's entry point, minus npm, with the environment given and no .env file. */
+export function start(env: Record<string, string>, entry: readonly string[] = ['src/main.ts']): Run {
+  const child = spawn(TSX, [...entry], {
+    cwd: ROOT,
+    // An empty DOTENV_CONFIG_PATH target keeps a developer's own .env out of the test.
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DOTENV_CONFIG_PATH: '/nonexistent/.env', ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let output = '';
+  let errors = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+    errors += chunk.toString();
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, output: () => output, errors: () => errors, exited };
+}
+

@@ -5,6 +5,7 @@ import { GatewayIntentBits } from 'discord-api-types/v10';
 import { ApplicationCommands } from './commands.js';
 import { GatewayServer } from './gateway.js';
 import { RequestFaults } from './faults.js';
+import { OAuth2Provider } from './oauth2.js';
 import { DISCORD_INTERACTION_TIMINGS, Interactions, type InteractionTimings } from './interactions.js';
 import { createRateLimiter, type RateLimiterOptions } from './rate-limit.js';
 import { RestApi, type RequestRecord } from './rest.js';
@@ -38,6 +39,8 @@ export class DiscordEmulator {
   /** Test hooks on REST requests: hold, drop or fail them (faults.ts). */
   readonly faults = new RequestFaults();
   readonly limiter;
+  /** "Sign in with Discord": the OAuth2 endpoints, the client secret and the redirect URLs (oauth2.ts). */
+  readonly oauth2: OAuth2Provider;
   readonly #server: Server;
   readonly #gateway: GatewayServer;
   readonly #rest: RestApi;
@@ -66,7 +69,8 @@ export class DiscordEmulator {
       onRequest: (record) => this.requests.push(record),
       faults: this.faults,
     });
-    this.#server = createServer((request, response) => void this.#rest.handle(request, response));
+    this.oauth2 = new OAuth2Provider({ world: this.world, clientId: this.application.id });
+    this.#server = createServer((request, response) => void (this.oauth2.owns(request) ? this.oauth2.handle(request, response) : this.#rest.handle(request, response)));
     const privilegedIntents = options.privilegedIntents ?? GatewayIntentBits.GuildMembers;
     this.#gateway = new GatewayServer({
       source: {

@@ -58,3 +58,6 @@ export { attachmentsFor, composeMessage, type MessageBody, type UploadedFile } f
 export { DISCORD_GLOBAL_LIMIT, type BucketLimit, type RateLimiterOptions, type WindowLimit } from './rate-limit.js';
 
 export type { RequestRecord } from './rest.js';
+
+// Sign in with Discord: the OAuth2 authorization-code flow (`emulator.oauth2`).
+export { ACCESS_TOKEN_LIFETIME_S, CODE_LIFETIME_MS, OAUTH2_SCOPES, OAuth2Provider, type OAuth2Scope } from './oauth2.js';

@@ -2,6 +2,8 @@ import { ChannelType, PermissionFlagsBits, type Client, type Guild } from 'disco
 import { fail } from '../outcome.js';
 import { checkCanPost } from '../rituals/discord/channel-check.js';
 import type { Schedule } from '../rituals/model.js';
+import type { OnboardingSettings } from '../onboarding/settings.js';
+import { checkSetup, type SetupCheck } from '../onboarding/discord/setup-checks.js';
 import type { RitualOutcome } from '../rituals/problems.js';
 
 /**
@@ -37,6 +39,8 @@ export interface GuildAccess {
   memberCount(guildId: string): number;
   /** Whether the bot can post this ritual in its channel now: the check /ritual resume makes. */
   canPostRitual(schedule: Schedule): Promise<RitualOutcome<Schedule>>;
+  /** What `/onboarding setup` checks: the role and channels exist and the bot can use them. */
+  onboardingChecks(settings: OnboardingSettings): readonly SetupCheck[];
 }
 
 const summary = (guild: Guild): ServerSummary => ({ id: guild.id, name: guild.name });
@@ -73,6 +77,10 @@ export function discordGuildAccess(client: Client<true>): GuildAccess {
     async canPostRitual(schedule) {
       const guild = client.guilds.cache.get(schedule.guildId);
       return guild === undefined ? fail({ kind: 'channel-gone', schedule }) : checkCanPost(guild, schedule);
+    },
+    onboardingChecks(settings) {
+      const guild = client.guilds.cache.get(settings.guildId);
+      return guild === undefined ? [] : checkSetup(guild, settings);
     },
   };
 }

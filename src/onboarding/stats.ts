@@ -80,3 +80,30 @@ export async function onboardingStats(db: Db, guildId: string, since: Date | nul
   const stopped = [...stops.values()].sort((a, b) => order(a.at) - order(b.at));
   return { since, joined, finished, stopped, leftBeforeFinishing };
 }
+
+/** One step of the funnel: how many of those who joined in the period got at least this far. */
+export type FunnelStep =
+  | { readonly kind: 'joined'; readonly reached: number }
+  | { readonly kind: 'tenet'; readonly index: number; readonly reached: number }
+  | { readonly kind: 'introduced'; readonly reached: number }
+  | { readonly kind: 'finished'; readonly reached: number };
+
+/**
+ * joined → each tenet → introduced → finished: everyone still at a step (or before the walk could
+ * reach them) has reached the steps before it and none after, so each step's count is those who
+ * joined less those who stopped earlier. The drop-off of a step is the previous count less its own.
+ */
+export function funnelOf(stats: OnboardingStats, tenetCount: number): FunnelStep[] {
+  const stoppedBefore = (order: (stop: Stop) => boolean) => stats.stopped.filter((entry) => order(entry.at)).reduce((sum, entry) => sum + entry.count, 0);
+  const notStarted = (stop: Stop) => stop.kind === 'screening' || stop.kind === 'unreachable';
+  const steps: FunnelStep[] = [{ kind: 'joined', reached: stats.joined }];
+  for (let index = 0; index < tenetCount; index += 1) {
+    // Reaching tenet i means having been shown it: not held before the walk, not stopped at an earlier tenet.
+    steps.push({ kind: 'tenet', index, reached: stats.joined - stoppedBefore((stop) => notStarted(stop) || (stop.kind === 'tenet' && stop.index < index)) });
+  }
+  const introducedOrLater = stats.joined - stoppedBefore((stop) => stop.kind !== 'introduce');
+  // "Introduced" is reaching the introduction form; finishing is sending it.
+  steps.push({ kind: 'introduced', reached: introducedOrLater });
+  steps.push({ kind: 'finished', reached: stats.finished });
+  return steps;
+}

@@ -92,6 +92,9 @@ describe('the dashboard in Chromium', () => {
     await page.getByRole('link', { name: 'History of ritual #1' }).click();
     await page.getByRole('cell', { name: 'Posted', exact: true }).waitFor();
     await check(page, 'ritual-history');
+    await page.getByRole('link', { name: 'Onboarding' }).click();
+    await page.getByRole('heading', { name: 'How far new members get' }).waitFor();
+    await check(page, 'onboarding');
     await context.close();
   });
 

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { listSchedules } from '../../../src/rituals/schedules.js';
+import { currentTenets } from '../../../src/onboarding/tenets.js';
 import { unknownTimeZoneMessage } from '../../../src/rituals/time-zones.js';
 import { escapeHtml } from '../../../src/dashboard/html.js';
 import { signedIn, startDashboardBed, Visitor, type DashboardBed } from './support.js';
@@ -135,5 +136,37 @@ describe('the moderator dashboard over HTTP', () => {
     expect(fragment).toContain('Sun 8 Mar, 3:00 am'); // the gap: posted at the first instant after it
     expect(fragment).toContain(escapeHtml("On Sun 8 Mar 2026 the clocks jump forward and 2:30 am doesn't happen, so that post goes out at Sun 8 Mar, 3:00 am instead."));
     expect(fragment).toContain('Sun 1 Nov 2026');
+  });
+
+  it('edits the tenets as /tenets edit does: the same checks, a new version, a conflict refused', async () => {
+    db = await startDashboardBed();
+    const morgan = await signedIn(db, db.morgan);
+    const page = `/g/${db.guild.id}/onboarding`;
+    const tenets = () => currentTenets(db.bed.bot.ctx, db.guild.id, db.bed.bot.ctx.content.onboarding.tenets);
+    const before = await tenets();
+    const bad = await morgan.post(`${page}/tenets`, { _csrf: await morgan.csrfFrom(page), basedOn: String(before.version), tenet: ['Be Kind: Kindness first.', 'no colon here', '', '', ''] });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain(escapeHtml('Tenet 2 needs its name, a colon, then its words'));
+    expect((await tenets()).version).toBe(before.version);
+
+    const good = await morgan.post(`${page}/tenets`, { _csrf: await morgan.csrfFrom(page), basedOn: String(before.version), tenet: ['Be Kind: Kindness first.', 'Be Curious: Ask why.', '', '', ''] });
+    expect(good.status).toBe(303);
+    expect(await tenets()).toMatchObject({ version: before.version + 1, tenets: [{ name: 'Be Kind' }, { name: 'Be Curious' }] });
+    const stale = await morgan.post(`${page}/tenets`, { _csrf: await morgan.csrfFrom(page), basedOn: String(before.version), tenet: ['Be Bold: Go.', '', '', '', ''] });
+    expect(stale.status).toBe(409);
+    expect(await stale.text()).toContain('Someone else changed the tenets while you were editing');
+  });
+
+  it('switches onboarding on from its settings and counts who joined in the funnel', async () => {
+    db = await startDashboardBed();
+    const morgan = await signedIn(db, db.morgan);
+    const page = `/g/${db.guild.id}/onboarding`;
+    const badNudge = await morgan.post(`${page}/settings`, { _csrf: await morgan.csrfFrom(page), firstContact: 'dm', nudgeAfterDays: '45' });
+    expect(badNudge.status).toBe(400);
+    expect(await badNudge.text()).toContain('A whole number of days from 0 to 30');
+    const saved = await morgan.post(`${page}/settings`, { _csrf: await morgan.csrfFrom(page), firstContact: 'dm', nudgeAfterDays: '3', introductionsChannel: db.general.id });
+    expect(saved.status).toBe(303);
+    db.bed.harness.join(db.guild, 'dave');
+    await expect.poll(async () => /<th scope="row">Joined<\/th>[\s\S]*?<span>1<\/span>/.test(await (await morgan.request(`${page}?period=all`)).text()), { timeout: 10_000 }).toBe(true);
   });
 });

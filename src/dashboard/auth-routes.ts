@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { authorizeUrl, signIn } from './discord-oauth.js';
 import { html } from './html.js';
-import { sendPage, type DashboardDeps } from './server.js';
+import { sendPage, type DashboardDeps } from './pages.js';
 
 /** Signing in with Discord, signing out, and the start page listing the servers one can manage. */
 export function registerAuthRoutes(app: FastifyInstance, deps: DashboardDeps): void {

@@ -8,7 +8,7 @@ import { countCommittedBefore, currentTenets, requestRecommit, saveTenets, unles
 import { explainOnboardingProblem } from '../onboarding/discord/explain.js';
 import type { ChannelChoice } from './guild-access.js';
 import { discordText, html, type Html } from './html.js';
-import { flashBlock, sendPage, serverRequest, takeFlash, type DashboardDeps, type ServerRequest } from './server.js';
+import { flashBlock, sendPage, serverRequest, takeFlash, type DashboardDeps, type ServerRequest } from './pages.js';
 
 /** The Onboarding page: its settings, the tenets (versioned as `/tenets edit` saves them), and the funnel. */
 

@@ -15,7 +15,7 @@ import { findGuildSettings } from '../guilds/guild-settings.js';
 import { html } from './html.js';
 import { cronOfForm, emptyRitualForm, formOfSchedule, kindOfForm, placeProblem, readRitualForm, type FieldProblems, type RitualFormValues } from './ritual-form.js';
 import { previewBlock, ritualBuilder, ritualHistory, ritualList, type PreviewResult, type Viewing } from './ritual-views.js';
-import { flashBlock, sendPage, serverRequest, takeFlash, type DashboardDeps, type ServerRequest } from './server.js';
+import { flashBlock, sendPage, serverRequest, takeFlash, type DashboardDeps, type ServerRequest } from './pages.js';
 import { viewerZoneOf } from './viewer-zone.js';
 
 /** The Rituals pages, each calling the services `/ritual` calls. */

@@ -4,17 +4,18 @@ import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySession from '@fastify/session';
-import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify from 'fastify';
 import type { BotContext } from '../context.js';
 import { errorReference, somethingWentWrong } from '../interactions/errors.js';
 import { registerAuthRoutes } from './auth-routes.js';
 import { PROGRESSIVE_SCRIPT } from './browser-script.js';
 import type { OAuthClientOptions } from './discord-oauth.js';
-import type { GuildAccess, ServerSummary } from './guild-access.js';
-import { discordText, html, type Html } from './html.js';
-import { page, type Frame } from './layout.js';
+import type { GuildAccess } from './guild-access.js';
+import { discordText, html } from './html.js';
+import { page } from './layout.js';
 import { registerOnboardingRoutes } from './onboarding-routes.js';
 import { registerRitualRoutes } from './ritual-routes.js';
+import { NO_MENTIONS, type DashboardDeps } from './pages.js';
 import { databaseSessionStore } from './session-store.js';
 
 /**
@@ -23,26 +24,6 @@ import { databaseSessionStore } from './session-store.js';
  * schedule preview. Sign-in is Discord's OAuth2; who may see a server is asked of the bot's own view
  * of Discord on every request.
  */
-
-export interface SignedIn {
-  readonly id: string;
-  readonly name: string;
-  readonly guildIds: readonly string[];
-}
-
-export interface Flash {
-  readonly kind: 'ok' | 'bad';
-  readonly text: string;
-}
-
-declare module 'fastify' {
-  interface Session {
-    person?: SignedIn;
-    oauthState?: string;
-    next?: string;
-    flash?: Flash;
-  }
-}
 
 export interface DashboardOptions {
   readonly ctx: BotContext;
@@ -67,20 +48,7 @@ export interface RunningDashboard {
   close(): Promise<void>;
 }
 
-/** What every page handler needs, bound once per dashboard. */
-export interface DashboardDeps {
-  readonly ctx: BotContext;
-  readonly access: GuildAccess;
-  readonly oauth: () => OAuthClientOptions;
-}
-
 export const DEFAULT_SESSION_TTL_MS = 12 * 3_600_000;
-
-/** The moderator a server's route runs for, checked before the handler (see `serverPages`). */
-export interface ServerRequest {
-  readonly person: SignedIn;
-  readonly server: ServerSummary;
-}
 
 export async function startDashboard(options: DashboardOptions): Promise<RunningDashboard> {
   const host = options.host ?? '127.0.0.1';
@@ -135,46 +103,3 @@ export async function startDashboard(options: DashboardOptions): Promise<Running
   return { url, redirectUri: redirectUri(), close: () => app.close() };
 }
 
-/** Mentions in the bot's sentences where none can be resolved (an error page). */
-export const NO_MENTIONS = { channel: () => 'a channel', time: (at: Date) => at.toISOString() };
-
-export function sendPage(reply: FastifyReply, frame: Frame, body: Html, status = 200): FastifyReply {
-  return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(String(page(frame, body)));
-}
-
-/** Takes the one-time message a POST left for the page it redirected to. */
-export function takeFlash(request: FastifyRequest): Flash | undefined {
-  const flash = request.session.get('flash');
-  if (flash !== undefined) request.session.set('flash', undefined);
-  return flash;
-}
-
-export function flashBlock(flash: Flash | undefined, names: Parameters<typeof discordText>[1]): Html {
-  return flash ? html`<div class="notice${flash.kind === 'bad' ? ' bad' : ''}" role="status">${discordText(flash.text, names)}</div>` : html``;
-}
-
-/**
- * The guard of every server page: signed in (else to sign-in and back), the bot in the server, and
- * the member holding Manage Server there now, as the bot sees them. Returns undefined after
- * answering for itself.
- */
-export async function serverRequest(deps: DashboardDeps, request: FastifyRequest<{ Params: { guildId: string } }>, reply: FastifyReply): Promise<ServerRequest | undefined> {
-  const person = request.session.get('person');
-  if (person === undefined) {
-    request.session.set('next', request.url);
-    await reply.redirect('/login');
-    return undefined;
-  }
-  const verdict = await deps.access.verdict(request.params.guildId, person.id);
-  if (verdict.kind === 'moderator') return { person, server: verdict.server };
-  const frame = { title: 'You need Manage Server', person, csrf: reply.generateCsrf() };
-  const where = verdict.kind === 'bot-not-in-server' ? 'that server' : verdict.server.name;
-  const why =
-    verdict.kind === 'bot-not-in-server'
-      ? "Roots Bot isn't in that server (or it no longer is), so there is nothing to manage there."
-      : verdict.kind === 'not-a-member'
-        ? `You aren't a member of ${where}, as far as Roots Bot can see.`
-        : `These pages change how Roots Bot runs ${where}, so they are for people with the Manage Server permission there. If you help run ${where}, ask one of its admins to give you a role with Manage Server.`;
-  sendPage(reply, { ...frame, server: undefined }, html`<h1>You need Manage Server</h1><p>${why}</p><p><a href="/">See your servers</a></p>`, 403);
-  return undefined;
-}

@@ -28,7 +28,7 @@ export function startDiscordDashboard(bot: RunningBot, config: Extract<Dashboard
 export async function startSandboxDashboard(
   bot: RunningBot,
   emulator: DiscordEmulator,
-  config: { readonly port: number; readonly publicUrl?: string | undefined; readonly sessionSecret?: string | undefined; readonly sessionTtlMs?: number },
+  config: { readonly port: number; readonly publicUrl?: string | undefined; readonly sessionSecret?: string | undefined; readonly sessionTtlMs?: number; readonly requestsPerMinute?: number },
 ): Promise<RunningDashboard> {
   const dashboard = await startDashboard({
     ctx: bot.ctx,
@@ -38,6 +38,7 @@ export async function startSandboxDashboard(
     publicUrl: config.publicUrl,
     sessionSecret: config.sessionSecret ?? randomBytes(32).toString('base64url'),
     ...(config.sessionTtlMs === undefined ? {} : { sessionTtlMs: config.sessionTtlMs }),
+    ...(config.requestsPerMinute === undefined ? {} : { requestsPerMinute: config.requestsPerMinute }),
   });
   emulator.oauth2.addRedirectUri(dashboard.redirectUri);
   return dashboard;

@@ -31,10 +31,32 @@ const DAY_MS = 86_400_000;
 export function dstOutlook(spec: CronSpec, zone: string, from: Date, days = 366): DstOutlook {
   const tz = zoneNamed(zone);
   const start = wallTimeOf(zone, from.getTime());
+  const dateAt = (index: number) => new Date(Date.UTC(start.year, start.month - 1, start.day + index));
   const changes: ClockChange[] = [];
   const effects: DstEffect[] = [];
-  for (let index = 0; index < days; index += 1) {
-    const date = new Date(Date.UTC(start.year, start.month - 1, start.day + index));
+  // A reading a week (at noon UTC) finds the weeks where the offset moves, a reading a day inside
+  // them the day; only the local days around a move are looked at closely. (Reading every day of
+  // the year cost 20 ms; no zone changes its clocks twice within a week.)
+  const noon = (index: number) => tz.offset(dateAt(index).getTime() + 12 * 3_600_000);
+  const candidates = new Set<number>();
+  let weekStart = -1;
+  let weekOffset = noon(weekStart);
+  while (weekStart < days) {
+    const weekEnd = Math.min(weekStart + 7, days);
+    const endOffset = noon(weekEnd);
+    if (endOffset !== weekOffset) {
+      let previous = weekOffset;
+      for (let index = weekStart + 1; index <= weekEnd; index += 1) {
+        const offset = index === weekEnd ? endOffset : noon(index);
+        if (offset !== previous) for (const near of [index - 1, index]) if (near >= 0 && near < days) candidates.add(near);
+        previous = offset;
+      }
+    }
+    weekStart = weekEnd;
+    weekOffset = endOffset;
+  }
+  for (const index of [...candidates].sort((a, b) => a - b)) {
+    const date = dateAt(index);
     const day = { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
     const next = new Date(date.getTime() + DAY_MS);
     // The offsets at this local midnight and the next: a change during the day shows as a difference.

@@ -101,7 +101,7 @@ export class Visitor {
 }
 
 /** Signs `user` in through the emulator's consent page, as a browser would, and returns the visitor. */
-export async function signedIn(db: DashboardBed, user: UserRecord): Promise<Visitor> {
+export async function signedIn(db: { readonly dashboard: { readonly url: string } }, user: UserRecord): Promise<Visitor> {
   const visitor = new Visitor(db.dashboard.url);
   const toDiscord = new URL((await visitor.request('/login')).headers.get('location') ?? '');
   const form = new URLSearchParams(toDiscord.searchParams);

@@ -24,6 +24,8 @@ const blankAsUnset = <T extends z.ZodType>(schema: T) =>
 const snowflake = (what: string) =>
   z.string().trim().regex(SNOWFLAKE, `must be ${what}: a Discord ID of 17 to 20 digits (enable Developer Mode, then right-click → Copy ID)`);
 
+const PORT_ERROR = 'must be a port number from 1 to 65535, such as 3030 (or 0 for any free port)';
+
 const EnvSchema = z.object({
   DISCORD_TOKEN: blankAsUnset(
     z
@@ -59,6 +61,14 @@ const EnvSchema = z.object({
       .regex(/^(auto|[1-9]\d{0,4})$/, { error: 'must be auto (as many shards as Discord recommends) or a whole number of shards, 1 or more' })
       .default('auto'),
   ),
+  DASHBOARD_PORT: blankAsUnset(
+    z.coerce.number({ error: PORT_ERROR }).int({ error: PORT_ERROR }).min(0, { error: PORT_ERROR }).max(65535, { error: PORT_ERROR }).optional(),
+  ),
+  DASHBOARD_PUBLIC_URL: blankAsUnset(
+    z.url({ protocol: /^https?$/, error: 'must be the http(s) address people open the dashboard at, such as https://roots.example.org' }).optional(),
+  ),
+  DISCORD_CLIENT_SECRET: blankAsUnset(z.string().trim().min(16, { error: "doesn't look like a client secret (Developer Portal → your application → OAuth2 → Reset Secret)" }).optional()),
+  SESSION_SECRET: blankAsUnset(z.string().min(32, { error: 'must be at least 32 characters of random text (for example the output of `openssl rand -base64 48`)' }).optional()),
 });
 
 /** The shards a process spawned by a ShardingManager serves: `SHARDS` is one id, or a JSON array of them. */
@@ -92,8 +102,21 @@ export type Connection =
   | { readonly kind: 'discord'; readonly token: string; readonly appId: string | undefined; readonly apiUrl: string | undefined }
   | { readonly kind: 'sandbox' };
 
+/** The sandbox's dashboard port when DASHBOARD_PORT is not set. */
+export const SANDBOX_DASHBOARD_PORT = 3030;
+
+/**
+ * The moderator dashboard, when it runs. Against Discord it is off unless DASHBOARD_PORT is set,
+ * and then it needs everything "Sign in with Discord" does; the sandbox always runs it, and the
+ * emulator supplies the secrets it lacks.
+ */
+export type DashboardConfig =
+  | { readonly kind: 'discord'; readonly port: number; readonly publicUrl: string; readonly clientId: string; readonly clientSecret: string; readonly sessionSecret: string }
+  | { readonly kind: 'sandbox'; readonly port: number; readonly publicUrl: string | undefined; readonly sessionSecret: string | undefined };
+
 export interface Config {
   readonly connection: Connection;
+  readonly dashboard: DashboardConfig | null;
   readonly devGuildId: string | undefined;
   /** PostgreSQL when DATABASE_URL is set; SQLite at DATABASE_PATH otherwise. */
   readonly database: DatabaseTarget;
@@ -130,15 +153,39 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   const connection: Connection = vars.DISCORD_TOKEN
     ? { kind: 'discord', token: vars.DISCORD_TOKEN, appId: vars.DISCORD_APP_ID, apiUrl: vars.DISCORD_API_URL }
     : { kind: 'sandbox' };
+  const dashboard = dashboardConfig(vars, connection);
+  if (!dashboard.ok) return { ok: false, error: new ConfigError(dashboard.problems) };
   return {
     ok: true,
     config: {
       connection,
+      dashboard: dashboard.value,
       devGuildId: vars.DEV_GUILD_ID,
       database: vars.DATABASE_URL ? { kind: 'postgres', url: vars.DATABASE_URL } : { kind: 'sqlite', path: vars.DATABASE_PATH },
       sandboxDatabasePath: vars.SANDBOX_DATABASE_PATH,
       logLevel: vars.LOG_LEVEL,
       shards,
     },
+  };
+}
+
+type Vars = z.output<typeof EnvSchema>;
+
+function dashboardConfig(vars: Vars, connection: Connection): { ok: true; value: DashboardConfig | null } | { ok: false; problems: string[] } {
+  if (connection.kind === 'sandbox') {
+    return { ok: true, value: { kind: 'sandbox', port: vars.DASHBOARD_PORT ?? SANDBOX_DASHBOARD_PORT, publicUrl: vars.DASHBOARD_PUBLIC_URL, sessionSecret: vars.SESSION_SECRET } };
+  }
+  if (vars.DASHBOARD_PORT === undefined) return { ok: true, value: null };
+  const needs = 'is needed for the dashboard (DASHBOARD_PORT is set)';
+  const problems = [
+    vars.DASHBOARD_PUBLIC_URL === undefined ? `DASHBOARD_PUBLIC_URL ${needs}: the https address moderators open, whose /auth/callback you add under OAuth2 → Redirects` : null,
+    vars.DISCORD_CLIENT_SECRET === undefined ? `DISCORD_CLIENT_SECRET ${needs}: Developer Portal → your application → OAuth2 → Client Secret` : null,
+    vars.SESSION_SECRET === undefined ? `SESSION_SECRET ${needs}: at least 32 characters of random text` : null,
+    vars.DISCORD_APP_ID === undefined ? `DISCORD_APP_ID ${needs}: it is the OAuth2 client ID (Developer Portal → General Information → Application ID)` : null,
+  ].filter((problem): problem is string => problem !== null);
+  if (problems.length > 0 || !vars.DASHBOARD_PUBLIC_URL || !vars.DISCORD_CLIENT_SECRET || !vars.SESSION_SECRET || !vars.DISCORD_APP_ID) return { ok: false, problems };
+  return {
+    ok: true,
+    value: { kind: 'discord', port: vars.DASHBOARD_PORT, publicUrl: vars.DASHBOARD_PUBLIC_URL, clientId: vars.DISCORD_APP_ID, clientSecret: vars.DISCORD_CLIENT_SECRET, sessionSecret: vars.SESSION_SECRET },
   };
 }

@@ -4,6 +4,7 @@ import { loadConfig } from './config.js';
 import { exitAfterFlushing, explainStartFailure, stopOnSignal } from './lifecycle.js';
 import { passwordOf } from './db/target.js';
 import { createLogger } from './logger.js';
+import { startDiscordDashboard } from './dashboard/start.js';
 import { runSandbox } from './sandbox/run.js';
 
 /**
@@ -32,7 +33,17 @@ async function main(): Promise<number> {
     // process alive (and, once the gateway answers, serving on a closed database).
     return exitAfterFlushing(logger, 1);
   }
-  await stopOnSignal(bot, logger);
+  const dashboardConfig = config.dashboard;
+  const dashboard = dashboardConfig?.kind === 'discord' ? await startDiscordDashboard(bot, dashboardConfig, apiUrl) : undefined;
+  if (dashboard !== undefined && dashboardConfig !== null) {
+    logger.info({ listening: dashboard.url, publicUrl: dashboardConfig.publicUrl }, 'the moderator dashboard is up');
+  }
+  // The dashboard stops taking requests before the bot closes its database.
+  const stop = async () => {
+    await dashboard?.close();
+    await bot.stop();
+  };
+  await stopOnSignal({ stop }, logger);
   // Spawned by a ShardingManager (`npm run start:shards`), the IPC channel to it would keep this
   // process alive after the bot stopped.
   if (process.connected) process.disconnect();

@@ -456,3 +456,9 @@ export async function recentRuns(db: Db, schedules: readonly Schedule[], now: Da
     ]),
   );
 }
+
+/** A schedule's occurrences, newest first: what was posted, missed, skipped or failed, and what waits. */
+export async function recentOccurrences(db: Db, scheduleId: number, limit: number): Promise<Occurrence[]> {
+  const rows = await db.selectFrom('ritual_occurrences').selectAll().where('schedule_id', '=', scheduleId).orderBy('occurrence_at', 'desc').limit(limit).execute();
+  return rows.map(toOccurrence);
+}

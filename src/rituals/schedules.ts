@@ -85,6 +85,23 @@ function checkTiming(cronText: string, zoneText: string, now: Date): RitualOutco
   return succeed({ cron: parsed.spec.source, timeZone, nextDueAt });
 }
 
+export interface TimingPreview {
+  /** The cron as it will be saved, and the zone's canonical spelling. */
+  readonly cron: string;
+  readonly timeZone: string;
+  readonly runs: readonly Date[];
+}
+
+/**
+ * What saving this cron and zone would schedule: the same checks as creating or editing a ritual,
+ * and its next `count` runs from now. Nothing is written.
+ */
+export function previewTiming(cronText: string, zoneText: string, now: Date, count: number): RitualOutcome<TimingPreview> {
+  const timing = checkTiming(cronText, zoneText, now);
+  if (!timing.ok) return timing;
+  return succeed({ cron: timing.value.cron, timeZone: timing.value.timeZone, runs: nextOccurrences(specOf(timing.value), timing.value.timeZone, now, count) });
+}
+
 function promptTextFor(kind: RitualKind, text: string | null | undefined): RitualOutcome<string | null> {
   if (kind !== 'prompt') return succeed(null);
   const trimmed = text?.trim() ?? '';

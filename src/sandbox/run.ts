@@ -6,6 +6,7 @@ import type { RunningBot } from '../bot.js';
 import { ManualClock } from '../clock.js';
 import type { Config } from '../config.js';
 import { sqliteAt } from '../db/target.js';
+import { startSandboxDashboard } from '../dashboard/start.js';
 import { createLogger } from '../logger.js';
 import { buildDemoGuild, findDemoGuild, type DemoGuild } from './demo-guild.js';
 import { setUpDemoCommunity } from './demo-setup.js';
@@ -92,12 +93,19 @@ export async function runSandbox(config: Config): Promise<number> {
   const onRejection = (reason: unknown) => logger.error({ err: reason }, 'an unhandled promise rejection');
   process.on('unhandledRejection', onRejection);
 
+  const dashboard = await startSandboxDashboard(bot, harness.emulator, config.dashboard?.kind === 'sandbox' ? config.dashboard : { port: 0 }).catch((error: unknown) => {
+    logger.warn({ err: error }, 'the dashboard could not start');
+    const busy = (error as { code?: unknown }).code === 'EADDRINUSE';
+    say(style.warn(busy ? `The moderator dashboard couldn't start: its port is in use. Set DASHBOARD_PORT to another port (0 picks a free one).` : `The moderator dashboard couldn't start; the details are in ${logPath}.`));
+    return undefined;
+  });
   say(
     opening.kind === 'restored'
       ? 'Welcome back: the server, its people, messages and threads, and the clock are as you left them.'
       : 'A fresh start: the demo server and its rituals are set up for you.',
     `Roots Bot is online. Its data is kept in ${config.sandboxDatabasePath}, the pretend Discord in ${worldPath}, and the bot's log in ${logPath}.`,
     `You are ${style.bold('morgan')}, a moderator, in #general. Type ${style.bold('help')} to see what you can do, or ${style.bold('quit')} to leave.`,
+    ...(dashboard === undefined ? [] : [`The moderator dashboard is at ${style.bold(dashboard.url)}: open it in your browser and sign in as morgan.`]),
   );
   const io = terminalIo(process.stdin, process.stdout);
   const session = new Session({ harness, guild: demo.guild, start: { person: demo.moderator, channel: demo.channels.general }, clock, io, style, logger, filesDir: filesDirFor(config.sandboxDatabasePath) });
@@ -110,6 +118,7 @@ export async function runSandbox(config: Config): Promise<number> {
     session.stop();
     io.close();
     say('', 'Closing the sandbox. See you soon!');
+    await dashboard?.close();
     await bot.stop();
     keeper.close();
     await harness.close();

@@ -10,6 +10,7 @@ describe('loadConfig', () => {
       ok: true,
       config: {
         connection: { kind: 'sandbox' },
+        dashboard: { kind: 'sandbox', port: 3030, publicUrl: undefined, sessionSecret: undefined },
         devGuildId: undefined,
         database: { kind: 'sqlite', path: 'data/roots.sqlite' },
         sandboxDatabasePath: 'data/sandbox.sqlite',
@@ -80,5 +81,27 @@ describe('loadConfig', () => {
     const result = loadConfig({ DISCORD_TOKEN: secret });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.message).not.toContain(secret);
+  });
+
+  it('keeps the dashboard off against Discord until DASHBOARD_PORT is set, then asks for what sign-in needs', () => {
+    const off = loadConfig({ DISCORD_TOKEN: TOKEN });
+    expect(off.ok && off.config.dashboard).toBeNull();
+    const missing = loadConfig({ DISCORD_TOKEN: TOKEN, DASHBOARD_PORT: '3030' });
+    expect(missing.ok).toBe(false);
+    if (missing.ok) return;
+    for (const name of ['DASHBOARD_PUBLIC_URL', 'DISCORD_CLIENT_SECRET', 'SESSION_SECRET', 'DISCORD_APP_ID']) expect(missing.error.message).toContain(name);
+    const short = loadConfig({ DISCORD_TOKEN: TOKEN, SESSION_SECRET: 'short' });
+    expect(!short.ok && short.error.message).toContain('SESSION_SECRET must be at least 32 characters');
+    const on = loadConfig({
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_APP_ID: '123456789012345678',
+      DASHBOARD_PORT: '3030',
+      DASHBOARD_PUBLIC_URL: 'https://roots.example.org',
+      DISCORD_CLIENT_SECRET: 'abcdefghijklmnopqrstuvwxyz',
+      SESSION_SECRET: 'x'.repeat(40),
+    });
+    expect(on.ok && on.config.dashboard).toMatchObject({ kind: 'discord', port: 3030, publicUrl: 'https://roots.example.org', clientId: '123456789012345678' });
+    const badPort = loadConfig({ DASHBOARD_PORT: 'eighty' });
+    expect(!badPort.ok && badPort.error.message).toContain('DASHBOARD_PORT must be a port number');
   });
 });

@@ -18,7 +18,7 @@ function startSandbox(input: string): Promise<Run> {
   const dir = mkdtempSync(`${tmpdir()}/roots-sandbox-cli-`);
   const child = spawn('npx', ['tsx', 'src/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, DISCORD_TOKEN: '', SANDBOX_DATABASE_PATH: `${dir}/sandbox.sqlite`, LOG_LEVEL: 'info' },
+    env: { ...process.env, DISCORD_TOKEN: '', SANDBOX_DATABASE_PATH: `${dir}/sandbox.sqlite`, LOG_LEVEL: 'info', DASHBOARD_PORT: '0' },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -40,6 +40,7 @@ describe('npm start without a DISCORD_TOKEN', () => {
     expect(run.stdout).toContain('Roots Bot in #general (only you can see this)');
     expect(run.stdout).toContain('Roots Bot · Roots');
     expect(run.stdout).toContain('Our mission');
+    expect(run.stdout).toMatch(/The moderator dashboard is at http:\/\/127\.0\.0\.1:\d+: open it in your browser and sign in as morgan\./);
     expect(run.stdout).not.toContain('this line is never read');
     expect(run.stdout.trimEnd().endsWith('Closing the sandbox. See you soon!')).toBe(true);
     // Piped output is for reading and scripting: no colour codes, no prompts, no log lines.

@@ -10,7 +10,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 function startSandbox(dir: string, input: string): Promise<{ code: number | null; stdout: string }> {
   const child = spawn('npx', ['tsx', 'src/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, DISCORD_TOKEN: '', SANDBOX_DATABASE_PATH: `${dir}/sandbox.sqlite`, LOG_LEVEL: 'info' },
+    env: { ...process.env, DISCORD_TOKEN: '', SANDBOX_DATABASE_PATH: `${dir}/sandbox.sqlite`, LOG_LEVEL: 'info', DASHBOARD_PORT: '0' },
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   let stdout = '';

@@ -7,6 +7,7 @@ import { GatewayServer } from './gateway.js';
 import { DISCORD_DM_OPENINGS, DmOpenings, type DmOpeningLimit } from './dm-openings.js';
 import { recommendedShardCount, SessionStarts, type SessionStartOptions } from './gateway/sharding.js';
 import { RequestFaults } from './faults.js';
+import { OAuth2Provider } from './oauth2.js';
 import { DISCORD_INTERACTION_TIMINGS, Interactions, type InteractionTimings } from './interactions.js';
 import { createRateLimiter, type RateLimiterOptions } from './rate-limit.js';
 import { RestApi, type RequestRecord } from './rest.js';
@@ -50,6 +51,8 @@ export class DiscordEmulator {
   /** Test hooks on REST requests: hold, drop or fail them (faults.ts). */
   readonly faults = new RequestFaults();
   readonly limiter;
+  /** "Sign in with Discord": the OAuth2 endpoints, the client secret and the redirect URLs (oauth2.ts). */
+  readonly oauth2: OAuth2Provider;
   readonly #server: Server;
   readonly #gateway: GatewayServer;
   readonly #rest: RestApi;
@@ -87,7 +90,8 @@ export class DiscordEmulator {
       dmOpenings: new DmOpenings(options.dmOpenings === 'unlimited' ? null : (options.dmOpenings ?? DISCORD_DM_OPENINGS), () => this.world.now()),
       privilegedIntents,
     });
-    this.#server = createServer((request, response) => void this.#rest.handle(request, response));
+    this.oauth2 = new OAuth2Provider({ world: this.world, clientId: this.application.id });
+    this.#server = createServer((request, response) => void (this.oauth2.owns(request) ? this.oauth2.handle(request, response) : this.#rest.handle(request, response)));
     this.#gateway = new GatewayServer({
       source: {
         authenticate: (token) =>

@@ -62,3 +62,5 @@ export type { RequestRecord } from './rest.js';
 
 // The brake on opening new DM channels (40003), for tests that tighten it.
 export { DISCORD_DM_OPENINGS, type DmOpeningLimit } from './dm-openings.js';
+// Sign in with Discord: the OAuth2 authorization-code flow (`emulator.oauth2`).
+export { ACCESS_TOKEN_LIFETIME_S, CODE_LIFETIME_MS, OAUTH2_SCOPES, OAuth2Provider, type OAuth2Scope } from './oauth2.js';

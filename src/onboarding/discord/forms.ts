@@ -8,8 +8,9 @@ import {
   type ModalSubmitInteraction,
 } from 'discord.js';
 import { fail, succeed } from '../../outcome.js';
-import { TENET_LIMITS, TenetListSchema, type JoinReason, type Tenet } from '../content.js';
+import { TENET_LIMITS, type JoinReason, type Tenet } from '../content.js';
 import { hasVisibleText } from '../../text.js';
+import { asLine, tenetsFromLines } from '../tenet-lines.js';
 import { INTRO_LABELS, INTRO_LIMITS, MEMBER_ROLES, introSchema, type Intro } from '../intros.js';
 import type { OnboardingOutcome } from '../problems.js';
 import { stepToken, type OpenStep } from '../steps.js';
@@ -107,9 +108,6 @@ export function readIntroduction(interaction: ModalSubmitInteraction, reasons: r
   return parsed.success ? succeed(parsed.data) : fail({ kind: 'introduction-invalid', problems: parsed.error.issues.map((issue) => issue.message) });
 }
 
-/** A tenet in its box: its name, a colon, then its words, as the community page writes them. */
-const asLine = (tenet: Tenet) => `${tenet.name}: ${tenet.text}`;
-
 export function tenetsModal(current: TenetSet): ModalBuilder {
   const modal = new ModalBuilder().setCustomId(tenetsForm.encode(current.version)).setTitle('Edit the tenets');
   for (let position = 1; position <= TENET_LIMITS.count; position += 1) {
@@ -132,31 +130,6 @@ export function tenetsModal(current: TenetSet): ModalBuilder {
 
 /** Reads the boxes back into tenets, checked by the same rules as the shipped file. */
 export function readTenets(interaction: ModalSubmitInteraction): OnboardingOutcome<Tenet[]> {
-  const problems: string[] = [];
-  const tenets: Tenet[] = [];
-  // Boxes may be left empty in between: problems name the box, not the place in the list.
-  const boxes: number[] = [];
-  for (let position = 1; position <= TENET_LIMITS.count; position += 1) {
-    const line = interaction.fields.getTextInputValue(FIELDS.tenet(position)).trim();
-    if (!hasVisibleText(line)) continue;
-    const colon = line.indexOf(':');
-    if (colon < 1) {
-      problems.push(`Tenet ${position} needs its name, a colon, then its words, like "Be Kind: Kindness brings out the best in all of us."`);
-      continue;
-    }
-    tenets.push({ name: line.slice(0, colon).trim(), text: line.slice(colon + 1).trim() });
-    boxes.push(position);
-  }
-  if (problems.length > 0) return fail({ kind: 'tenets-invalid', problems });
-  const parsed = TenetListSchema.safeParse(tenets);
-  if (parsed.success) return succeed(parsed.data);
-  return fail({
-    kind: 'tenets-invalid',
-    problems: parsed.error.issues.map((issue) => {
-      const [index, field] = issue.path;
-      if (typeof index !== 'number') return `The tenets ${issue.message}.`;
-      const what = field === 'name' ? 'name' : field === 'text' ? 'words' : 'entry';
-      return `Tenet ${boxes[index] ?? index + 1}'s ${what} ${issue.message}.`;
-    }),
-  });
+  const lines = Array.from({ length: TENET_LIMITS.count }, (_, index) => interaction.fields.getTextInputValue(FIELDS.tenet(index + 1)));
+  return tenetsFromLines(lines);
 }

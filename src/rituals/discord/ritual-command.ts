@@ -16,7 +16,7 @@ import { EMBED_LIMITS } from '../../presentation/embed-fit.js';
 import { attachmentUrl, drawPictures } from '../../presentation/pictures.js';
 import { claimNow, historyOf, recentRuns, retryLatestFailed, skipNext } from '../ledger.js';
 import { ritualServices } from '../library.js';
-import { kindLabel, onePost, type RitualKind, type Schedule } from '../model.js';
+import { kindLabel, type RitualKind, type Schedule } from '../model.js';
 import { peekNext } from '../rotation.js';
 import {
   createSchedule,
@@ -37,7 +37,7 @@ import { brokenBecause, unix } from './notices.js';
 import { composePost } from './post-view.js';
 import type { DeliveryReport } from './runtime.js';
 import { historyEmbed, historyPicture, HISTORY_RUNS } from './history-view.js';
-import { cadence, runLine, scheduleField } from './schedule-view.js';
+import { cadence, createdText, runLine, scheduleField } from './schedule-view.js';
 
 /** The handlers of `/ritual`; the command's definition is commands/ritual.ts. */
 
@@ -68,7 +68,8 @@ function catchUp(interaction: ServerCommand): { catchUpMinutes: number } | Recor
 
 // ---- delivering on request ----------------------------------------------------------------------
 
-function reportText(report: DeliveryReport, schedule: Schedule): string {
+/** What happened to a post made on request; the dashboard's run-now and retry say the same. */
+export function reportText(report: DeliveryReport, schedule: Schedule): string {
   switch (report.kind) {
     case 'posted':
       return `Done! It's up in <#${report.channelId}>.`;
@@ -83,10 +84,12 @@ function reportText(report: DeliveryReport, schedule: Schedule): string {
   }
 }
 
+export const QUEUED_TEXT = "I've queued it; it goes out as soon as the ritual scheduler next runs.";
+
 async function deliverAndReport(interaction: ServerCommand, ctx: BotContext, schedule: Schedule, occurrenceId: number): Promise<void> {
   const rituals = ctx.features.get(RITUALS)?.running();
   if (rituals === undefined) {
-    await replyPrivately(interaction, "I've queued it; it goes out as soon as the ritual scheduler next runs.");
+    await replyPrivately(interaction, QUEUED_TEXT);
     return;
   }
   // Posting may wait on Discord's rate limits: "thinking…" until it's done.
@@ -109,7 +112,7 @@ export const create: Handler = async (interaction, ctx) => {
       ...catchUp(interaction),
     }),
   );
-  const heading = `All set! Ritual #${schedule.id} will post ${onePost(schedule.kind)} ${cadence(schedule)}.`;
+  const heading = createdText(schedule);
   // Members never see this: how moderators steer what the club listens to.
   const tip = schedule.kind === 'podcast' ? '\nTo choose a specific episode for the club, add it with `/podcast add`.' : '';
   await replyPrivately(interaction, summary(schedule, ctx, heading + tip));

@@ -2,7 +2,7 @@ import type { APIEmbedField } from 'discord-api-types/v10';
 import { DateTime } from 'luxon';
 import { describeCron } from '../cron.js';
 import type { ScheduleHistory } from '../ledger.js';
-import { kindLabel, type Schedule } from '../model.js';
+import { kindLabel, onePost, type Schedule } from '../model.js';
 import { specOf, upcomingRuns } from '../schedules.js';
 import { pauseReasonText, unix } from './notices.js';
 
@@ -25,6 +25,11 @@ export function runLine(at: Date, zone: string, note = ''): string {
 export function cadence(schedule: Schedule): string {
   const words = describeCron(specOf(schedule));
   return `${words ?? `\`${schedule.cron}\``} (${schedule.timeZone})`;
+}
+
+/** The answer to a ritual just created, in /ritual create and on the dashboard. */
+export function createdText(schedule: Schedule): string {
+  return `All set! Ritual #${schedule.id} will post ${onePost(schedule.kind)} ${cadence(schedule)}.`;
 }
 
 export function scheduleTitle(schedule: Schedule): string {

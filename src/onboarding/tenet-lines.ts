@@ -1,0 +1,43 @@
+import { fail, succeed } from '../outcome.js';
+import { hasVisibleText } from '../text.js';
+import { TENET_LIMITS, TenetListSchema, type Tenet } from './content.js';
+import type { OnboardingOutcome } from './problems.js';
+
+/**
+ * Tenets as moderators edit them, one per box: its name, a colon, then its words, as the community
+ * page writes them. `/tenets edit`'s form and the dashboard's read their boxes with the same rules.
+ */
+
+export const asLine = (tenet: Tenet) => `${tenet.name}: ${tenet.text}`;
+
+/** The boxes (up to five, empty ones skipped) as tenets, checked by the same rules as the shipped file. */
+export function tenetsFromLines(lines: readonly string[]): OnboardingOutcome<Tenet[]> {
+  const problems: string[] = [];
+  const tenets: Tenet[] = [];
+  // Boxes may be left empty in between: problems name the box, not the place in the list.
+  const boxes: number[] = [];
+  for (const [index, raw] of lines.slice(0, TENET_LIMITS.count).entries()) {
+    const position = index + 1;
+    const line = raw.trim();
+    if (!hasVisibleText(line)) continue;
+    const colon = line.indexOf(':');
+    if (colon < 1) {
+      problems.push(`Tenet ${position} needs its name, a colon, then its words, like "Be Kind: Kindness brings out the best in all of us."`);
+      continue;
+    }
+    tenets.push({ name: line.slice(0, colon).trim(), text: line.slice(colon + 1).trim() });
+    boxes.push(position);
+  }
+  if (problems.length > 0) return fail({ kind: 'tenets-invalid', problems });
+  const parsed = TenetListSchema.safeParse(tenets);
+  if (parsed.success) return succeed(parsed.data);
+  return fail({
+    kind: 'tenets-invalid',
+    problems: parsed.error.issues.map((issue) => {
+      const [index, field] = issue.path;
+      if (typeof index !== 'number') return `The tenets ${issue.message}.`;
+      const what = field === 'name' ? 'name' : field === 'text' ? 'words' : 'entry';
+      return `Tenet ${boxes[index] ?? index + 1}'s ${what} ${issue.message}.`;
+    }),
+  });
+}

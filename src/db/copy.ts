@@ -36,6 +36,8 @@ export const COPY_ORDER = [
   'protocol_contributions',
   'protocol_choices',
   'protocol_actions',
+  // Signed-in moderators stay signed in across the move.
+  'dashboard_sessions',
 ] as const;
 
 /** Tables with a numbered `id` whose counter must follow the copied rows. */

@@ -35,7 +35,7 @@ const codeOf = (error: unknown): string | undefined =>
   error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
 
 // "The server isn't there (yet)": worth another try at start.
-const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', '57P03', '53300']);
+const UNREACHABLE: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', '57P03', '53300']);
 const isUnreachable = (error: unknown) => UNREACHABLE.has(codeOf(error) ?? '') || (error instanceof Error && /timeout|terminated/i.test(error.message));
 
 /** What a person reads when PostgreSQL refused or couldn't be reached: what to fix, never the password. */

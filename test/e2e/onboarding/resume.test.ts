@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { NO_WALK } from '../../../src/onboarding/discord/explain.js';
-import { commitTo, introduce, joinAndWelcome, message, nextDm, startOnboardingScene, type OnboardingScene } from './support.js';
+import { commitTo, introduce, joinAndWelcome, leaveRecorded, message, nextDm, startOnboardingScene, type OnboardingScene } from './support.js';
 
 describe('picking the walk up again', () => {
   let scene: OnboardingScene;
@@ -27,6 +27,7 @@ describe('picking the walk up again', () => {
     const dave = h.user('dave');
     const walk = await commitTo(h, dave, await joinAndWelcome(scene, dave), 3);
     h.leave(guild, dave);
+    await leaveRecorded(scene, dave.id);
 
     // Away, the walk waits.
     const away = message(await h.as(dave).click(walk, 'I commit to this'));

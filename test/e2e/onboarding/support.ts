@@ -121,11 +121,20 @@ export async function introduce(h: Harness, user: UserRecord, walk: MessageView,
  * leaves no message to wait on, so the database is the only witness.
  */
 export async function walkRecorded(scene: OnboardingScene, userId: string, timeoutMs = 5000): Promise<void> {
+  await walkWhere(scene, userId, 'no walk recorded', () => true, timeoutMs);
+}
+
+/** Waits until the bot has recorded that the member left (GUILD_MEMBER_REMOVE is handled apart from the click that follows it). */
+export async function leaveRecorded(scene: OnboardingScene, userId: string, timeoutMs = 5000): Promise<void> {
+  await walkWhere(scene, userId, 'no leave recorded', (row) => row.left_at !== null, timeoutMs);
+}
+
+async function walkWhere(scene: OnboardingScene, userId: string, missing: string, holds: (row: { left_at: string | null }) => boolean, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const row = await scene.bed.bot.db.selectFrom('onboarding_walks').select('user_id').where('user_id', '=', userId).executeTakeFirst();
-    if (row) return;
-    if (Date.now() > deadline) throw new Error(`no walk recorded for ${userId} within ${timeoutMs} ms`);
+    const row = await scene.bed.bot.db.selectFrom('onboarding_walks').select('left_at').where('user_id', '=', userId).executeTakeFirst();
+    if (row && holds(row)) return;
+    if (Date.now() > deadline) throw new Error(`${missing} for ${userId} within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }

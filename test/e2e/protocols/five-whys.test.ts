@@ -134,13 +134,16 @@ describe('a full 5 Whys with three members', () => {
     expect(markdown).toContain(`# 5 Whys: ${topic}`);
     expect(markdown).toContain('- Facilitator: alice');
     expect(markdown).toContain('- Took part: ben, alice, cara');
-    expect(markdown).toContain('## Root causes we chose\n\n- We never asked families what Mondays look like\n- Students had no say in the calendar\n- ' + ownWords);
+    // The two causes said at the same moment come in the order the summary gave them.
+    const [firstSaid, secondSaid] = causes.map((line) => line.slice('• '.length));
+    expect(markdown).toContain(`## Root causes we chose\n\n- ${firstSaid}\n- ${secondSaid}\n- ${ownWords}`);
+    const saidBy = (cause: string | undefined) => (cause === 'We never asked families what Mondays look like' ? 'alice' : 'ben');
     expect(markdown).toContain('- Call three families a week before Monday (owner: cara; due Tue 15 Dec 2026)');
     expect(markdown).toContain(`### 1. Name the problem\n\n- ${evidence} (ben)`);
     expect(markdown).toContain('### 6. Why? (5 of 5)');
     // The step where root causes were chosen lists them, wherever they were first said.
     expect(markdown).toContain(
-      `### 7. Choose the root causes\n\n- We never asked families what Mondays look like (alice, from step 6)\n- Students had no say in the calendar (ben, from step 6)\n- ${ownWords} (cara)\n`,
+      `### 7. Choose the root causes\n\n- ${firstSaid} (${saidBy(firstSaid)}, from step 6)\n- ${secondSaid} (${saidBy(secondSaid)}, from step 6)\n- ${ownWords} (cara)\n`,
     );
   });
 });

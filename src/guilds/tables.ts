@@ -7,6 +7,8 @@ export interface GuildSettingsTable {
   time_zone: string;
   /** Where the bot tells moderators about problems it can't solve alone (missing permissions, failures). */
   log_channel_id: string | null;
+  /** The language public posts are written in (`src/i18n/locales.ts`); null: the server's Discord language. */
+  language: string | null;
   created_at: string;
   updated_at: string;
   /** Bumped on every update; lets concurrent editors notice they raced. */

@@ -15,5 +15,3 @@ export function isModerator(interaction: BaseInteraction): boolean {
 export function isAllowed(access: Access, interaction: BaseInteraction): boolean {
   return access === 'everyone' || isModerator(interaction);
 }
-
-export const NOT_A_MODERATOR = 'Only moderators (members with **Manage Server**) can do that. If you think you should be able to, ask a moderator.';

@@ -1,4 +1,6 @@
 import { randomInt } from 'node:crypto';
+import { ENGLISH, type Reader } from '../i18n/locales.js';
+import { interactionMessages } from './messages.js';
 
 /**
  * A problem the member can fix or should know about (bad input, not allowed, nothing to do).
@@ -16,17 +18,15 @@ export function errorReference(): string {
   return Array.from({ length: 6 }, () => REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)]).join('');
 }
 
-export function somethingWentWrong(reference: string): string {
-  return `Sorry, something went wrong on my side and I couldn't finish that. Please try again in a moment; if it keeps happening, share this reference with a moderator: \`${reference}\`.`;
+/** The apology for an unexpected failure, with the reference that finds its log line. */
+export function somethingWentWrong(reference: string, reader: Reader = ENGLISH): string {
+  return interactionMessages.for(reader)('something-went-wrong', { reference });
 }
 
 /**
  * The database was locked by another program (a backup, a `sqlite3` shell) for longer than an
- * interaction can wait. Said only when true: the work rolled back and nothing else had committed.
+ * interaction can wait. Said truthfully: whether some of the work had already been saved.
  */
-export const DATABASE_BUSY_NOTHING_SAVED =
-  "The database is busy for a moment, so I couldn't do that, and nothing was saved. Please try again in a minute.";
-
-/** The same, when some of the work had already been saved before the database got busy. */
-export const DATABASE_BUSY_PARTLY_SAVED =
-  "The database got busy partway through, so I couldn't finish that; some of it may already be saved. Please try again in a minute.";
+export function databaseBusy(wrote: boolean, reader: Reader = ENGLISH): string {
+  return interactionMessages.for(reader)(wrote ? 'database-busy-partly-saved' : 'database-busy-nothing-saved');
+}

@@ -11,6 +11,7 @@ import type {
 import type { z } from 'zod';
 import type { BotContext } from '../context.js';
 import type { Access } from './access.js';
+import type { CommandLocalizations } from './command-localizations.js';
 import type { CustomIdSpec } from './custom-id.js';
 
 export type Run<I> = (interaction: I, ctx: BotContext) => Promise<void>;
@@ -51,6 +52,8 @@ export type SlashCommand = {
   readonly autocomplete?: Autocomplete;
   /** Buttons, selects and modals that this command's messages carry. */
   readonly components?: readonly ComponentRoute[];
+  /** The command's names and descriptions in the other languages (`command-localizations.ts`). */
+  readonly localizations?: CommandLocalizations;
 } & (
   | CommandAction
   /** Keyed by subcommand name, or `group subcommand` for grouped ones; each with its own access. */

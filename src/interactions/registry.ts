@@ -6,6 +6,7 @@ import {
   type APIApplicationCommandOption,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
+import { localizeDefinition } from './command-localizations.js';
 import type { ComponentRoute, SlashCommand } from './handlers.js';
 
 export const COMMANDS_DIR = fileURLToPath(new URL('../../commands/', import.meta.url));
@@ -68,6 +69,11 @@ export function buildRegistry(modules: ReadonlyArray<{ readonly source: string; 
     } catch (cause) {
       problems.push(`${source} has an invalid definition: ${cause instanceof Error ? cause.message : String(cause)}`);
       continue;
+    }
+    if (exported.localizations !== undefined) {
+      const localized = localizeDefinition(definition, exported.localizations);
+      problems.push(...localized.problems.map((problem) => `${source}: ${problem}`));
+      definition = localized.definition;
     }
     const name = definition.name;
     const earlier = sources.get(name);

@@ -1,20 +1,25 @@
-import type { AutocompleteInteraction, ChatInputCommandInteraction, Interaction, MessageComponentInteraction, ModalSubmitInteraction } from 'discord.js';
+import type { AutocompleteInteraction, BaseInteraction, ChatInputCommandInteraction, Interaction, MessageComponentInteraction, ModalSubmitInteraction } from 'discord.js';
 import type { BotContext } from '../context.js';
-import { isAllowed, NOT_A_MODERATOR } from './access.js';
+import { isAllowed } from './access.js';
 import { parseCustomId } from './custom-id.js';
 import { isDatabaseBusy, recordingWrites, type WriteRecord } from '../db/busy.js';
-import { DATABASE_BUSY_NOTHING_SAVED, DATABASE_BUSY_PARTLY_SAVED, errorReference, somethingWentWrong, UserFacingError } from './errors.js';
+import { databaseBusy, errorReference, somethingWentWrong, UserFacingError } from './errors.js';
 import type { BoundHandler, CommandAction, ComponentRoute } from './handlers.js';
 import { CommandRegistryError, type CommandRegistry } from './registry.js';
+import { interactionMessages } from './messages.js';
+import { localeReaderOf } from './reader.js';
 import { replyPrivately } from './replies.js';
 import { createInFlight } from '../scheduling/in-flight.js';
 
-/** The one answer to a server-only command, subcommand or component used in a DM. */
-export const SERVER_ONLY = 'That works inside a server, so please use it there: each community keeps its own.';
+type RouterSays = 'server-only' | 'stale-component' | 'unknown-command' | 'not-a-moderator';
 
-export const STALE_COMPONENT =
-  "This button is from an older message and doesn't work anymore. Please run the command again to get a fresh one.";
-const UNKNOWN_COMMAND = "I don't know that command anymore; it may have been renamed. Type `/` to see what I can do.";
+/** What the router itself tells a member, in their language. */
+function refusal(interaction: BaseInteraction, key: RouterSays): UserFacingError {
+  return new UserFacingError(interactionMessages.for(localeReaderOf(interaction))(key));
+}
+
+/** The answer to a click on a button its message no longer carries, or an old version of it. */
+export const staleComponent = (interaction: BaseInteraction): UserFacingError => refusal(interaction, 'stale-component');
 
 export interface InteractionRouter {
   handle(interaction: Interaction): Promise<void>;
@@ -57,7 +62,7 @@ export function createRouter(registry: CommandRegistry, ctx: BotContext, extraCo
 
   async function runCommand(interaction: ChatInputCommandInteraction): Promise<void> {
     const command = registry.commands.get(interaction.commandName);
-    if (command === undefined) throw new UserFacingError(UNKNOWN_COMMAND);
+    if (command === undefined) throw refusal(interaction, 'unknown-command');
     let action: CommandAction | undefined;
     if ('subcommands' in command) {
       const key = subcommandKey(interaction);
@@ -65,14 +70,14 @@ export function createRouter(registry: CommandRegistry, ctx: BotContext, extraCo
     } else {
       action = command;
     }
-    if (action === undefined) throw new UserFacingError(UNKNOWN_COMMAND);
+    if (action === undefined) throw refusal(interaction, 'unknown-command');
     if (action.scope === 'server') {
-      if (!interaction.inGuild()) throw new UserFacingError(SERVER_ONLY);
-      if (!isAllowed(action.access, interaction)) throw new UserFacingError(NOT_A_MODERATOR);
+      if (!interaction.inGuild()) throw refusal(interaction, 'server-only');
+      if (!isAllowed(action.access, interaction)) throw refusal(interaction, 'not-a-moderator');
       await action.run(interaction, ctx);
       return;
     }
-    if (!isAllowed(action.access, interaction)) throw new UserFacingError(NOT_A_MODERATOR);
+    if (!isAllowed(action.access, interaction)) throw refusal(interaction, 'not-a-moderator');
     await action.run(interaction, ctx);
   }
 
@@ -91,14 +96,14 @@ export function createRouter(registry: CommandRegistry, ctx: BotContext, extraCo
   async function runComponent(interaction: MessageComponentInteraction | ModalSubmitInteraction): Promise<void> {
     const parsed = parseCustomId(interaction.customId);
     const route = parsed && components.get(parsed.key);
-    if (route?.scope === 'server' && !interaction.inGuild()) throw new UserFacingError(SERVER_ONLY);
+    if (route?.scope === 'server' && !interaction.inGuild()) throw refusal(interaction, 'server-only');
     // A click is only as good as the message it came from: a custom_id that message doesn't carry
     // was written by hand, and must not act on (or rewrite) a message it was never part of.
-    if (interaction.isMessageComponent() && !interaction.component) throw new UserFacingError(STALE_COMPONENT);
+    if (interaction.isMessageComponent() && !interaction.component) throw staleComponent(interaction);
     const bound: BoundHandler | undefined =
       parsed && route && route.spec.version === parsed.version ? route.bind(interaction, parsed.args) : undefined;
-    if (route === undefined || bound === undefined) throw new UserFacingError(STALE_COMPONENT);
-    if (!isAllowed(route.access, interaction)) throw new UserFacingError(NOT_A_MODERATOR);
+    if (route === undefined || bound === undefined) throw staleComponent(interaction);
+    if (!isAllowed(route.access, interaction)) throw refusal(interaction, 'not-a-moderator');
     await bound(ctx);
   }
 
@@ -128,11 +133,11 @@ export function createRouter(registry: CommandRegistry, ctx: BotContext, extraCo
       } else if (isDatabaseBusy(error)) {
         // Not a bug: another program held the database. The member can simply try again.
         ctx.logger.warn({ err: error, wrote: writes.wrote, interaction: describe(interaction) }, 'the database was busy; the member was asked to try again');
-        message = writes.wrote ? DATABASE_BUSY_PARTLY_SAVED : DATABASE_BUSY_NOTHING_SAVED;
+        message = databaseBusy(writes.wrote, localeReaderOf(interaction));
       } else {
         const ref = errorReference();
         ctx.logger.error({ err: error, ref, interaction: describe(interaction) }, 'an interaction handler failed');
-        message = somethingWentWrong(ref);
+        message = somethingWentWrong(ref, localeReaderOf(interaction));
       }
       try {
         await tellMember(interaction, message);

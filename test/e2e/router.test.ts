@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { GuildRecord, UserRecord } from '@roots-bot/discord-emulator';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SERVER_ONLY, STALE_COMPONENT } from '../../src/interactions/router.js';
+import { routerSays } from '../support/i18n.js';
 import { startTestBed, type TestBed } from '../support/bot.js';
 
 const commandsDir = fileURLToPath(new URL('../fixtures/commands-e2e/', import.meta.url));
@@ -30,7 +30,7 @@ describe('what the router checks once, for every handler', () => {
     const dm = bed.harness.dmOf(alice);
     if (dm === undefined) throw new Error('the bot opened no DM');
     const inDm = await bed.harness.as(alice).run(dm, 'where');
-    expect(inDm.kind === 'message' && inDm.message.content).toBe(SERVER_ONLY);
+    expect(inDm.kind === 'message' && inDm.message.content).toBe(routerSays('server-only'));
   });
 
   it('suggests nothing for a server-only command typed in a DM, and runs its suggestions in a server', async () => {
@@ -48,7 +48,7 @@ describe('what the router checks once, for every handler', () => {
     const [plain] = bed.harness.read('#general');
     if (plain === undefined) throw new Error('nothing was posted');
     const forged = await bed.harness.as(alice).forgeClick(plain, 'poke:press:1');
-    expect(forged.kind === 'message' && forged.message.content).toBe(STALE_COMPONENT);
+    expect(forged.kind === 'message' && forged.message.content).toBe(routerSays('stale-component'));
     expect(bed.harness.read('#general')[0]?.content).toBe('Nothing to press here.');
 
     await bed.harness.as(alice).run('#general', 'poke');
@@ -56,7 +56,7 @@ describe('what the router checks once, for every handler', () => {
     if (withButton === undefined) throw new Error('the button message is missing');
     // The same message, but a version written by hand: not what the message carries.
     const loose = await bed.harness.as(alice).forgeClick(withButton, 'poke:press:01');
-    expect(loose.kind === 'message' && loose.message.content).toBe(STALE_COMPONENT);
+    expect(loose.kind === 'message' && loose.message.content).toBe(routerSays('stale-component'));
     const pressed = await bed.harness.as(alice).click(withButton, 'Poke');
     expect(pressed.kind).toBe('update');
     expect(bed.harness.read('#general').map((message) => message.content)).toContain(`Poked in ${guild.id}.`);

@@ -211,15 +211,21 @@ export class Harness {
 
   // ---- building a world ---------------------------------------------------------------------
 
-  user(username: string, options: { dmsOpen?: boolean; globalName?: string } = {}): UserRecord {
+  /** A person; `locale` is their Discord client's language (default "en-US"). */
+  user(username: string, options: { dmsOpen?: boolean; globalName?: string; locale?: string } = {}): UserRecord {
     const existing = [...this.world.users.values()].find((u) => u.username === username);
     return existing ?? this.world.createUser({ username, ...options });
   }
 
   /** A server owned by `owner`, with the bot in it holding a role of its own. */
-  guild(name: string, options: { owner: string; rulesScreening?: boolean; botPermissions?: bigint } = { owner: 'owner' }): GuildRecord {
+  guild(name: string, options: { owner: string; rulesScreening?: boolean; botPermissions?: bigint; preferredLocale?: string } = { owner: 'owner' }): GuildRecord {
     const owner = this.user(options.owner);
-    const guild = this.world.createGuild({ name, ownerId: owner.id, rulesScreening: options.rulesScreening ?? false });
+    const guild = this.world.createGuild({
+      name,
+      ownerId: owner.id,
+      rulesScreening: options.rulesScreening ?? false,
+      ...(options.preferredLocale === undefined ? {} : { preferredLocale: options.preferredLocale }),
+    });
     const botRole = this.world.createRole(guild.id, {
       name: this.emulator.application.name,
       managed: true,
@@ -250,14 +256,15 @@ export class Harness {
   }
 
   /** Someone who is already a member (no join event): for setting the scene. */
-  member(guild: GuildRecord, username: string, options: { roles?: string[]; dmsOpen?: boolean } = {}): UserRecord {
-    const user = this.user(username, options.dmsOpen === undefined ? {} : { dmsOpen: options.dmsOpen });
+  member(guild: GuildRecord, username: string, options: { roles?: string[]; dmsOpen?: boolean; locale?: string } = {}): UserRecord {
+    const { roles: _roles, ...personal } = options;
+    const user = this.user(username, personal);
     this.world.seatMember(guild.id, user.id, options.roles ?? []);
     return user;
   }
 
   /** A person joins the server now (GUILD_MEMBER_ADD reaches the bot). */
-  join(guild: GuildRecord, username: string, options: { dmsOpen?: boolean } = {}): UserRecord {
+  join(guild: GuildRecord, username: string, options: { dmsOpen?: boolean; locale?: string } = {}): UserRecord {
     const user = this.user(username, options);
     this.world.addMember(guild.id, user.id);
     return user;

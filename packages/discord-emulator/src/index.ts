@@ -29,6 +29,7 @@ export {
 } from './harness.js';
 
 // The emulated world: its records and the events it emits.
+export { DISCORD_LOCALES, discordLocale } from './locales.js';
 export { World, type ChannelRecord, type GuildRecord, type MemberRecord, type MessageRecord, type Pings, type ThreadState, type UserRecord, type WorldEvent } from './world.js';
 
 // Saving a world and opening it again (the sandbox keeps its world between runs).

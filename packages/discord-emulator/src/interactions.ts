@@ -140,14 +140,14 @@ export class Interactions {
       channel: world.apiChannel(channel),
       channel_id: channel.id,
       app_permissions: world.permissionsIn(channel.id, this.app.botUserId).toString(),
-      locale: 'en-US',
+      locale: world.user(record.userId).locale,
       entitlements: [],
       attachment_size_limit: 10 * 1024 * 1024,
       ...(inGuild && member
         ? {
             guild_id: record.guildId,
-            guild: { id: record.guildId, locale: 'en-US', features: [] },
-            guild_locale: 'en-US',
+            guild: { id: record.guildId, locale: world.guild(record.guildId ?? '').preferredLocale, features: [] },
+            guild_locale: world.guild(record.guildId ?? '').preferredLocale,
             member: { ...world.apiMember(member), permissions: world.permissionsIn(channel.id, record.userId).toString() },
             authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: record.guildId },
             context: InteractionContextType.Guild,

@@ -31,7 +31,7 @@ const message = z.custom<APIMessage>((value) => messageShape.safeParse(value).su
 
 const id = z.string().regex(/^\d{1,20}$/);
 
-const userSchema = z.object({ id, username: z.string(), globalName: z.string().nullable(), bot: z.boolean(), dmsOpen: z.boolean() });
+const userSchema = z.object({ id, username: z.string(), globalName: z.string().nullable(), bot: z.boolean(), dmsOpen: z.boolean(), locale: z.string().default('en-US') });
 const memberSchema = z.object({ userId: id, roles: z.array(id), joinedAt: z.string(), pending: z.boolean(), nick: z.string().nullable() });
 const guildSchema = z.object({
   id,
@@ -41,6 +41,8 @@ const guildSchema = z.object({
   members: z.array(memberSchema),
   rulesScreening: z.boolean(),
   joinedAt: z.string(),
+  // Worlds saved before languages came in were all in English.
+  preferredLocale: z.string().default('en-US'),
 });
 const threadSchema = z.object({
   ownerId: id,
@@ -96,6 +98,7 @@ export function snapshotWorld(world: World, botUserId: string): WorldSnapshot {
       members: [...guild.members.values()].map((member) => ({ ...member, roles: [...member.roles] })),
       rulesScreening: guild.rulesScreening,
       joinedAt: guild.joinedAt,
+      preferredLocale: guild.preferredLocale,
     })),
     channels: [...world.channels.values()].map((channel) => ({
       id: channel.id,
@@ -131,6 +134,7 @@ export function restoreWorld(world: World, snapshot: WorldSnapshot): void {
       members: new Map(guild.members.map((m) => [m.userId, { ...m }])),
       rulesScreening: guild.rulesScreening,
       joinedAt: guild.joinedAt,
+      preferredLocale: guild.preferredLocale,
     };
     world.guilds.set(guild.id, record);
   }

@@ -13,6 +13,7 @@ import {
   type GatewayGuildCreateDispatchData,
 } from 'discord-api-types/v10';
 import { ApiErrors } from './api-error.js';
+import { discordLocale } from './locales.js';
 import type { UploadedFile } from './uploads.js';
 import { computeChannelPermissions, type PermissionChannel, type PermissionGuild, type PermissionMember } from './permissions.js';
 import { SnowflakeGenerator } from './snowflake.js';
@@ -30,6 +31,8 @@ export interface UserRecord {
   readonly bot: boolean;
   /** A member who turned off DMs from server members: the bot gets 50007. */
   dmsOpen: boolean;
+  /** The language their Discord client is set to (a Discord locale, e.g. "es-ES"): each interaction's `locale`. */
+  locale: string;
 }
 
 export interface MemberRecord {
@@ -50,6 +53,8 @@ export interface GuildRecord {
   /** Whether new members must accept the rules first (`pending` until they do). */
   rulesScreening: boolean;
   readonly joinedAt: string;
+  /** The server's "primary language" (a Discord locale): `preferred_locale`, and `guild_locale` on interactions. */
+  preferredLocale: string;
 }
 
 export interface ThreadState {
@@ -217,13 +222,14 @@ export class World {
 
   // ---- users ----------------------------------------------------------------------------------
 
-  createUser(input: { username: string; globalName?: string; bot?: boolean; dmsOpen?: boolean; id?: string }): UserRecord {
+  createUser(input: { username: string; globalName?: string; bot?: boolean; dmsOpen?: boolean; id?: string; locale?: string }): UserRecord {
     const user: UserRecord = {
       id: input.id ?? this.snowflakes.next(),
       username: input.username,
       globalName: input.globalName ?? null,
       bot: input.bot ?? false,
       dmsOpen: input.dmsOpen ?? true,
+      locale: discordLocale(input.locale ?? 'en-US'),
     };
     this.users.set(user.id, user);
     return user;
@@ -249,7 +255,7 @@ export class World {
 
   // ---- guilds, roles, members -----------------------------------------------------------------
 
-  createGuild(input: { name: string; ownerId: string; rulesScreening?: boolean }): GuildRecord {
+  createGuild(input: { name: string; ownerId: string; rulesScreening?: boolean; preferredLocale?: string }): GuildRecord {
     const id = this.snowflakes.next();
     const everyone = this.#role({ name: '@everyone', permissions: DEFAULT_EVERYONE_PERMISSIONS, position: 0 }, id);
     const guild: GuildRecord = {
@@ -260,6 +266,7 @@ export class World {
       members: new Map(),
       rulesScreening: input.rulesScreening ?? false,
       joinedAt: this.isoNow(),
+      preferredLocale: discordLocale(input.preferredLocale ?? 'en-US'),
     };
     this.guilds.set(id, guild);
     this.seatMember(guild.id, input.ownerId);
@@ -693,7 +700,7 @@ export class World {
           description: null,
           banner: null,
           premium_tier: 0,
-          preferred_locale: 'en-US',
+          preferred_locale: guild.preferredLocale,
           public_updates_channel_id: null,
           nsfw_level: 0,
           premium_progress_bar_enabled: false,

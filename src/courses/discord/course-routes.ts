@@ -1,8 +1,7 @@
 import { ComponentType, MessageFlags, type ButtonInteraction, type Message } from 'discord.js';
 import type { BotContext } from '../../context.js';
-import { UserFacingError } from '../../interactions/errors.js';
 import { defineComponent, type ComponentRoute, type InServer } from '../../interactions/handlers.js';
-import { STALE_COMPONENT } from '../../interactions/router.js';
+import { staleComponent } from '../../interactions/router.js';
 import { inlineText } from '../../presentation/inline-text.js';
 import { retire } from '../catalog.js';
 import { courseChannel } from '../channels.js';
@@ -28,9 +27,9 @@ async function nextLessonRowFor(ctx: BotContext, guildId: string, userId: string
  * it was clicked on must carry the button it is the alternative to. A click claiming another
  * message (a forged or mixed-up one) would otherwise overwrite that message.
  */
-function assertPromptCarries(message: Message, customId: string): void {
-  const carried = message.components.some((row) => row.type === ComponentType.ActionRow && row.components.some((component) => component.customId === customId));
-  if (!carried) throw new UserFacingError(STALE_COMPONENT);
+function assertPromptCarries(interaction: ButtonInteraction, customId: string): void {
+  const carried = interaction.message.components.some((row) => row.type === ComponentType.ActionRow && row.components.some((component) => component.customId === customId));
+  if (!carried) throw staleComponent(interaction);
 }
 
 /** The course a click names, in the server it happened in. */
@@ -113,7 +112,7 @@ export const courseRoutes: readonly ComponentRoute[] = [
     spec: courseIds.keepPrivate,
     scope: 'server',
     async run(interaction, [courseId, lessonId], ctx) {
-      assertPromptCarries(interaction.message, courseIds.share.encode(courseId, lessonId));
+      assertPromptCarries(interaction, courseIds.share.encode(courseId, lessonId));
       const course = await courseOf(ctx, interaction.guildId, courseId);
       await interaction.update({
         content: `Your reflection stays private: only you can see it, with \`/privacy export\`. Well done on another ${unitOf(course)} 🌱`,
@@ -138,7 +137,7 @@ export const courseRoutes: readonly ComponentRoute[] = [
     spec: courseIds.cancel,
     scope: 'server',
     async run(interaction, [courseId]) {
-      assertPromptCarries(interaction.message, courseIds.retire.encode(courseId));
+      assertPromptCarries(interaction, courseIds.retire.encode(courseId));
       await interaction.update({ content: 'Nothing changed.', components: [] });
     },
   }),

@@ -1,4 +1,4 @@
-import { STALE_COMPONENT } from '../../../src/interactions/router.js';
+import { routerSays } from '../../support/i18n.js';
 import { ComponentType, InteractionType } from 'discord-api-types/v10';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { practiseProtocol } from '../../../src/protocols/practice-link.js';
@@ -80,7 +80,7 @@ describe('a member taking a course', () => {
     // The same button again (a stale copy of the message): the message no longer carries it, so
     // the router answers before the handler runs, and nothing is posted twice.
     const again = await rawClick(scene, scene.alice, done, courseIds.share.encode(ROOT_CAUSES, 'prepare-your-soil'));
-    expect(again.content).toBe(STALE_COMPONENT);
+    expect(again.content).toBe(routerSays('stale-component'));
     expect(scene.bed.harness.read('#reflections')).toHaveLength(1);
   });
 

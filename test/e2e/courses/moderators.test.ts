@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { STALE_COMPONENT } from '../../../src/interactions/router.js';
+import { routerSays } from '../../support/i18n.js';
 import type { MessageView } from '@roots-bot/discord-emulator';
 import { completeLessons, DAY_MS, LEADING, message, modal, rawClick, ROOT_CAUSES, startCourseScene, type CourseScene } from './support.js';
 
@@ -130,10 +130,10 @@ describe('moderators and courses', () => {
     const current = (view: MessageView) => scene.bed.harness.read('#general', scene.morgan).find((m) => m.id === view.id);
 
     // Each prompt's Keep button sent from the other prompt, as a modified client could: refused, and both stay.
-    expect((await rawClick(scene, scene.morgan, done, customIdOf(ask, 'Keep it'))).content).toBe(STALE_COMPONENT);
-    expect((await rawClick(scene, scene.morgan, ask, customIdOf(done, 'Keep it private'))).content).toBe(STALE_COMPONENT);
+    expect((await rawClick(scene, scene.morgan, done, customIdOf(ask, 'Keep it'))).content).toBe(routerSays('stale-component'));
+    expect((await rawClick(scene, scene.morgan, ask, customIdOf(done, 'Keep it private'))).content).toBe(routerSays('stale-component'));
     // Nor does a Keep button for another course's question clear this one.
-    expect((await rawClick(scene, scene.morgan, ask, customIdOf(ask, 'Keep it').replace(LEADING, ROOT_CAUSES))).content).toBe(STALE_COMPONENT);
+    expect((await rawClick(scene, scene.morgan, ask, customIdOf(ask, 'Keep it').replace(LEADING, ROOT_CAUSES))).content).toBe(routerSays('stale-component'));
     expect(current(done)?.content).toBe(done.content);
     expect(current(ask)?.content).toBe(ask.content);
     expect(current(ask)?.buttons.map((button) => button.label)).toEqual(['Retire it', 'Keep it']);

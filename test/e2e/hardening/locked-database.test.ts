@@ -1,7 +1,10 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DATABASE_BUSY_NOTHING_SAVED, DATABASE_BUSY_PARTLY_SAVED } from '../../../src/interactions/errors.js';
+import { routerSays } from '../../support/i18n.js';
+
+const DATABASE_BUSY_NOTHING_SAVED = routerSays('database-busy-nothing-saved');
+const DATABASE_BUSY_PARTLY_SAVED = routerSays('database-busy-partly-saved');
 import type { Response, UserRecord } from '@roots-bot/discord-emulator';
 import { startTestBed, type TestBed } from '../../support/bot.js';
 import { holdWriteLock } from '../../support/database.js';

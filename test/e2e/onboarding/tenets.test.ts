@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { NOT_A_MODERATOR } from '../../../src/interactions/access.js';
+import { routerSays } from '../../support/i18n.js';
 import { commitTo, introduce, joinAndWelcome, message, modal, nextDm, startOnboardingScene, type OnboardingScene } from './support.js';
 
 const SEED_TENETS = [
@@ -25,7 +25,7 @@ describe('/tenets', () => {
 
     for (const sub of ['tenets edit', 'tenets reset']) {
       const refused = message(await h.as(erin).run(general, sub));
-      expect(refused.content).toBe(NOT_A_MODERATOR);
+      expect(refused.content).toBe(routerSays('not-a-moderator'));
     }
   });
 

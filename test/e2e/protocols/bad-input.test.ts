@@ -2,7 +2,7 @@ import { ButtonStyle, ComponentType, OverwriteType, PermissionFlagsBits } from '
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelRecord, GuildRecord, MessageView, UserRecord } from '@roots-bot/discord-emulator';
 import { ManualClock } from '../../../src/clock.js';
-import { SERVER_ONLY } from '../../../src/interactions/router.js';
+import { routerSays } from '../../support/i18n.js';
 import { practiseProtocol } from '../../../src/protocols/discord/custom-ids.js';
 import { startTestBed, type TestBed } from '../../support/bot.js';
 import { currentStep, description, message, modal, next, privateNote, seen, startProtocol } from './steps.js';
@@ -127,6 +127,6 @@ describe('protocols and input that needs a kind answer', () => {
     const dm = h.world.dmChannel(h.emulator.bot.id, ben.id);
     const lesson = lessonWithPractice(dm.id);
     const response = await h.as(ben).click(lesson, 'Practise Change the Discourse');
-    expect(privateNote(response)).toBe(SERVER_ONLY);
+    expect(privateNote(response)).toBe(routerSays('server-only'));
   });
 });

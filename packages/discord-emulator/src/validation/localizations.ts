@@ -1,5 +1,5 @@
-import { Locale } from 'discord-api-types/v10';
 import { z } from 'zod';
+import { DISCORD_LOCALES } from '../locales.js';
 import { FieldErrors } from './errors.js';
 import { report } from './primitives.js';
 
@@ -10,12 +10,10 @@ import { report } from './primitives.js';
  * "Locales"). A null value withdraws one translation.
  */
 
-const LOCALES = new Set<string>(Object.values(Locale));
-
 export function localizationMap(value: z.ZodType<string>) {
   return z.record(z.string(), value.nullable()).check((ctx) => {
     for (const key of Object.keys(ctx.value)) {
-      if (!LOCALES.has(key)) report(ctx, FieldErrors.enumValue(key), [key]);
+      if (!DISCORD_LOCALES.has(key)) report(ctx, FieldErrors.enumValue(key), [key]);
     }
   });
 }

@@ -41,6 +41,30 @@ describe('/course progress pictures', () => {
     expectLikeReference(scene.bed.harness.world.files.get(progress.attachments[0]?.id ?? '')?.data, 'course-progress.png');
   });
 
+  it('counts the streak’s weeks in the server’s time zone', async () => {
+    scene = await startCourseScene();
+    const alice = scene.bed.harness.as(scene.alice);
+    await alice.run('#general', 'course enroll', { course: ROOT_CAUSES });
+    const zoned = await scene.bed.bot.db
+      .updateTable('guild_settings')
+      .set({ time_zone: 'America/Los_Angeles' })
+      .where('guild_id', '=', scene.guild.id)
+      .executeTakeFirst();
+    expect(zoned.numUpdatedRows).toBe(1n);
+    // Tuesday 1 December, then Sunday 6 December at 23:00 in Los Angeles: Monday 07:00 in UTC, a new week there.
+    await completeLessons(scene, scene.alice, ROOT_CAUSES, ['prepare-your-soil']);
+    scene.clock.advance(5 * DAY_MS + 22 * 60 * 60 * 1000);
+    await completeLessons(scene, scene.alice, ROOT_CAUSES, ['change-the-discourse']);
+    scene.clock.advance(2 * DAY_MS);
+
+    const progress = message(await alice.run('#general', 'course progress'));
+    // In UTC this would be two weeks in a row, this one done; in Los Angeles both lessons fell in last week.
+    expect(progress.embeds[0]?.fields?.[0]?.value).toBe(
+      '▰▰▰▰▰▰▰▱▱▱ 2/3\nNext: Lesson 3 of 3 · **Center Student Perspectives**\nStreak: 1 week · a lesson this week keeps it going',
+    );
+    expect(progress.attachments[0]?.description).toContain('Streak: 1 week · a lesson this week keeps it going.');
+  });
+
   it('sends a card per course, going ones first, as a gallery beside the embed', async () => {
     scene = await startCourseScene();
     const alice = scene.bed.harness.as(scene.alice);

@@ -12,12 +12,16 @@ export interface ProgressCardData {
   readonly doneLine: string;
   /** "Next: Lesson 8 · Listening first", or how it ended ("Finished on 3 Dec 2026"). */
   readonly nextLine: string;
+  /** "Streak: 3 weeks in a row"; undefined when there is none. */
+  readonly streakLine: string | undefined;
   /** "Last lesson done 3 days ago"; undefined before the first one. */
   readonly activityLine: string | undefined;
 }
 
 const WIDTH = 600;
-const HEIGHT = 214;
+/** Baselines: the next lesson, then a line each for the streak and the last activity. */
+const NEXT_LINE = 166;
+const LINE = 28;
 const PAD = CARD.padding;
 /** Up to this many lessons the bar shows one segment each, so they can be counted. */
 const MAX_SEGMENTS = 20;
@@ -42,15 +46,21 @@ export function progressCard(name: string, data: ProgressCardData, measure: Text
   const percentText = `${percent}%`;
   const percentWidth = measure.width(percentText, 30, 'bold');
   const title = measure.fit(data.title, WIDTH - 2 * PAD, 26, 'bold');
+  const extra = [
+    ...(data.streakLine === undefined ? [] : [{ line: data.streakLine, weight: 'bold' as const, fill: THEME.greenDark }]),
+    ...(data.activityLine === undefined ? [] : [{ line: data.activityLine, weight: 'regular' as const, fill: THEME.muted }]),
+  ];
+  const height = NEXT_LINE + LINE * Math.max(1, extra.length) + 20;
   const body = [
-    rect(1, 1, WIDTH - 2, HEIGHT - 2, THEME.card, { rx: CARD.radius, stroke: THEME.border, 'stroke-width': 2 }),
+    rect(1, 1, WIDTH - 2, height - 2, THEME.card, { rx: CARD.radius, stroke: THEME.border, 'stroke-width': 2 }),
     text(PAD, 50, title, { size: 26, weight: 'bold', fill: THEME.ink }),
     ...bar(data.done, data.total, 70, 22),
     text(PAD, 134, measure.fit(data.doneLine, WIDTH - 2 * PAD - percentWidth - 16, 22, 'bold'), { size: 22, weight: 'bold', fill: THEME.ink }),
     text(WIDTH - PAD, 136, percentText, { size: 30, weight: 'bold', fill: THEME.greenDark, anchor: 'end' }),
-    text(PAD, 166, measure.fit(data.nextLine, WIDTH - 2 * PAD, 20), { size: 20, fill: THEME.ink }),
-    ...(data.activityLine === undefined ? [] : [text(PAD, 194, measure.fit(data.activityLine, WIDTH - 2 * PAD, 18), { size: 18, fill: THEME.muted })]),
+    text(PAD, NEXT_LINE, measure.fit(data.nextLine, WIDTH - 2 * PAD, 20), { size: 20, fill: THEME.ink }),
+    ...extra.map(({ line, weight, fill }, index) => text(PAD, NEXT_LINE + LINE * (index + 1), measure.fit(line, WIDTH - 2 * PAD, 18, weight), { size: 18, weight, fill })),
   ];
-  const alt = [`Progress card for ${data.title}: ${data.doneLine} (${percentText}).`, `${data.nextLine}.`, data.activityLine === undefined ? '' : `${data.activityLine}.`].join(' ');
-  return picture(name, svgDocument(WIDTH, HEIGHT, body), alt.replace(/\.\./g, '.'));
+  const sentences = [`Progress card for ${data.title}: ${data.doneLine} (${percentText})`, data.nextLine, data.streakLine, data.activityLine];
+  const alt = sentences.filter((sentence): sentence is string => sentence !== undefined).map((sentence) => `${sentence.replace(/\.$/, '')}.`).join(' ');
+  return picture(name, svgDocument(WIDTH, height, body), alt);
 }

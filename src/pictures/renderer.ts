@@ -1,6 +1,7 @@
 import type { ResvgRenderOptions } from '@resvg/resvg-js';
 import type { Font } from 'fontkit';
 import { FONT_FAMILY, loadFonts, type FontWeight } from './fonts.js';
+import { TextOutliner } from './outline.js';
 import type { Picture } from './picture.js';
 import { TextMeasure } from './text.js';
 
@@ -43,14 +44,15 @@ export function createPictureRenderer(): PictureRenderer {
     textMeasure: async () => (await once()).text,
     // Rendered on libuv's thread pool, so the gateway's heartbeat never waits on a picture.
     async render(picture) {
-      const { renderAsync, options } = await once();
-      return (await renderAsync(picture.svg, options)).asPng();
+      const { renderAsync, options, outliner } = await once();
+      return (await renderAsync(outliner.outline(picture.svg), options)).asPng();
     },
   };
 }
 
 interface Loaded {
   readonly text: TextMeasure;
+  readonly outliner: TextOutliner;
   readonly options: ResvgRenderOptions;
   readonly renderAsync: typeof import('@resvg/resvg-js').renderAsync;
 }
@@ -67,8 +69,10 @@ async function load(): Promise<Loaded> {
   );
   return {
     text: new TextMeasure(fonts),
+    outliner: new TextOutliner(fonts),
     renderAsync,
     options: {
+      // Text reaches resvg as outlines (`TextOutliner`); the font stays loaded, not the system's, should any slip through.
       font: { fontFiles: files.map((file) => file.path), loadSystemFonts: false, defaultFontFamily: FONT_FAMILY },
       fitTo: { mode: 'zoom', value: PICTURE_SCALE },
       shapeRendering: 2,

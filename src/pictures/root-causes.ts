@@ -18,8 +18,20 @@ export interface WhyChainData {
 
 const PAD = CARD.padding;
 /** Causes a bone shows; the rest are counted ("and 3 more"), and all are in the export. */
-const CAUSES_SHOWN = 5;
+const CAUSES_SHOWN = 4;
 const ANSWERS_SHOWN = 2;
+
+/**
+ * The words the diagrams draw themselves, in one place. Discord's preview shows a picture about
+ * 400 pixels wide, so each picture is only as wide as keeps its smallest text 11 pixels high there.
+ */
+const WORDS = {
+  fishbone: 'Fishbone',
+  whyChain: '5 Whys',
+  problem: 'The problem',
+  noAnswer: '(no answer)',
+  more: (count: number) => `and ${count} more`,
+};
 
 function card(width: number, height: number, title: string, measure: TextMeasure, body: readonly string[]): string {
   return svgDocument(width, height, [
@@ -29,80 +41,103 @@ function card(width: number, height: number, title: string, measure: TextMeasure
   ]);
 }
 
-function shown(items: readonly string[], max: number): string[] {
-  return items.length <= max ? [...items] : [...items.slice(0, max - 1), `and ${items.length - (max - 1)} more`];
+/** The first `max` items, the last place given to "and N more" when there are more. */
+function shown(items: readonly string[], max: number): { readonly text: string; readonly more: boolean }[] {
+  if (items.length <= max) return items.map((item) => ({ text: item, more: false }));
+  return [...items.slice(0, max - 1).map((item) => ({ text: item, more: false })), { text: WORDS.more(items.length - (max - 1)), more: true }];
 }
 
-/** A fishbone (Ishikawa) diagram: the effect at the head, a bone per category with its causes. */
+const FISH = { width: 720, size: 20, lineHeight: 24, causeGap: 8, slant: 44, head: 36 } as const;
+
+/**
+ * A fishbone (Ishikawa) diagram: the problem in a box above, the spine ending in the fish's head,
+ * and a bone per category with its causes beside it (each cause on up to two lines).
+ */
 export function fishboneDiagram(name: string, data: FishboneData, measure: TextMeasure): Picture {
-  const width = 1000;
-  const height = 600;
-  const spineY = 330;
-  const headX = 770;
-  const top = data.bones.filter((_, index) => index % 2 === 0);
-  const bottom = data.bones.filter((_, index) => index % 2 === 1);
-  const columns = Math.max(1, top.length, bottom.length);
-  const spacing = (headX - PAD - 20) / columns;
-  const slant = 60;
-  const bones = [top, bottom].flatMap((row, side) =>
-    row.flatMap((bone, index) => {
-      const x = PAD + 20 + spacing * (index + 1) - 10;
-      const up = side === 0;
-      const endY = up ? 92 : height - 36;
-      const labelY = up ? 80 : height - 16;
-      const lines = shown(bone.causes, CAUSES_SHOWN);
-      return [
-        line(x, spineY, x - slant, endY, THEME.greenDark, 3),
-        text(x - slant, labelY, measure.fit(bone.category, spacing - 10, 16, 'bold'), { size: 16, weight: 'bold', fill: THEME.greenDark, anchor: 'start' }),
-        ...lines.map((cause, k) => {
-          // Causes hang beside the bone, one a line, from its far end towards the spine.
-          const y = up ? endY + 22 + k * 34 : endY - 12 - (lines.length - 1 - k) * 34;
-          const along = (y - spineY) / (endY - spineY);
-          const cx = x - slant * along + 8;
-          const more = cause.startsWith('and ') && k === lines.length - 1 && bone.causes.length > CAUSES_SHOWN;
-          return text(cx, y, measure.fit(cause, spacing - 24, 14), { size: 14, fill: more ? THEME.muted : THEME.ink });
-        }),
-      ];
-    }),
+  const { width, size, lineHeight, causeGap, slant } = FISH;
+  const effect = measure.wrap(data.effect, width - 2 * PAD - 24, size, 3, 'bold');
+  const effectTop = 58;
+  const effectHeight = 22 + effect.length * 26;
+  const sides = [data.bones.filter((_, index) => index % 2 === 0), data.bones.filter((_, index) => index % 2 === 1)];
+  const columns = Math.max(1, ...sides.map((side) => side.length));
+  const left = PAD;
+  const right = width - PAD - FISH.head;
+  const spacing = (right - left - slant) / columns;
+  const textWidth = spacing - 20;
+  const laidOut = sides.map((side) =>
+    side.map((bone) => ({ category: bone.category, causes: shown(bone.causes, CAUSES_SHOWN).map((cause) => ({ ...cause, lines: measure.wrap(cause.text, textWidth, size, 2) })) })),
   );
-  const effect = measure.wrap(data.effect, width - headX - PAD - 24, 17, 6, 'bold');
-  const headTop = spineY - (effect.length * 22) / 2 - 16;
-  const body = [
-    line(PAD, spineY, headX, spineY, THEME.ink, 4),
-    ...bones,
-    rect(headX, headTop, width - headX - PAD, effect.length * 22 + 28, THEME.track, { rx: 10, stroke: THEME.greenDark, 'stroke-width': 2 }),
-    ...effect.map((row, k) => text(headX + 12, headTop + 26 + k * 22, row, { size: 17, weight: 'bold', fill: THEME.ink })),
+  const blockHeight = (bone: (typeof laidOut)[number][number]) => bone.causes.reduce((sum, cause) => sum + cause.lines.length * lineHeight + causeGap, 0);
+  const [topBlock, bottomBlock] = laidOut.map((side) => Math.max(0, ...side.map(blockHeight))) as [number, number];
+  const topEnd = effectTop + effectHeight + 40;
+  const spineY = topEnd + topBlock + 24;
+  const bottomEnd = spineY + bottomBlock + 24;
+  const height = bottomEnd + 40;
+  const body: string[] = [
+    rect(PAD, effectTop, width - 2 * PAD, effectHeight, THEME.track, { rx: 10, stroke: THEME.greenDark, 'stroke-width': 2 }),
+    ...effect.map((row, k) => text(PAD + 12, effectTop + 30 + k * 26, row, { size, weight: 'bold', fill: THEME.ink })),
+    line(left, spineY, right, spineY, THEME.ink, 4),
+    // The fish's head points at the problem's box above.
+    line(right - 14, spineY - 12, right + 4, spineY, THEME.ink, 4),
+    line(right - 14, spineY + 12, right + 4, spineY, THEME.ink, 4),
   ];
+  laidOut.forEach((side, sideIndex) => {
+    const up = sideIndex === 0;
+    const endY = up ? topEnd : bottomEnd;
+    side.forEach((bone, index) => {
+      const farX = left + index * spacing;
+      const spineX = farX + slant;
+      // Where the bone is at height y, so text starts just clear of it on every line.
+      const boneX = (y: number) => spineX - (slant * (y - spineY)) / (endY - spineY);
+      body.push(
+        line(spineX, spineY, farX, endY, THEME.greenDark, 3),
+        text(farX, up ? endY - 10 : endY + 26, measure.fit(bone.category, spacing - 8, size, 'bold'), { size, weight: 'bold', fill: THEME.greenDark }),
+      );
+      let y = up ? endY + lineHeight : spineY + 12 + lineHeight;
+      for (const cause of bone.causes) {
+        for (const row of cause.lines) {
+          const x = Math.max(boneX(y - size * 0.8), boneX(y + size * 0.25)) + 10;
+          body.push(text(x, y, row, { size, fill: cause.more ? THEME.muted : THEME.ink }));
+          y += lineHeight;
+        }
+        y += causeGap;
+      }
+    });
+  });
   const alt = `Fishbone diagram. Effect: ${data.effect}. ${data.bones.map((bone) => `${bone.category}: ${bone.causes.length === 0 ? 'no causes' : bone.causes.join('; ')}.`).join(' ')}`;
-  return picture(name, card(width, height, 'Fishbone', measure, [element('g', {}, body.join(''))]), alt);
+  return picture(name, card(width, height, WORDS.fishbone, measure, [element('g', {}, body.join(''))]), alt);
 }
 
-/** The chain of "why?": the problem, then each answer leading to the next. */
+/** The chain of "why?": the problem, then each answer leading to the next (each answer on up to two lines). */
 export function whyChain(name: string, data: WhyChainData, measure: TextMeasure): Picture {
-  const width = 760;
+  const width = 500;
   const boxWidth = width - 2 * PAD;
+  const textWidth = boxWidth - 24;
   let y = 60;
   const body: string[] = [];
-  const boxes = [{ label: 'The problem', lines: measure.wrap(data.problem, boxWidth - 24, 16, 2, 'bold'), strong: true }].concat(
+  const boxes = [{ label: WORDS.problem, lines: measure.wrap(data.problem, textWidth, 16, 3, 'bold').map((row) => ({ row, more: false })), strong: true }].concat(
     data.whys.map((why) => ({
       label: why.label,
-      lines: why.answers.length === 0 ? ['(no answer)'] : shown(why.answers, ANSWERS_SHOWN).map((answer) => measure.fit(answer, boxWidth - 24, 16)),
+      lines:
+        why.answers.length === 0
+          ? [{ row: WORDS.noAnswer, more: true }]
+          : shown(why.answers, ANSWERS_SHOWN).flatMap((answer) => measure.wrap(answer.text, textWidth, 16, 2).map((row) => ({ row, more: answer.more }))),
       strong: false,
     })),
   );
   boxes.forEach((box, index) => {
-    const height = 34 + box.lines.length * 22;
+    const height = 36 + box.lines.length * 22;
     if (index > 0) {
       body.push(line(width / 2, y - 22, width / 2, y - 4, THEME.greenDark, 3), line(width / 2 - 7, y - 11, width / 2, y - 4, THEME.greenDark, 3), line(width / 2 + 7, y - 11, width / 2, y - 4, THEME.greenDark, 3));
     }
     body.push(
       rect(PAD, y, boxWidth, height, box.strong ? THEME.track : THEME.card, { rx: 10, stroke: box.strong ? THEME.greenDark : THEME.border, 'stroke-width': 2 }),
-      text(PAD + 12, y + 22, box.label, { size: 14, weight: 'bold', fill: THEME.greenDark }),
-      ...box.lines.map((row, k) => text(PAD + 12, y + 44 + k * 22, row, { size: 16, weight: box.strong ? 'bold' : 'regular', fill: THEME.ink })),
+      text(PAD + 12, y + 23, measure.fit(box.label, textWidth, 15, 'bold'), { size: 15, weight: 'bold', fill: THEME.greenDark }),
+      ...box.lines.map(({ row, more }, k) => text(PAD + 12, y + 46 + k * 22, row, { size: 16, weight: box.strong ? 'bold' : 'regular', fill: more ? THEME.muted : THEME.ink })),
     );
     y += height + 26;
   });
   const height = y - 26 + PAD;
   const alt = `Why-chain. Problem: ${data.problem}. ${data.whys.map((why) => `${why.label}: ${why.answers.length === 0 ? 'no answer' : why.answers.join('; ')}.`).join(' ')}`;
-  return picture(name, card(width, height, '5 Whys', measure, body), alt);
+  return picture(name, card(width, height, WORDS.whyChain, measure, body), alt);
 }

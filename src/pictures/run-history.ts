@@ -27,13 +27,18 @@ export interface HistoryData {
   readonly rows: readonly HistoryRow[];
 }
 
-const WIDTH = 800;
+/**
+ * Narrow enough that its smallest text (16) is still 11 pixels high in Discord's 400-pixel preview;
+ * so each row puts its name on a line of its own above the twelve runs.
+ */
+const WIDTH = 560;
 const PAD = CARD.padding;
-const HEADER = 66;
-const LABEL = 230;
-const LEGEND = 44;
+const HEADER = 62;
+const SMALL = 16;
 
+/** The words the chart draws itself, in one place. */
 const MARK_WORDS: Readonly<Record<RunMark, string>> = { posted: 'posted', missed: 'missed', failed: 'failed', skipped: 'skipped', waiting: 'under way' };
+const WORDS = { direction: 'older → newer', listens: 'numbers: “I listened”' };
 
 /** "1.2k" for a count too wide for its cell. */
 function compact(count: number): string {
@@ -61,50 +66,62 @@ function mark(kind: RunMark, cx: number, cy: number): string {
 
 /** The last runs of each schedule in a row, oldest to newest, with "I listened" counts under podcast posts. */
 export function runHistoryChart(name: string, data: HistoryData, measure: TextMeasure): Picture {
-  const cell = (WIDTH - 2 * PAD - LABEL) / data.columns;
-  const rowHeight = (row: HistoryRow) => (row.runs.some((run) => run.listens !== undefined) ? 64 : row.subtitle === undefined ? 44 : 50);
+  const inner = WIDTH - 2 * PAD;
+  const cell = inner / data.columns;
+  const listened = (row: HistoryRow) => row.runs.some((run) => run.listens !== undefined);
   let y = HEADER;
   const rows = data.rows.flatMap((row) => {
     const top = y;
-    y += rowHeight(row);
-    const cy = top + 18;
+    y += listened(row) ? 90 : 66;
+    const title = measure.fit(row.title, inner, 17, 'bold');
+    const titleWidth = measure.width(title, 17, 'bold');
+    const room = inner - titleWidth - 10;
+    const subtitle = row.subtitle === undefined || room < 60 ? undefined : measure.fit(row.subtitle, room, SMALL);
+    const cy = top + 40;
     // Right-aligned: the newest run always sits in the last column.
     const first = data.columns - row.runs.length;
     return [
-      ...(row.subtitle === undefined
-        ? [text(PAD, cy + 6, measure.fit(row.title, LABEL - 12, 17, 'bold'), { size: 17, weight: 'bold', fill: THEME.ink })]
-        : [
-            text(PAD, cy + 2, measure.fit(row.title, LABEL - 12, 17, 'bold'), { size: 17, weight: 'bold', fill: THEME.ink }),
-            text(PAD, cy + 22, measure.fit(row.subtitle, LABEL - 12, 15), { size: 15, fill: THEME.muted }),
-          ]),
-      ...Array.from({ length: data.columns }, (_, column) => column < first ? circle(PAD + LABEL + (column + 0.5) * cell, cy, 2, { fill: THEME.track }) : ''),
+      text(PAD, top + 16, title, { size: 17, weight: 'bold', fill: THEME.ink }),
+      ...(subtitle === undefined ? [] : [text(PAD + titleWidth + 10, top + 16, subtitle, { size: SMALL, fill: THEME.muted })]),
+      ...Array.from({ length: data.columns }, (_, column) => (column < first ? circle(PAD + (column + 0.5) * cell, cy, 2, { fill: THEME.track }) : '')),
       ...row.runs.flatMap((run, index) => {
-        const cx = PAD + LABEL + (first + index + 0.5) * cell;
-        return [mark(run.mark, cx, cy), ...(run.listens === undefined ? [] : [text(cx, cy + 36, compact(run.listens), { size: 15, weight: 'bold', fill: THEME.greenDark, anchor: 'middle' })])];
+        const cx = PAD + (first + index + 0.5) * cell;
+        return [mark(run.mark, cx, cy), ...(run.listens === undefined ? [] : [text(cx, cy + 36, compact(run.listens), { size: SMALL, weight: 'bold', fill: THEME.greenDark, anchor: 'middle' })])];
       }),
     ];
   });
-  const legendTop = y + 8;
-  const legendKinds: RunMark[] = ['posted', 'missed', 'failed', 'skipped', 'waiting'];
+  // The legend flows onto as many lines as it needs, the "I listened" note last.
+  const legendTop = y + 4;
+  const legend: string[] = [];
   let x = PAD + 12;
-  const legend = legendKinds.flatMap((kind) => {
+  let lineTop = legendTop;
+  const place = (width: number) => {
+    if (x + width > WIDTH - PAD && x > PAD + 12) {
+      x = PAD + 12;
+      lineTop += 30;
+    }
     const at = x;
+    x += width + 20;
+    return at;
+  };
+  for (const kind of ['posted', 'missed', 'failed', 'skipped', 'waiting'] as const) {
     const word = MARK_WORDS[kind];
-    x += 24 + measure.width(word, 15) + 22;
-    return [mark(kind, at, legendTop + 14), text(at + 20, legendTop + 19, word, { size: 15, fill: THEME.muted })];
-  });
-  const listenNote = data.rows.some((row) => row.runs.some((run) => run.listens !== undefined))
-    ? [text(WIDTH - PAD, legendTop + 19, 'numbers: “I listened”', { size: 15, fill: THEME.greenDark, anchor: 'end' })]
-    : [];
-  const height = legendTop + LEGEND;
+    const at = place(20 + measure.width(word, SMALL));
+    legend.push(mark(kind, at, lineTop + 14), text(at + 18, lineTop + 20, word, { size: SMALL, fill: THEME.muted }));
+  }
+  if (data.rows.some(listened)) {
+    const at = place(measure.width(WORDS.listens, SMALL) - 12) - 12;
+    legend.push(text(at, lineTop + 20, WORDS.listens, { size: SMALL, fill: THEME.greenDark }));
+  }
+  const height = lineTop + 30 + PAD - 8;
+  const direction = measure.width(WORDS.direction, SMALL);
   const body = [
     rect(1, 1, WIDTH - 2, height - 2, THEME.card, { rx: CARD.radius, stroke: THEME.border, 'stroke-width': 2 }),
-    text(PAD, 42, measure.fit(data.title, WIDTH - 2 * PAD - 160, 24, 'bold'), { size: 24, weight: 'bold', fill: THEME.ink }),
-    text(WIDTH - PAD, 42, 'older → newer', { size: 15, fill: THEME.muted, anchor: 'end' }),
+    text(PAD, 40, measure.fit(data.title, inner - direction - 16, 24, 'bold'), { size: 24, weight: 'bold', fill: THEME.ink }),
+    text(WIDTH - PAD, 40, WORDS.direction, { size: SMALL, fill: THEME.muted, anchor: 'end' }),
     element('g', {}, rows.join('')),
     line(PAD, legendTop - 4, WIDTH - PAD, legendTop - 4, THEME.track, 2),
     ...legend,
-    ...listenNote,
   ];
   return picture(name, svgDocument(WIDTH, height, body), `${data.title}. ${data.rows.map(describeRow).join(' ')}`);
 }

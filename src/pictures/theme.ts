@@ -1,11 +1,13 @@
 /**
- * Colours of every picture. A picture has its own opaque, light card behind it, so it reads the
- * same in Discord's dark and light themes; the border keeps it from melting into the light one.
- * Meanings never rest on colour alone: states also differ in shape or carry a word.
+ * Colours of every picture. A picture has its own opaque, light card behind it, so its text reads
+ * the same in Discord's dark and light themes (WCAG contrast of at least 4.5:1 against what it sits
+ * on); the border, a mid grey, stands at least 3:1 apart from both chat backgrounds so the card's
+ * edge shows on the light theme too. Meanings never rest on colour alone: states also differ in
+ * shape or carry a word. test/pictures/themes.test.ts checks all of this on every picture.
  */
 export const THEME = {
   card: '#fbfaf6',
-  border: '#cfd8d0',
+  border: '#808b83',
   ink: '#1d2721',
   muted: '#58655c',
   track: '#e2e8e1',
@@ -18,3 +20,14 @@ export const THEME = {
 
 /** The card every picture is drawn on. */
 export const CARD = { radius: 14, padding: 24 } as const;
+
+/** Discord's chat backgrounds, which a picture's edge must stand apart from. */
+export const CHAT_BACKGROUNDS = { dark: '#313338', light: '#ffffff' } as const;
+
+/**
+ * Discord shows a picture in the chat scaled down to fit about 400 pixels wide (an embed's image is
+ * held to about 400 × 300); opened, it shows at full size. Every text must still be this many pixels high
+ * at that scale: in a picture W units wide, no text is smaller than 11 × W / 400 units (the pictures
+ * are rendered at one pixel a unit).
+ */
+export const PREVIEW = { width: 400, minTextPx: 11 } as const;

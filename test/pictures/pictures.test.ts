@@ -47,7 +47,7 @@ describe('pictures', () => {
     expect(card.svg).not.toContain('</text><text>injected');
     expect(card.svg).toContain('&#60;script&#62;alert(&#34;hi&#34;)');
     const png = PNG.sync.read(await renderer.render(card));
-    expect([png.width, png.height]).toEqual([600, 214]);
+    expect([png.width, png.height]).toEqual([600, 242]);
   });
 
   it('leaves emoji out, which the font can’t draw, so no empty boxes appear', () => {

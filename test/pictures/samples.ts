@@ -1,4 +1,4 @@
-import type { FishboneData, FunnelData, HistoryData, ProgressCardData } from '../../src/pictures/index.js';
+import type { FishboneData, FunnelData, HistoryData, ProgressCardData, WhyChainData } from '../../src/pictures/index.js';
 
 /**
  * The largest realistic data each picture gets (50 lessons, 10,000 members, 25 rituals with a
@@ -10,6 +10,7 @@ export const LARGE_COURSE: ProgressCardData = {
   total: 50,
   doneLine: '31 of 50 sessions done',
   nextLine: 'Next: Session 32 of 50 · Seeing School Through Students’ Eyes, with the families who know them best',
+  streakLine: 'Streak: 30 weeks in a row · a session this week keeps it going',
   activityLine: 'Last session done yesterday',
 };
 
@@ -44,5 +45,14 @@ export const LARGE_FISHBONE: FishboneData = {
   bones: ['Policies', 'Practices', 'People', 'Place', 'Student experience', 'Community'].map((category, index) => ({
     category,
     causes: Array.from({ length: 4 + index * 3 }, (_, n) => `A cause the group named under ${category.toLowerCase()}, number ${n + 1}`),
+  })),
+};
+
+/** Five whys, each with more answers than the chain shows, every one long. */
+export const LARGE_WHY_CHAIN: WhyChainData = {
+  problem: 'Half of the families we invited did not come to the autumn conferences, and most of them were families of our newest students',
+  whys: Array.from({ length: 5 }, (_, index) => ({
+    label: `Why? (${index + 1})`,
+    answers: Array.from({ length: 4 }, (_, n) => `An answer the group gave to why number ${index + 1}, the ${['first', 'second', 'third', 'fourth'][n]} of them, said at some length`),
   })),
 };

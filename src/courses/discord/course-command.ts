@@ -1,5 +1,6 @@
 import { ActionRowBuilder, AttachmentBuilder, ButtonBuilder, ButtonStyle, MessageFlags, PermissionFlagsBits } from 'discord.js';
 import type { BotContext } from '../../context.js';
+import { findGuildSettings } from '../../guilds/guild-settings.js';
 import type { ServerCommand } from '../../interactions/handlers.js';
 import { replyPrivately } from '../../interactions/replies.js';
 import { memberNames } from '../../presentation/member-names.js';
@@ -14,6 +15,7 @@ import { catalogFor, courseNamed, memberCourse } from '../lookup.js';
 import { planNudges } from '../nudges.js';
 import { progressOf } from '../progress.js';
 import { courseReport, summarizeReport } from '../report.js';
+import { weeklyStreak } from '../streak.js';
 import { courseListEmbed, lessonReply, progressCards, progressEmbed, type ProgressItem } from './course-view.js';
 import { courseIds } from './custom-ids.js';
 import { explainCourseProblem, orExplain } from './explain.js';
@@ -78,17 +80,21 @@ export async function completeLessonCommand(interaction: ServerCommand, ctx: Bot
 
 export async function showProgress(interaction: ServerCommand, ctx: BotContext): Promise<void> {
   const { guildId } = interaction;
-  const [catalog, mine] = await Promise.all([catalogFor(ctx, guildId), memberCourses(ctx.db, guildId, interaction.user.id)]);
+  const [catalog, mine, settings] = await Promise.all([catalogFor(ctx, guildId), memberCourses(ctx.db, guildId, interaction.user.id), findGuildSettings(ctx.db, guildId)]);
+  const now = ctx.clock.now();
   const items: ProgressItem[] = mine.enrolments.flatMap((enrolment) => {
     const entry = catalog.entries.get(enrolment.courseId);
-    return entry === undefined ? [] : [{ entry, progress: progressOf(entry.course, mine.completions.get(entry.course.id) ?? []) }];
+    if (entry === undefined) return [];
+    const completions = mine.completions.get(entry.course.id) ?? [];
+    const streak = weeklyStreak(completions.map((completion) => completion.completedAt), now, settings?.time_zone ?? 'UTC');
+    return [{ entry, progress: progressOf(entry.course, completions), streak }];
   });
   if (items.length === 0) {
     await replyPrivately(interaction, { content: explainCourseProblem({ kind: 'no-courses' }) });
     return;
   }
   const embed = progressEmbed(items);
-  const drawn = await drawPictures(ctx, (measure) => progressCards(items, ctx.clock.now(), measure));
+  const drawn = await drawPictures(ctx, (measure) => progressCards(items, now, measure));
   // One course: its card sits in the embed. More: the cards come as a gallery above it.
   const [only] = drawn.files;
   if (only !== undefined && drawn.files.length === 1) embed.setImage(attachmentUrl(only));

@@ -7,6 +7,7 @@ import type { KnownProtocols } from '../content.js';
 import type { Course, Lesson } from '../course.js';
 import type { LessonView } from '../enrolments.js';
 import type { CourseProgress } from '../progress.js';
+import type { WeeklyStreak } from '../streak.js';
 import { progressCard, type Picture, type TextMeasure } from '../../pictures/index.js';
 import { daysAgo, discordDate, plural, positionLabel, progressBar, unitOf } from './format.js';
 import { courseIds } from './custom-ids.js';
@@ -96,6 +97,14 @@ export function lessonReply(course: Course, view: LessonView, protocols: KnownPr
 export interface ProgressItem {
   readonly entry: CatalogEntry;
   readonly progress: CourseProgress;
+  readonly streak: WeeklyStreak;
+}
+
+/** "Streak: 3 weeks in a row · a lesson this week keeps it going"; nothing before the first week. */
+export function streakLine(course: Course, streak: WeeklyStreak): string | undefined {
+  if (streak.weeks === 0) return undefined;
+  const kept = streak.thisWeek ? '' : ` · a ${unitOf(course)} this week keeps it going`;
+  return `Streak: ${plural(streak.weeks, 'week')}${streak.weeks === 1 ? '' : ' in a row'}${kept}`;
 }
 
 /** Courses still going first (what's next matters most), then finished ones; each in enrolment order. */
@@ -109,14 +118,14 @@ export function progressEmbed(items: readonly ProgressItem[]): EmbedBuilder {
     .setColor(COURSE_COLOUR)
     .setTitle('Your courses')
     .addFields(
-      shown.map(({ entry: { course, retired }, progress }) => {
+      shown.map(({ entry: { course, retired }, progress, streak }) => {
         const next =
           progress.next === undefined
             ? `Finished${progress.finishedAt === undefined ? '' : ` on ${discordDate(progress.finishedAt)}`} 🎉`
             : `Next: ${positionLabel(course, progress.next.number)} · **${inlineText(progress.next.lesson.title)}**`;
         return {
           name: truncate(`${inlineText(course.title)}${retired ? ' (retired)' : ''}`, EMBED_LIMITS.fieldName),
-          value: truncate(`${progressBar(progress.done, progress.total)}\n${next}`, EMBED_LIMITS.fieldValue),
+          value: truncate([progressBar(progress.done, progress.total), next, streakLine(course, streak)].filter(Boolean).join('\n'), EMBED_LIMITS.fieldValue),
         };
       }),
     )
@@ -167,11 +176,11 @@ export function sharedReflectionMessage(course: Course, lesson: Lesson, userId: 
 /** Discord shows at most ten files on a message: a card each for the first ten courses. */
 const MAX_CARDS = 10;
 
-/** Each course's progress card, in the embed's order: lessons done, the next one, the last activity. */
+/** Each course's progress card, in the embed's order: lessons done, the next one, the streak and the last activity. */
 export function progressCards(items: readonly ProgressItem[], now: Date, measure: TextMeasure): Picture[] {
   return progressOrder(items)
     .slice(0, MAX_CARDS)
-    .map(({ entry: { course, retired }, progress }, index) =>
+    .map(({ entry: { course, retired }, progress, streak }, index) =>
       progressCard(
         `course-progress-${index + 1}.png`,
         {
@@ -183,6 +192,7 @@ export function progressCards(items: readonly ProgressItem[], now: Date, measure
             progress.next === undefined
               ? `Finished: all ${plural(progress.total, course.unit)} done`
               : `Next: ${positionLabel(course, progress.next.number)} · ${progress.next.lesson.title}`,
+          streakLine: streakLine(course, streak),
           activityLine: progress.lastCompletedAt === undefined ? undefined : `Last ${course.unit} done ${daysAgo(progress.lastCompletedAt, now)}`,
         },
         measure,

@@ -42,7 +42,7 @@ describe('importing and retiring courses', () => {
       'Updated **Restorative Circles** (3 lessons). The 1 member in it keeps their progress on every lesson whose id stayed the same. `talking-piece` is gone from the course; completions of it are kept but no longer count.',
     );
     const progress = message(await alice().run('#general', 'course progress'));
-    expect(progress.embeds[0]?.fields?.[0]?.value).toBe('▰▰▰▱▱▱▱▱▱▱ 1/3\nNext: Lesson 2 of 3 · **Closing Circle**');
+    expect(progress.embeds[0]?.fields?.[0]?.value).toBe('▰▰▰▱▱▱▱▱▱▱ 1/3\nNext: Lesson 2 of 3 · **Closing Circle**\nStreak: 1 week');
     expect(await alice().autocomplete('#general', 'course lesson', { course: 'restorative-circles', lesson: '' }, 'lesson')).toEqual([
       { name: '1. Opening a Circle ✓', value: 'opening-circle' },
       { name: '2. Closing Circle', value: 'closing-circle' },

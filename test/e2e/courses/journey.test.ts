@@ -207,8 +207,8 @@ describe('a member taking a course', () => {
 
     const progress = message(await alice.run('#general', 'course progress'));
     expect(progress.embeds[0]?.fields).toEqual([
-      { name: 'Leading Equitable Schools', value: "▰▰▱▱▱▱▱▱▱▱ 1/5\nNext: Session 2 of 5 · **Seeing School Through Students' Eyes**" },
-      { name: 'From Root Causes to Grassroots Action', value: `▰▰▰▰▰▰▰▰▰▰ 3/3\nFinished on <t:${Date.parse('2026-12-02T09:00:00.000Z') / 1000}:D> 🎉` },
+      { name: 'Leading Equitable Schools', value: "▰▰▱▱▱▱▱▱▱▱ 1/5\nNext: Session 2 of 5 · **Seeing School Through Students' Eyes**\nStreak: 1 week" },
+      { name: 'From Root Causes to Grassroots Action', value: `▰▰▰▰▰▰▰▰▰▰ 3/3\nFinished on <t:${Date.parse('2026-12-02T09:00:00.000Z') / 1000}:D> 🎉\nStreak: 1 week` },
     ]);
     expect(message(await alice.run('#general', 'course complete', { course: ROOT_CAUSES })).content).toBe(
       "You've already completed every lesson of **From Root Causes to Grassroots Action** 🎉 To revisit one, open it with `/course lesson`.",

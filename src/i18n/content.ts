@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_LANGUAGE, type Language, type Reader } from './locales.js';
+import type { Language, Reader } from './locales.js';
 
 /** The languages content is translated into; the files themselves are written in English. */
 export const TRANSLATED_LANGUAGES = ['es', 'pt-BR'] as const satisfies readonly Language[];
@@ -33,7 +33,8 @@ export function localize<T extends object>(original: T, translations: Translatio
   let translated = false;
   for (const field of Object.keys(original) as (keyof T)[]) {
     for (const language of reader) {
-      if (language === DEFAULT_LANGUAGE) break;
+      // English is what the item itself says.
+      if (language === 'en') break;
       const word = translations?.[language]?.[field];
       if (word !== undefined) {
         value[field] = word;

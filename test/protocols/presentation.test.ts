@@ -8,7 +8,8 @@ import { stepMessage } from '../../src/protocols/discord/step-view.js';
 import { summaryEmbed } from '../../src/protocols/discord/summary-view.js';
 import { threadName } from '../../src/protocols/discord/thread-name.js';
 import { audienceOf } from '../../src/protocols/discord/audience.js';
-import { ENGLISH } from '../../src/i18n/locales.js';
+import { ENGLISH, readerOf } from '../../src/i18n/locales.js';
+import { contributionForm } from '../../src/protocols/discord/forms.js';
 
 const loaded = await loadProtocols();
 if (!loaded.ok) throw loaded.error;
@@ -87,6 +88,20 @@ describe('a step message with a lot in it', () => {
     expect(embed.fields?.map((f) => f.name)).toEqual(['Policies (20)', 'Practices (20)', 'People (20)', 'Place (20)', 'Student experience (20)', 'Community (20)', 'Not sorted yet (20)']);
   });
 
+  it('shows the bones in the reader’s words, and offers them in the form with the stored category as the value', () => {
+    const spanish = readerOf('es-ES');
+    const data: StepData = { kind: 'causes', contributions: [{ ...long(1), category: 'Student experience' }, { ...long(2), category: null }] };
+    const embed = stepMessage(run(1), protocol('fishbone'), 1, data, 'current', spanish).embeds[0] ?? {};
+    expect(embed.title).toBe('Paso 2 de 5 · Completa las espinas');
+    expect(embed.fields?.map((f) => f.name)).toEqual(['Normas (0)', 'Prácticas (0)', 'Personas (0)', 'Lugar (0)', 'Experiencia estudiantil (1)', 'Comunidad (0)', 'Sin clasificar todavía (1)']);
+    const { t, read } = audienceOf(spanish);
+    const form = contributionForm(read(protocol('fishbone')), 7, 1, t);
+    const bone = form.components[0];
+    if (bone?.type !== 18 || bone.component.type !== 3) throw new Error('expected the bone menu first');
+    expect(bone.label).toBe('¿En qué espina va?');
+    expect(bone.component.options.find((o) => o.value === 'Student experience')?.label).toBe('Experiencia estudiantil');
+  });
+
   it('offers at most 25 choices, the chosen ones first and selected', () => {
     const candidates = Array.from({ length: 40 }, (_, i) => long(i));
     const data: StepData = { kind: 'choices', candidates, chosen: new Set([39, 38]) };
@@ -128,6 +143,10 @@ describe('due dates', () => {
     ['December 15, 2026', '2026-12-15'],
     ['5 Jan', '2027-01-05'],
     ['24 Nov', '2026-11-24'],
+    ['15 dic', '2026-12-15'],
+    ['15 dic.', '2026-12-15'],
+    ['15 de diciembre', '2026-12-15'],
+    ['5 de enero de 2027', '2027-01-05'],
   ])('reads %s', (typed, iso) => {
     expect(readDueDate(typed, today)).toEqual({ kind: 'date', isoDate: iso });
   });
@@ -137,5 +156,6 @@ describe('due dates', () => {
     expect(readDueDate('2026-02-30', today)).toEqual({ kind: 'unreadable' });
     expect(readDueDate('2026-11-23', today)).toEqual({ kind: 'past' });
     expect(formatDueDate('2026-12-15', 'en')).toBe('Tue 15 Dec 2026');
+    expect(formatDueDate('2026-12-15', 'es')).toBe('mar 15 dic 2026');
   });
 });

@@ -13,4 +13,15 @@ export const protocolCommandLocalizations: CommandLocalizations = {
     'stop.description': 'Detén un protocolo sin resumen; todo lo dicho se conserva',
     'stop.which.description': 'Qué protocolo (déjalo vacío dentro de su hilo)',
   },
+  'pt-BR': {
+    description: 'Conduza com sua equipe um protocolo de causas-raiz, etapa por etapa, em um tópico',
+    'start.description': 'Abra um tópico aqui e guie sua equipe por um protocolo',
+    'start.protocol.description': 'Qual protocolo usar',
+    'start.topic.description': 'O problema em que sua equipe vai trabalhar; ele dá nome ao tópico',
+    'list.description': 'Veja os protocolos em andamento neste servidor, com links para os tópicos',
+    'export.description': 'Receba o resumo e o registro completo de um protocolo em um arquivo Markdown',
+    'export.which.description': 'Qual protocolo (deixe vazio dentro do tópico dele)',
+    'stop.description': 'Interrompa um protocolo sem resumo; tudo o que foi dito fica guardado',
+    'stop.which.description': 'Qual protocolo (deixe vazio dentro do tópico dele)',
+  },
 };

@@ -2,9 +2,10 @@ import { defineCatalogue, type Translate } from '../../i18n/catalogue.js';
 import type { Reader } from '../../i18n/locales.js';
 import en from './messages/en.js';
 import es from './messages/es.js';
+import ptBR from './messages/pt-BR.js';
 
 /** What the protocols feature writes, in the language of whoever reads it. */
-export const protocolMessages = defineCatalogue('protocols', { en, es });
+export const protocolMessages = defineCatalogue('protocols', { en, es, 'pt-BR': ptBR });
 
 export type ProtocolMessageKey = keyof typeof en;
 

@@ -13,8 +13,8 @@ const says = (key: ProtocolMessageKey, locale: string, values?: MessageValues) =
 /**
  * A Spanish-speaking server runs a 5 Whys. The thread is public, so its steps, summary and notices
  * are in the server's language; whatever only one member sees (forms, refusals, confirmations, the
- * export) is in that member's own: English for Emma, whose Discord is in English, and the server's
- * Spanish for Pierre, whose French the bot doesn't speak.
+ * export) is in that member's own: English for Emma, whose Discord is in English, Portuguese for
+ * Rafael, and the server's Spanish for Pierre, whose French the bot doesn't speak.
  */
 describe('a 5 Whys in a Spanish-speaking server', () => {
   let bed: TestBed;
@@ -24,6 +24,7 @@ describe('a 5 Whys in a Spanish-speaking server', () => {
   let mateo: UserRecord;
   let emma: UserRecord;
   let pierre: UserRecord;
+  let rafael: UserRecord;
   const clock = new ManualClock(new Date('2026-11-24T09:00:00Z'));
   const topic = 'El alumnado de noveno falta más los lunes';
 
@@ -36,6 +37,7 @@ describe('a 5 Whys in a Spanish-speaking server', () => {
         mateo = h.member(guild, 'mateo', { locale: 'es-419' });
         emma = h.member(guild, 'emma', { locale: 'en-US' });
         pierre = h.member(guild, 'pierre', { locale: 'fr' });
+        rafael = h.member(guild, 'rafael', { locale: 'pt-BR' });
       },
       { clock },
     );
@@ -83,6 +85,8 @@ describe('a 5 Whys in a Spanish-speaking server', () => {
     expect(privateNote(await h.as(mateo).click(currentStep(h, thread), 'Siguiente'))).toBe(onlyFacilitator('es-ES'));
     // French isn't one of the bot's languages: Pierre reads the server's Spanish.
     expect(privateNote(await h.as(pierre).click(currentStep(h, thread), 'Siguiente'))).toBe(onlyFacilitator('es-ES'));
+    expect(privateNote(await h.as(rafael).click(currentStep(h, thread), 'Siguiente'))).toBe(onlyFacilitator('pt-BR'));
+    expect(onlyFacilitator('pt-BR')).toContain('Só quem facilita');
 
     // Lucía moves on: the step left is closed in Spanish, the next one posted in Spanish.
     const posted = h.nextPost({ channelId: thread.id, where: (m) => m.id !== first.id && m.buttons.length > 0 });

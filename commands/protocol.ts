@@ -2,6 +2,7 @@ import { SlashCommandBuilder } from 'discord.js';
 import { defineCommand } from '../src/interactions/handlers.js';
 import { TOPIC_MAX_LENGTH, TOPIC_MIN_LENGTH } from '../src/protocols/facilitation.js';
 import { exportProtocol, listProtocols, startProtocol, stopProtocol, suggestProtocols } from '../src/protocols/discord/protocol-command.js';
+import { protocolCommandLocalizations } from '../src/protocols/discord/command-localizations.js';
 
 export default defineCommand({
   data: new SlashCommandBuilder()
@@ -34,6 +35,7 @@ export default defineCommand({
         .setDescription('Stop a protocol without a summary; everything said is kept')
         .addStringOption((option) => option.setName('which').setDescription('Which protocol (leave empty inside its thread)').setAutocomplete(true)),
     ),
+  localizations: protocolCommandLocalizations,
   autocomplete: { scope: 'server', run: suggestProtocols },
   subcommands: {
     start: { access: 'everyone', scope: 'server', run: startProtocol },

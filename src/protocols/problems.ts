@@ -34,12 +34,15 @@ export type ProtocolProblem =
   | { readonly kind: 'bad-topic' }
   /** Starting a protocol: where and with what the bot can open its thread. */
   | { readonly kind: 'inside-a-thread' }
-  | { readonly kind: 'missing-permissions'; readonly missing: readonly string[] }
+  | { readonly kind: 'missing-permissions'; readonly missing: readonly MissingPermission[] }
   | { readonly kind: 'thread-refused' }
   | { readonly kind: 'not-a-text-channel' }
   | { readonly kind: 'add-from-step' }
   /** A "finish early?" answer pressed on a message that isn't that question. */
   | { readonly kind: 'not-this-prompt' };
+
+/** A permission the bot needs in a channel to run a protocol there. */
+export type MissingPermission = 'view-channel' | 'create-public-threads' | 'send-messages-in-threads' | 'embed-links';
 
 /** What a protocol service returns: its value, or why nothing happened. */
 export type ProtocolOutcome<T> = Outcome<T, ProtocolProblem>;

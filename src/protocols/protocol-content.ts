@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { DATA_DIR } from '../content/community.js';
 import { ContentError, loadContentDir, type ContentResult } from '../content/load.js';
+import { localize, translationsSchema } from '../i18n/content.js';
+import type { Reader } from '../i18n/locales.js';
 import { COMPONENT_LIMITS, MODAL_LIMITS } from '../presentation/embed-fit.js';
 import { ProtocolId } from './practice-link.js';
 
@@ -53,12 +55,57 @@ const Actions = z.strictObject({ kind: z.literal('actions') });
 
 const Collects = z.discriminatedUnion('kind', [Answers, Causes, Choices, Actions]);
 
-const StepSchema = z.strictObject({
+/**
+ * A step's words in another language: its own and those of what it collects. Fishbone categories
+ * are translated in the same order as the English ones, which stay what the database stores.
+ */
+const StepWords = z.object({
   title: text(80),
   prompt: text(600),
   guidance: text(900),
-  collects: Collects,
+  label: fieldLabel,
+  placeholder,
+  heading: text(80),
+  categories: z.array(text(80)),
 });
+
+const StepSchema = z
+  .strictObject({
+    title: text(80),
+    prompt: text(600),
+    guidance: text(900),
+    collects: Collects,
+    translations: translationsSchema(StepWords),
+  })
+  .superRefine((step, ctx) => {
+    // A translation of a word the step doesn't have would never be shown: surely a mistake.
+    const english = stepWords(step);
+    for (const [language, words] of Object.entries(step.translations ?? {})) {
+      for (const field of Object.keys(words ?? {}) as (keyof typeof english)[]) {
+        if (english[field] === undefined) ctx.addIssue({ code: 'custom', message: `this step has no ${field} to translate`, path: ['translations', language, field] });
+      }
+      const categories = words?.categories;
+      if (categories !== undefined && english.categories !== undefined && categories.length !== english.categories.length) {
+        ctx.addIssue({ code: 'custom', message: `translate all ${english.categories.length} categories, in the same order`, path: ['translations', language, 'categories'] });
+      }
+    }
+  });
+
+type StepWords = z.output<typeof StepWords>;
+
+/** The words of a step that a member reads, as written in English (only those the step has). */
+function stepWords(step: { title: string; prompt: string; guidance: string; collects: z.output<typeof Collects> }): Partial<StepWords> & Pick<StepWords, 'title' | 'prompt' | 'guidance'> {
+  const { collects } = step;
+  return {
+    title: step.title,
+    prompt: step.prompt,
+    guidance: step.guidance,
+    ...(collects.kind === 'actions' ? {} : { label: collects.label }),
+    ...(collects.kind !== 'actions' && collects.placeholder !== undefined ? { placeholder: collects.placeholder } : {}),
+    ...(collects.kind === 'choices' ? { heading: collects.heading } : {}),
+    ...(collects.kind === 'causes' ? { categories: collects.categories } : {}),
+  };
+}
 
 export const ProtocolSchema = z
   .strictObject({
@@ -66,6 +113,7 @@ export const ProtocolSchema = z
     /** One line, shown when choosing a protocol (autocomplete choices are at most 100 characters with the title). */
     summary: text(200),
     steps: z.array(StepSchema).min(2, 'a protocol needs at least 2 steps').max(20, 'keep a protocol to at most 20 steps'),
+    translations: translationsSchema(z.object({ title: text(60), summary: text(200) })),
   })
   .superRefine((protocol, ctx) => {
     protocol.steps.forEach((step, index) => {
@@ -85,6 +133,39 @@ export const ProtocolSchema = z
 
 export type Protocol = z.output<typeof ProtocolSchema> & { readonly id: string };
 export type CollectKind = Protocol['steps'][number]['collects']['kind'];
+
+/**
+ * A protocol as one reader reads it: every word in the first of their languages that has it.
+ * Its fishbone categories stay the English names the database stores (and forms send back);
+ * `categoryName` is how one is shown to this reader.
+ */
+export interface ReadProtocol extends Protocol {
+  categoryName(category: string): string;
+}
+
+export function localizeProtocol(protocol: Protocol, reader: Reader): ReadProtocol {
+  const { title, summary } = localize({ title: protocol.title, summary: protocol.summary }, protocol.translations, reader).value;
+  const names = new Map<string, string>();
+  const steps = protocol.steps.map((step) => {
+    const words = localize(stepWords(step), step.translations, reader).value;
+    const { collects } = step;
+    if (collects.kind === 'causes') {
+      collects.categories.forEach((category, index) => {
+        if (!names.has(category)) names.set(category, words.categories?.[index] ?? category);
+      });
+    }
+    const read = { ...step, title: words.title, prompt: words.prompt, guidance: words.guidance };
+    switch (collects.kind) {
+      case 'actions':
+        return read;
+      case 'choices':
+        return { ...read, collects: { ...collects, label: words.label ?? collects.label, placeholder: words.placeholder ?? collects.placeholder, heading: words.heading ?? collects.heading } };
+      default:
+        return { ...read, collects: { ...collects, label: words.label ?? collects.label, placeholder: words.placeholder ?? collects.placeholder } };
+    }
+  });
+  return { ...protocol, title, summary, steps, categoryName: (category) => names.get(category) ?? category };
+}
 
 /** Every protocol by id, in the order they should be offered (by title). */
 export type ProtocolCatalog = ReadonlyMap<string, Protocol>;
@@ -115,8 +196,9 @@ export async function loadProtocols(dir = PROTOCOLS_DIR): Promise<ContentResult<
   return { ok: true, value: new Map(protocols.map((p) => [p.id, p])) };
 }
 
-/** A protocol by its id (what autocomplete sends) or, if typed by hand, by its title. */
+/** A protocol by its id (what autocomplete sends) or, if typed by hand, by its title in any language. */
 export function findProtocol(catalog: ProtocolCatalog, typed: string): Protocol | undefined {
   const wanted = typed.trim().toLowerCase();
-  return catalog.get(wanted) ?? [...catalog.values()].find((p) => p.title.toLowerCase() === wanted);
+  const titles = (p: Protocol) => [p.title, ...Object.values(p.translations ?? {}).map((words) => words?.title)];
+  return catalog.get(wanted) ?? [...catalog.values()].find((p) => titles(p).some((title) => title?.toLowerCase() === wanted));
 }

@@ -3,10 +3,13 @@ import type { CollectKind, Protocol } from './protocol-content.js';
 import type { Run } from './runs.js';
 import { actionsOf, chosenAt, contributionsAt, type Action, type Contribution } from './step-data.js';
 
-/** What a run came to: the problem, what the group chose, and who does what by when. */
-export interface Summary {
+/**
+ * What a run came to: the problem, what the group chose, and who does what by when. Headings and
+ * step titles are the protocol's as given (`P`: a protocol as some reader reads it).
+ */
+export interface Summary<P extends Protocol = Protocol> {
   readonly run: Run;
-  readonly protocol: Protocol;
+  readonly protocol: P;
   /** One group per `choices` step, under the step's heading ("Root causes we chose"). */
   readonly chosen: readonly { readonly heading: string; readonly items: readonly Contribution[] }[];
   readonly actions: readonly Action[];
@@ -24,7 +27,7 @@ export interface Summary {
   readonly participants: readonly string[];
 }
 
-export async function buildSummary(db: Db, run: Run, protocol: Protocol): Promise<Summary> {
+export async function buildSummary<P extends Protocol>(db: Db, run: Run, protocol: P): Promise<Summary<P>> {
   const indices = protocol.steps.map((_, index) => index);
   const choiceSteps = protocol.steps.flatMap((step, index) => (step.collects.kind === 'choices' ? [{ index, heading: step.collects.heading }] : []));
   const [contributions, actions, chosen] = await Promise.all([

@@ -10,6 +10,8 @@ import { loadProtocols, type Protocol } from '../../src/protocols/protocol-conte
 import type { OpenRun } from '../../src/protocols/runs.js';
 import { loadStepData } from '../../src/protocols/step-data.js';
 import { summaryMarkdown } from '../../src/protocols/discord/export-view.js';
+import { audienceOf } from '../../src/protocols/discord/audience.js';
+import { ENGLISH } from '../../src/i18n/locales.js';
 import { buildSummary } from '../../src/protocols/summary.js';
 
 const loaded = await loadProtocols();
@@ -105,7 +107,8 @@ describe('protocol services', () => {
 
     const summary = await buildSummary(db, finished.value.run, fiveWhys);
     expect(summary.chosen).toEqual([{ heading: 'Root causes we chose', items: [expect.objectContaining({ text: 'answer at 4' }), expect.objectContaining({ text: 'in my words' })] }]);
-    const markdown = summaryMarkdown(summary, (id) => id.toUpperCase());
+    const english = audienceOf(ENGLISH);
+    const markdown = summaryMarkdown({ ...summary, protocol: english.read(fiveWhys) }, (id) => id.toUpperCase(), english.t);
     expect(markdown).toContain('- Call families (owner: CARA; due Tue 15 Dec 2026)');
     expect(markdown).toContain('- Finished: 2026-11-24');
   });

@@ -5,6 +5,7 @@ import type { InServer } from '../../interactions/handlers.js';
 import type { RunQueue } from '../run-queue.js';
 import type { Actor, Place } from '../run-guards.js';
 import { refuse } from './explain.js';
+import type { ProtocolsSay } from './messages.js';
 import { PROTOCOLS } from './feature-key.js';
 import { showCurrentStep, type Io } from './thread-messages.js';
 import { timelyAnswer, type Answer, type OnMessage } from './timely-answer.js';
@@ -56,8 +57,8 @@ export function redrawCurrentStep(interaction: OnMessage, ctx: BotContext, runId
  * An answer to one of the bot's private questions ("finish early?", "stop?") changes the message
  * it is pressed on, so it acts only there: on a private message that carries `questionId`.
  */
-export function assertOnPrompt(interaction: ButtonInteraction<InServer>, questionId: string): void {
+export function assertOnPrompt(interaction: ButtonInteraction<InServer>, questionId: string, t: ProtocolsSay): void {
   const { message } = interaction;
   const own = message.flags.has(MessageFlags.Ephemeral) && message.resolveComponent(questionId) !== null;
-  if (!own) refuse({ kind: 'not-this-prompt' });
+  if (!own) refuse({ kind: 'not-this-prompt' }, t);
 }

@@ -6,6 +6,7 @@ import { addToStep, chooseContributions, contributableRunAt } from '../contribut
 import { runWithProtocol } from '../run-guards.js';
 import { actorOf, placeOf, redrawCurrentStep } from './acting.js';
 import { addButton, chooseSelect, contributeModal, FIELD } from './custom-ids.js';
+import { memberAudience } from './audience.js';
 import { orExplain, refuse } from './explain.js';
 import { contributionForm } from './forms.js';
 
@@ -16,10 +17,11 @@ const addRoute = defineComponent({
   spec: addButton,
   scope: 'server',
   async run(interaction, [runId, step], ctx) {
-    // A form must be the first answer, so the check is a quick read and the form opens right away.
-    const open = orExplain(await contributableRunAt(ctx, runId, step, placeOf(interaction)));
-    const protocol = ctx.content.protocols.get(open.protocolId) ?? refuse({ kind: 'protocol-gone' });
-    await interaction.showModal(contributionForm(protocol, runId, step));
+    // A form must be the first answer, so the checks are quick reads and the form opens right away.
+    const { t, read } = await memberAudience(interaction, ctx);
+    const open = orExplain(await contributableRunAt(ctx, runId, step, placeOf(interaction)), t);
+    const protocol = ctx.content.protocols.get(open.protocolId) ?? refuse({ kind: 'protocol-gone' }, t);
+    await interaction.showModal(contributionForm(read(protocol), runId, step, t));
   },
 });
 
@@ -46,7 +48,8 @@ const contributeRoute = defineComponent({
   async run(interaction, [runId, step], ctx) {
     // Our forms open from a step message's Add button; the answer redraws that message. The write
     // is quick, so it comes first: a problem is then the member's only answer.
-    if (!interaction.isFromMessage()) refuse({ kind: 'add-from-step' });
+    const { t } = await memberAudience(interaction, ctx);
+    if (!interaction.isFromMessage()) refuse({ kind: 'add-from-step' }, t);
     const submitted = readSubmission(interaction);
     orExplain(
       await addToStep(ctx, ctx.content.protocols, {
@@ -60,6 +63,7 @@ const contributeRoute = defineComponent({
         ownerId: submitted.ownerId,
         due: submitted.due,
       }),
+      t,
     );
     await redrawCurrentStep(interaction, ctx, runId);
   },
@@ -70,10 +74,11 @@ const chooseRoute = defineComponent({
   spec: chooseSelect,
   scope: 'server',
   async run(interaction, [runId, step], ctx) {
-    const { protocol } = orExplain(await runWithProtocol(ctx.db, ctx.content.protocols, runId, placeOf(interaction)));
+    const { t } = await memberAudience(interaction, ctx);
+    const { protocol } = orExplain(await runWithProtocol(ctx.db, ctx.content.protocols, runId, placeOf(interaction)), t);
     const offered = interaction.component.options.map((option) => Number(option.value));
     const selected = interaction.values.map(Number);
-    orExplain(await chooseContributions(ctx, protocol, { runId, step, actor: actorOf(interaction), offered, selected }));
+    orExplain(await chooseContributions(ctx, protocol, { runId, step, actor: actorOf(interaction), offered, selected }), t);
     await redrawCurrentStep(interaction, ctx, runId);
   },
 });

@@ -9,7 +9,8 @@ import { CONTRIBUTION_MAX_LENGTH, DUE_DATE_MAX_LENGTH } from '../contributions.j
 import { contributeModal, FIELD, practiseTopicModal } from './custom-ids.js';
 import { MODAL_LIMITS, truncate } from '../../presentation/embed-fit.js';
 import { TOPIC_MAX_LENGTH, TOPIC_MIN_LENGTH } from '../facilitation.js';
-import type { Protocol } from '../protocol-content.js';
+import type { ReadProtocol } from '../protocol-content.js';
+import type { ProtocolsSay } from './messages.js';
 
 function textInput(customId: string, options: { paragraph: boolean; required: boolean; min?: number; max: number; placeholder?: string | undefined }): APITextInputComponent {
   return {
@@ -27,20 +28,27 @@ function label(text: string, component: APILabelComponent['component'], descript
   return { type: ComponentType.Label, label: truncate(text, MODAL_LIMITS.label), ...(description ? { description } : {}), component };
 }
 
-/** The form "Add" opens, shaped by what the step collects. */
-export function contributionForm(protocol: Protocol, runId: number, stepIndex: number): APIModalInteractionResponseCallbackData {
+/**
+ * The form "Add" opens, shaped by what the step collects, in the words of the member who opened it.
+ * A cause's bone is offered in their words and sent back as the stored (English) category.
+ */
+export function contributionForm(protocol: ReadProtocol, runId: number, stepIndex: number, t: ProtocolsSay): APIModalInteractionResponseCallbackData {
   const step = protocol.steps[stepIndex];
   const collects = step?.collects;
-  const title = truncate(`Step ${stepIndex + 1}: ${step?.title ?? protocol.title}`, MODAL_LIMITS.title);
+  const title = truncate(t('form.step-title', { number: stepIndex + 1, title: step?.title ?? protocol.title }), MODAL_LIMITS.title);
   const customId = contributeModal.encode(runId, stepIndex);
   if (collects === undefined || collects.kind === 'actions') {
     return {
       custom_id: customId,
       title,
       components: [
-        label('What will we do?', textInput(FIELD.text, { paragraph: true, required: true, max: CONTRIBUTION_MAX_LENGTH, placeholder: 'e.g. Start a Monday check-in in advisory' })),
-        label('Who owns it?', { type: ComponentType.UserSelect, custom_id: FIELD.owner, min_values: 1, max_values: 1, required: true }, 'One person; they can recruit help.'),
-        label('By when?', textInput(FIELD.due, { paragraph: false, required: false, max: DUE_DATE_MAX_LENGTH, placeholder: 'e.g. 2026-12-15 or 15 Dec' }), 'Leave it empty if there is no date yet.'),
+        label(t('form.action.what'), textInput(FIELD.text, { paragraph: true, required: true, max: CONTRIBUTION_MAX_LENGTH, placeholder: t('form.action.what-placeholder') })),
+        label(t('form.action.owner'), { type: ComponentType.UserSelect, custom_id: FIELD.owner, min_values: 1, max_values: 1, required: true }, t('form.action.owner-description')),
+        label(
+          t('form.action.due'),
+          textInput(FIELD.due, { paragraph: false, required: false, max: DUE_DATE_MAX_LENGTH, placeholder: t('form.action.due-placeholder') }),
+          t('form.action.due-description'),
+        ),
       ],
     };
   }
@@ -50,13 +58,13 @@ export function contributionForm(protocol: Protocol, runId: number, stepIndex: n
     custom_id: customId,
     title,
     components: [
-      label('Which bone does it belong on?', {
+      label(t('form.bone'), {
         type: ComponentType.StringSelect,
         custom_id: FIELD.category,
         min_values: 1,
         max_values: 1,
         required: true,
-        options: collects.categories.map((category) => ({ label: category, value: category })),
+        options: collects.categories.map((category) => ({ label: protocol.categoryName(category), value: category })),
       }),
       text,
     ],
@@ -64,15 +72,15 @@ export function contributionForm(protocol: Protocol, runId: number, stepIndex: n
 }
 
 /** After a course lesson's "practise" button: what problem will the group work on? */
-export function topicForm(protocol: Protocol): APIModalInteractionResponseCallbackData {
+export function topicForm(protocol: ReadProtocol, t: ProtocolsSay): APIModalInteractionResponseCallbackData {
   return {
     custom_id: practiseTopicModal.encode(protocol.id),
-    title: truncate(`Start ${protocol.title}`, MODAL_LIMITS.title),
+    title: truncate(t('form.start-title', { protocol: protocol.title }), MODAL_LIMITS.title),
     components: [
       label(
-        'What problem will your team work on?',
-        textInput(FIELD.topic, { paragraph: true, required: true, min: TOPIC_MIN_LENGTH, max: TOPIC_MAX_LENGTH, placeholder: 'e.g. Ninth graders miss more school on Mondays' }),
-        'It names the thread where the team will meet.',
+        t('form.topic'),
+        textInput(FIELD.topic, { paragraph: true, required: true, min: TOPIC_MIN_LENGTH, max: TOPIC_MAX_LENGTH, placeholder: t('form.topic-placeholder') }),
+        t('form.topic-description'),
       ),
     ],
   };

@@ -1,20 +1,20 @@
 import type { APIEmbed } from 'discord.js';
 import { EMBED_LIMITS, fitFirst, truncate, truncateAtWord } from '../../presentation/embed-fit.js';
-import type { Protocol } from '../protocol-content.js';
+import type { ReadProtocol } from '../protocol-content.js';
 import type { OpenRun, Run } from '../runs.js';
 import { actionLine, facilitatorLine, oneLine } from './step-view.js';
 import type { Summary } from '../summary.js';
 import type { Contribution } from '../step-data.js';
 import { inlineText } from '../../presentation/inline-text.js';
 import { fishboneDiagram, whyChain, type Picture, type TextMeasure } from '../../pictures/index.js';
+import type { ProtocolsSay } from './messages.js';
 
 const SUMMARY_COLOUR = 0x5865f2;
 /** The protocol whose summary draws its chain of whys. */
 const FIVE_WHYS = 'five-whys';
-const more = (n: number) => `…and ${n} more (all of them are in \`/protocol export\`)`;
-
 /** Sections share the room left, each taking no more than its fair part of what remains. */
-function fitSections(sections: readonly { heading: string; lines: readonly string[]; empty: string }[], room: number): string {
+function fitSections(sections: readonly { heading: string; lines: readonly string[]; empty: string }[], room: number, t: ProtocolsSay): string {
+  const more = (count: number) => t('summary.more', { count });
   let remaining = room;
   return sections
     .map((section, index) => {
@@ -27,45 +27,60 @@ function fitSections(sections: readonly { heading: string; lines: readonly strin
     .join('\n\n');
 }
 
-export function summaryEmbed(summary: Summary): APIEmbed {
+/**
+ * The summary, in the thread and its channel: in the server's language, `summary` built from the
+ * protocol as the server reads it (headings and step titles translated).
+ */
+export function summaryEmbed(summary: Summary<ReadProtocol>, t: ProtocolsSay): APIEmbed {
   const { run, protocol } = summary;
   const early = run.state === 'finished' && run.step < protocol.steps.length - 1;
-  const people = summary.participants.length;
   const top = [
-    `**Problem:** ${inlineText(run.topic)}`,
-    [facilitatorLine(run), `${people} ${people === 1 ? 'person' : 'people'} took part`, ...(early ? [`finished early, at step ${run.step + 1} of ${protocol.steps.length}`] : [])].join(' · '),
+    t('summary.problem', { topic: inlineText(run.topic) }),
+    [
+      facilitatorLine(run, t),
+      t('summary.took-part', { count: summary.participants.length }),
+      ...(early ? [t('summary.finished-early', { step: run.step + 1, total: protocol.steps.length })] : []),
+    ].join(' · '),
   ].join('\n');
   const sections = [
-    ...summary.chosen.map((group) => ({ heading: `**${group.heading}**`, lines: group.items.map((c) => `• ${oneLine(c.text)}`), empty: 'Nothing was chosen.' })),
+    ...summary.chosen.map((group) => ({ heading: `**${group.heading}**`, lines: group.items.map((c) => `• ${oneLine(c.text)}`), empty: t('summary.nothing-chosen') })),
     ...(protocol.steps.some((s) => s.collects.kind === 'actions')
-      ? [{ heading: '**Actions**', lines: summary.actions.map(actionLine), empty: 'No actions were agreed.' }]
+      ? [{ heading: t('summary.actions'), lines: summary.actions.map((action) => actionLine(action, t)), empty: t('summary.no-actions') }]
       : []),
   ];
   const room = EMBED_LIMITS.description - top.length - 2;
   return {
-    title: truncate(`Summary · ${protocol.title}`, EMBED_LIMITS.title),
-    description: sections.length === 0 ? top : `${top}\n\n${fitSections(sections, room)}`,
+    title: truncate(t('summary.title', { protocol: protocol.title }), EMBED_LIMITS.title),
+    description: sections.length === 0 ? top : `${top}\n\n${fitSections(sections, room, t)}`,
     color: SUMMARY_COLOUR,
-    footer: { text: 'The full record, step by step: /protocol export in the thread' },
+    footer: { text: t('summary.footer') },
   };
 }
 
 /** The line posted in the channel the thread came from, linking to the summary. */
-export function finishedNotice(run: Run, protocol: Protocol, summaryLink: string): string {
-  return `✅ **${protocol.title}** on “${inlineText(truncateAtWord(run.topic, 200))}” has finished. Here is what the group decided; the whole conversation is in <#${run.threadId}>: ${summaryLink}`;
+export function finishedNotice(run: Run, protocol: ReadProtocol, summaryLink: string, t: ProtocolsSay): string {
+  return t('summary.finished-notice', { protocol: protocol.title, topic: inlineText(truncateAtWord(run.topic, 200)), thread: `<#${run.threadId}>`, link: summaryLink });
 }
 
-export function runListEmbed(runs: readonly OpenRun[], protocols: ReadonlyMap<string, Protocol>): APIEmbed {
+/** `/protocol list`, for the member who asked: `protocolOf` gives each run's protocol as they read it. */
+export function runListEmbed(runs: readonly OpenRun[], protocolOf: (protocolId: string) => ReadProtocol | undefined, t: ProtocolsSay): APIEmbed {
   const lines = runs.map((run) => {
-    const protocol = protocols.get(run.protocolId);
-    const where = protocol ? `step ${run.step + 1} of ${protocol.steps.length}` : `step ${run.step + 1}`;
-    return `• **${protocol?.title ?? run.protocolId}**: ${inlineText(truncateAtWord(run.topic, 80))} · ${where}${run.state === 'paused' ? ' (paused)' : ''} · ${run.facilitatorId === null ? 'a moderator' : `<@${run.facilitatorId}>`} · <#${run.threadId}>`;
+    const protocol = protocolOf(run.protocolId);
+    const step = { step: run.step + 1, total: protocol?.steps.length ?? 0 };
+    const where = protocol === undefined ? t('list.where-unknown', step) : t(run.state === 'paused' ? 'list.where-paused' : 'list.where', step);
+    return t('list.line', {
+      protocol: protocol?.title ?? run.protocolId,
+      topic: inlineText(truncateAtWord(run.topic, 80)),
+      where,
+      facilitator: run.facilitatorId === null ? t('list.a-moderator') : `<@${run.facilitatorId}>`,
+      thread: `<#${run.threadId}>`,
+    });
   });
   return {
-    title: `Protocols running here (${runs.length})`,
-    description: fitFirst(lines, EMBED_LIMITS.description, (n) => `…and ${n} more`).text,
+    title: t('list.title', { count: runs.length }),
+    description: fitFirst(lines, EMBED_LIMITS.description, (count) => t('list.more', { count })).text,
     color: SUMMARY_COLOUR,
-    footer: { text: 'Open a thread to join in; anyone can add with the Add button.' },
+    footer: { text: t('list.footer') },
   };
 }
 
@@ -73,15 +88,17 @@ export function runListEmbed(runs: readonly OpenRun[], protocols: ReadonlyMap<st
  * The summary's picture, where a protocol has a shape worth drawing: the Fishbone's bones with the
  * causes sorted under them, or the 5 Whys' chain from the problem to the last "why?".
  */
-export function summaryPictures(summary: Summary, measure: TextMeasure): Picture[] {
+export function summaryPictures(summary: Summary<ReadProtocol>, measure: TextMeasure, t: ProtocolsSay): Picture[] {
   const { run, protocol } = summary;
   const causesAt = protocol.steps.findIndex((step) => step.collects.kind === 'causes');
   const collects = protocol.steps[causesAt]?.collects;
   if (collects?.kind === 'causes') {
     const contributions = summary.steps[causesAt]?.contributions ?? [];
-    // Categories since taken out of the protocol still show the causes filed under them.
-    const categoryOf = (c: Contribution) => c.category ?? 'Other';
-    const categories = [...new Set([...collects.categories, ...contributions.map(categoryOf)])];
+    // Categories since taken out of the protocol still show the causes filed under them. The bones
+    // are found by the stored (English) category and named in the reader's words.
+    const unsorted = t('summary.unsorted-bone');
+    const categoryOf = (c: Contribution) => (c.category === null ? unsorted : protocol.categoryName(c.category));
+    const categories = [...new Set([...collects.categories.map((category) => protocol.categoryName(category)), ...contributions.map(categoryOf)])];
     const bones = categories.map((category) => ({ category, causes: contributions.filter((c) => categoryOf(c) === category).map((c) => oneLine(c.text)) }));
     return [fishboneDiagram('fishbone.png', { effect: run.topic, bones }, measure)];
   }

@@ -10,11 +10,13 @@ import { stepMessage, type ProtocolMessage, type StepMode } from './step-view.js
 import { buildSummary } from '../summary.js';
 import { finishedNotice, summaryEmbed, summaryPictures } from './summary-view.js';
 import type { Answer } from './timely-answer.js';
+import { serverAudience } from './audience.js';
 
 /**
  * Everything the protocols feature shows in Discord goes through here: the step messages it keeps
  * up to date, the summary, the notice in the parent channel, and archiving the thread. Nothing
- * here pings: mentions are rendered, `allowed_mentions` is empty on every message.
+ * here pings: mentions are rendered, `allowed_mentions` is empty on every message. All of it is
+ * public, so it is written in the server's language, whoever's click led to it.
  */
 
 export interface Io {
@@ -65,7 +67,8 @@ async function edit(io: Io, channelId: string, messageId: string, message: Proto
 async function drawStep(io: Io, run: Run, step: number, mode: StepMode): Promise<ProtocolMessage | undefined> {
   const protocol = io.ctx.content.protocols.get(run.protocolId);
   if (protocol === undefined) return undefined;
-  return stepMessage(run, protocol, step, await loadStepData(io.ctx.db, run, protocol, step), mode);
+  const { reader } = await serverAudience(io.client, io.ctx, run.guildId);
+  return stepMessage(run, protocol, step, await loadStepData(io.ctx.db, run, protocol, step), mode, reader);
 }
 
 /** Posts the current step's message in the thread and remembers it (after a move, a start or a restart). */
@@ -143,9 +146,10 @@ async function editQuietly(io: Io, channelId: string, messageId: string, message
 export async function postSummary(io: Io, run: FinishedRun): Promise<void> {
   const protocol = io.ctx.content.protocols.get(run.protocolId);
   if (protocol === undefined) return;
-  const summary = await buildSummary(io.ctx.db, run, protocol);
-  const embed = summaryEmbed(summary);
-  const drawn = await drawPictures(io.ctx, (measure) => summaryPictures(summary, measure));
+  const { t, read } = await serverAudience(io.client, io.ctx, run.guildId);
+  const summary = await buildSummary(io.ctx.db, run, read(protocol));
+  const embed = summaryEmbed(summary, t);
+  const drawn = await drawPictures(io.ctx, (measure) => summaryPictures(summary, measure, t));
   const [diagram] = drawn.files;
   const summaryId = await post(
     io,
@@ -156,7 +160,7 @@ export async function postSummary(io: Io, run: FinishedRun): Promise<void> {
   await recordSummaryMessage(io.ctx, run.id, summaryId);
   const link = messageLink(run.threadId, summaryId, run.guildId);
   try {
-    await post(io, run.channelId, { content: finishedNotice(run, protocol, link), embeds: [embed], nonce: `pn-${run.id}`, enforce_nonce: true });
+    await post(io, run.channelId, { content: finishedNotice(run, summary.protocol, link, t), embeds: [embed], nonce: `pn-${run.id}`, enforce_nonce: true });
   } catch (error) {
     // The parent channel may have closed to the bot since; the summary is safe in the thread.
     io.ctx.logger.warn({ err: error, run: run.id, channel: run.channelId }, 'could not post a protocol summary in its channel');
@@ -172,9 +176,10 @@ export async function showStop(io: Io, stopped: Stopped, stoppedBy: string): Pro
     if (quiet) await editQuietly(io, run.threadId, stopped.stepMessageId, quiet);
   }
   const protocol = io.ctx.content.protocols.get(run.protocolId);
-  const where = protocol ? ` at step ${run.step + 1} of ${protocol.steps.length}` : '';
+  const { t } = await serverAudience(io.client, io.ctx, run.guildId);
+  const who = `<@${stoppedBy}>`;
   await post(io, run.threadId, {
-    content: `⏹️ <@${stoppedBy}> stopped this protocol${where}. Everything said here stays, and \`/protocol export\` gives the full record.`,
+    content: protocol ? t('stop.notice', { who, step: run.step + 1, total: protocol.steps.length }) : t('stop.notice-no-step', { who }),
     nonce: `pq-${run.id}`,
     enforce_nonce: true,
   });

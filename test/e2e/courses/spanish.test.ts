@@ -114,7 +114,7 @@ describe('courses in Spanish', () => {
     ]);
   });
 
-  it('answers a member whose language the bot lacks in the server’s chosen language, then in English once it has none', async () => {
+  it('answers a member whose language the bot lacks in the server’s chosen language, then in English once it has none; Portuguese falls back per message', async () => {
     // The server's Discord is English; its moderators chose Spanish for the bot.
     scene = await startCourseScene({ locales: { members: 'fr' } });
     await chooseServerLanguage(scene.bed.bot.db, scene.clock, scene.guild.id, 'es');
@@ -126,6 +126,14 @@ describe('courses in Spanish', () => {
     const enrolled = message(await alice.run('#general', 'course enroll', { course: ROOT_CAUSES }));
     expect(enrolled.content).toBe(es('enroll.welcome', { course: RAICES }));
     expect(enrolled.embeds[0]?.title).toBe('Lección 1 de 3 · Prepara tu suelo');
+
+    // Portuguese covers the member's journey but not the course files: each falls back on its own, to the server's Spanish.
+    const bia = scene.bed.harness.as(scene.bed.harness.member(scene.guild, 'bia', { locale: 'pt-BR' }));
+    const pt = message(await bia.run('#general', 'course enroll', { course: ROOT_CAUSES }));
+    expect(pt.content).toBe(said(courseMessages, 'enroll.welcome', { course: RAICES }, 'pt-BR'));
+    expect(pt.content).toMatch(/^Boas-vindas a \*\*De las causas raíz/);
+    expect(pt.embeds[0]?.title).toBe('Lição 1 de 3 · Prepara tu suelo');
+    expect(message(await bia.run('#general', 'course enroll', { course: ROOT_CAUSES })).content).toBe(es('problem.already-enrolled', { course: RAICES }));
 
     await chooseServerLanguage(scene.bed.bot.db, scene.clock, scene.guild.id, undefined);
     const english = message(await alice.run('#general', 'course lesson'));

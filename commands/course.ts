@@ -13,6 +13,7 @@ import {
   showLesson,
   showProgress,
 } from '../src/courses/discord/course-command.js';
+import { courseCommandLocalizations } from '../src/courses/discord/command-localizations.js';
 import { courseRoutes } from '../src/courses/discord/course-routes.js';
 import { defineCommand } from '../src/interactions/handlers.js';
 
@@ -71,6 +72,7 @@ export default defineCommand({
           .addChannelOption((o) => o.setName('channel').setDescription('A text channel').setRequired(true).addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement)),
       ),
     ),
+  localizations: courseCommandLocalizations,
   subcommands: {
     list: { access: 'everyone', scope: 'server', run: listCourses },
     enroll: { access: 'everyone', scope: 'server', run: enrollInCourse },

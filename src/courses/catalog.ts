@@ -4,6 +4,7 @@ import type { ShippedCourses } from './content.js';
 import { CourseSchema, type Course } from './course.js';
 import type { CourseOutcome } from './problems.js';
 import type { Services } from './services.js';
+import { titlesOf } from './translation.js';
 
 export interface CatalogEntry {
   readonly course: Course;
@@ -52,10 +53,10 @@ export function openCourses(catalog: Catalog): CatalogEntry[] {
   return [...catalog.entries.values()].filter((entry) => !entry.retired).sort((a, b) => a.course.title.localeCompare(b.course.title));
 }
 
-/** By id (what autocomplete sends) or by exact title (what a member may type instead). */
+/** By id (what autocomplete sends) or by exact title, in any language it has (what a member may type instead). */
 export function findCourse(catalog: Catalog, query: string): CourseOutcome<CatalogEntry> {
   const wanted = query.trim().toLowerCase();
-  const entry = catalog.entries.get(wanted) ?? [...catalog.entries.values()].find((e) => e.course.title.toLowerCase() === wanted);
+  const entry = catalog.entries.get(wanted) ?? [...catalog.entries.values()].find((e) => titlesOf(e.course).some((title) => title.toLowerCase() === wanted));
   return entry === undefined ? fail({ kind: 'unknown-course', query }) : succeed(entry);
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { translationsSchema } from '../i18n/content.js';
 import { ProtocolId } from '../protocols/practice-link.js';
 
 /**
@@ -30,6 +31,9 @@ const ExperienceSchema = z.strictObject({
   text: text(1000),
 });
 
+/** What members read of a lesson, the fields a translation may give in another language. */
+const LessonWords = z.object({ title: text(80), text: text(2500), experience: ExperienceSchema, reflection: text(300) });
+
 const LessonSchema = z.strictObject({
   id: LessonId,
   title: text(80),
@@ -41,7 +45,12 @@ const LessonSchema = z.strictObject({
   reflection: text(300),
   /** A protocol from `data/protocols/` to practise; `/course lesson` offers a button for it. */
   practice: z.strictObject({ protocol: ProtocolId }).optional(),
+  /** The lesson in other languages (`{ "es": { "title": …, "text": … } }`), within the same limits. */
+  translations: translationsSchema(LessonWords),
 });
+
+/** What members read of a course itself, the fields a translation may give in another language. */
+const CourseWords = z.object({ title: text(80), summary: text(700), audience: text(300) });
 
 export const CourseSchema = z
   .strictObject({
@@ -54,6 +63,8 @@ export const CourseSchema = z
     /** `in-order`: a lesson can only be completed after the ones before it. */
     order: z.enum(['in-order', 'any-order']),
     lessons: z.array(LessonSchema).min(1, 'needs at least one lesson').max(MAX_LESSONS, `can have at most ${MAX_LESSONS} lessons`),
+    /** The title, summary and audience in other languages; each lesson carries its own. */
+    translations: translationsSchema(CourseWords),
   })
   // Runs even when other parts of the file have problems, so a moderator sees every problem at once;
   // the value may then be partly invalid, hence the defensive reading of each lesson's id.

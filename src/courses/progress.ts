@@ -1,6 +1,7 @@
 import { fail, succeed } from '../outcome.js';
 import type { Course, Lesson } from './course.js';
 import type { CourseOutcome } from './problems.js';
+import { titlesOf } from './translation.js';
 
 /** A lesson the member completed, as stored: by id, so it survives edits to the course. */
 export interface CompletionRecord {
@@ -50,7 +51,7 @@ export function progressOf(course: Course, completions: readonly CompletionRecor
 
 export function findLesson(course: Course, query: string): CourseOutcome<LessonPosition> {
   const wanted = query.trim().toLowerCase();
-  const index = course.lessons.findIndex((lesson) => lesson.id === wanted || lesson.title.toLowerCase() === wanted);
+  const index = course.lessons.findIndex((lesson) => lesson.id === wanted || titlesOf(lesson).some((title) => title.toLowerCase() === wanted));
   const lesson = course.lessons[index];
   return lesson === undefined ? fail({ kind: 'unknown-lesson', course, query }) : succeed({ lesson, number: index + 1 });
 }

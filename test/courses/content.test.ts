@@ -74,4 +74,28 @@ describe('the courses in data/courses', () => {
       ': Unrecognized key: "colour"',
     ]);
   });
+
+  it('takes translations of what members read, within the same limits, and points at a wrong one (imports validate the same way)', () => {
+    const lesson = { id: 'one', title: 'One', text: 'T.', reflection: 'R?' };
+    const course = { id: 'circles', title: 'Circles', summary: 'S.', audience: 'A.', order: 'any-order' };
+    const good = parseContent(
+      'circles.json',
+      JSON.stringify({ ...course, translations: { es: { title: 'Círculos' } }, lessons: [{ ...lesson, translations: { es: { title: 'Uno', reflection: '¿R?' }, 'pt-BR': { text: 'T.' } } }] }),
+      CourseSchema,
+    );
+    expect(good.ok && good.value.lessons[0]?.translations?.es).toEqual({ title: 'Uno', reflection: '¿R?' });
+
+    const text = JSON.stringify(
+      { ...course, translations: { fr: { title: 'Cercles' } }, lessons: [{ ...lesson, translations: { es: { title: 'x'.repeat(81), practice: { protocol: 'five-whys' } } } }] },
+      null,
+      2,
+    );
+    const bad = parseContent('circles.json', text, CourseSchema);
+    if (bad.ok) throw new Error('expected problems');
+    expect(bad.error.problems.map((p) => `${p.at}: ${p.message}`)).toEqual([
+      'lessons[0].translations.es.title: must be at most 80 characters',
+      'lessons[0].translations.es: Unrecognized key: "practice"',
+      'translations: Unrecognized key: "fr"',
+    ]);
+  });
 });

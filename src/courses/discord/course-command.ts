@@ -1,6 +1,6 @@
 import { ActionRowBuilder, AttachmentBuilder, ButtonBuilder, ButtonStyle, MessageFlags, PermissionFlagsBits } from 'discord.js';
-import type { BotContext } from '../../context.js';
 import { findGuildSettings } from '../../guilds/guild-settings.js';
+import type { BotContext } from '../../context.js';
 import type { ServerCommand } from '../../interactions/handlers.js';
 import { replyPrivately } from '../../interactions/replies.js';
 import { memberNames } from '../../presentation/member-names.js';
@@ -18,12 +18,13 @@ import { courseReport, summarizeReport } from '../report.js';
 import { weeklyStreak } from '../streak.js';
 import { courseListEmbed, lessonReply, progressCards, progressEmbed, type ProgressItem } from './course-view.js';
 import { courseIds } from './custom-ids.js';
-import { explainCourseProblem, orExplain } from './explain.js';
-import { plural } from './format.js';
-import { channelSetMessage, importedMessage, nudgeMessage, reportMessage, retireQuestion } from './moderator-messages.js';
+import { explainCourseProblem } from './explain.js';
+import { channelSetMessage, importedMessage, nudgeMessage, reportMessage } from './moderator-messages.js';
 import { sendNudges } from './nudge-delivery.js';
 import { reflectionModal } from './reflection-modal.js';
 import { reportCsv } from './report-csv.js';
+import { courseVoice, voiceOf } from './voice.js';
+import { serverReader } from '../../guilds/server-language.js';
 
 /**
  * The handlers of `/course`, one a subcommand. Every one is `scope: 'server'` (each server keeps
@@ -35,51 +36,61 @@ const DEFAULT_IDLE_DAYS = 14;
 
 export async function listCourses(interaction: ServerCommand, ctx: BotContext): Promise<void> {
   const { guildId } = interaction;
+  const { t, read } = await voiceOf(interaction, ctx);
   const [catalog, mine] = await Promise.all([catalogFor(ctx, guildId), memberCourses(ctx.db, guildId, interaction.user.id)]);
   const joined = new Set(mine.enrolments.map((e) => e.courseId));
-  const open = openCourses(catalog);
+  // In the reader's own alphabet: the order follows the titles they see.
+  const open = openCourses(catalog)
+    .map((entry) => ({ ...entry, course: read(entry.course) }))
+    .sort((a, b) => a.course.title.localeCompare(b.course.title, t.language));
   if (open.length === 0) {
-    await replyPrivately(interaction, { content: 'There are no courses open here right now. A moderator can add one with `/course import`.' });
+    await replyPrivately(interaction, { content: t('list.none') });
     return;
   }
   const listed = open.map((entry) => ({
     entry,
     progress: joined.has(entry.course.id) ? progressOf(entry.course, mine.completions.get(entry.course.id) ?? []) : undefined,
   }));
-  await replyPrivately(interaction, { embeds: [courseListEmbed(listed)] });
+  await replyPrivately(interaction, { embeds: [courseListEmbed(t, listed)] });
 }
 
 export async function enrollInCourse(interaction: ServerCommand, ctx: BotContext): Promise<void> {
   const { guildId } = interaction;
+  const { t, read, orExplain } = await voiceOf(interaction, ctx);
   const entry = orExplain(await courseNamed(ctx, guildId, interaction.options.getString('course', true)));
   const { course } = entry;
   const progress = orExplain(await enrol(ctx, guildId, interaction.user.id, entry));
+  const shown = read(course);
+  const title = inlineText(shown.title);
   const intro =
     progress.done === 0
-      ? `Welcome to **${inlineText(course.title)}** 🌱 Take it at your own pace; I'll keep your place, and \`/course progress\` shows it any time. Here is where to begin:`
-      : `Welcome back to **${inlineText(course.title)}** 🌱 You had already done ${progress.done} of ${plural(progress.total, course.unit)}, so you pick up right where you stopped.`;
+      ? t('enroll.welcome', { course: title })
+      : t('enroll.welcome-back', { course: title, done: progress.done, unit: course.unit, total: progress.total });
   const view = orExplain(await openLesson(ctx, guildId, interaction.user.id, course, undefined));
-  await interaction.reply(lessonReply(course, view, ctx.content.protocols, intro));
+  await interaction.reply(lessonReply(t, shown, view, ctx.content.protocols, intro));
 }
 
 export async function showLesson(interaction: ServerCommand, ctx: BotContext): Promise<void> {
   const { guildId } = interaction;
+  const { t, read, orExplain } = await voiceOf(interaction, ctx);
   const { course } = orExplain(await memberCourse(ctx, guildId, interaction.user.id, interaction.options.getString('course'))).entry;
   const view = orExplain(await openLesson(ctx, guildId, interaction.user.id, course, interaction.options.getString('lesson') ?? undefined));
-  await interaction.reply(lessonReply(course, view, ctx.content.protocols));
+  await interaction.reply(lessonReply(t, read(course), view, ctx.content.protocols));
 }
 
 /** Opens the reflection form for the lesson named, or the member's next one. */
 export async function completeLessonCommand(interaction: ServerCommand, ctx: BotContext): Promise<void> {
   const { guildId } = interaction;
   const userId = interaction.user.id;
+  const { t, readLesson, orExplain } = await voiceOf(interaction, ctx);
   const { course } = orExplain(await memberCourse(ctx, guildId, userId, interaction.options.getString('course'))).entry;
   const { lesson } = orExplain(await canComplete(ctx.db, guildId, userId, course, interaction.options.getString('lesson') ?? undefined));
-  await interaction.showModal(reflectionModal(course, lesson));
+  await interaction.showModal(reflectionModal(t, course.id, readLesson(lesson)));
 }
 
 export async function showProgress(interaction: ServerCommand, ctx: BotContext): Promise<void> {
   const { guildId } = interaction;
+  const { t, read, reader } = await voiceOf(interaction, ctx);
   const [catalog, mine, settings] = await Promise.all([catalogFor(ctx, guildId), memberCourses(ctx.db, guildId, interaction.user.id), findGuildSettings(ctx.db, guildId)]);
   const now = ctx.clock.now();
   const items: ProgressItem[] = mine.enrolments.flatMap((enrolment) => {
@@ -87,14 +98,14 @@ export async function showProgress(interaction: ServerCommand, ctx: BotContext):
     if (entry === undefined) return [];
     const completions = mine.completions.get(entry.course.id) ?? [];
     const streak = weeklyStreak(completions.map((completion) => completion.completedAt), now, settings?.time_zone ?? 'UTC');
-    return [{ entry, progress: progressOf(entry.course, completions), streak }];
+    return [{ entry: { ...entry, course: read(entry.course) }, progress: progressOf(entry.course, completions), streak }];
   });
   if (items.length === 0) {
-    await replyPrivately(interaction, { content: explainCourseProblem({ kind: 'no-courses' }) });
+    await replyPrivately(interaction, { content: explainCourseProblem({ kind: 'no-courses' }, reader) });
     return;
   }
-  const embed = progressEmbed(items);
-  const drawn = await drawPictures(ctx, (measure) => progressCards(items, now, measure));
+  const embed = progressEmbed(t, items);
+  const drawn = await drawPictures(ctx, (measure) => progressCards(t, items, now, measure));
   // One course: its card sits in the embed. More: the cards come as a gallery above it.
   const [only] = drawn.files;
   if (only !== undefined && drawn.files.length === 1) embed.setImage(attachmentUrl(only));
@@ -103,19 +114,19 @@ export async function showProgress(interaction: ServerCommand, ctx: BotContext):
 
 export async function dropCourse(interaction: ServerCommand, ctx: BotContext): Promise<void> {
   const { guildId } = interaction;
+  const { t, read, orExplain } = await voiceOf(interaction, ctx);
   const { course } = orExplain(await courseNamed(ctx, guildId, interaction.options.getString('course', true)));
   const progress = orExplain(await drop(ctx, guildId, interaction.user.id, course));
-  const kept =
-    progress.done === 0
-      ? ''
-      : ` I've kept your ${plural(progress.done, `completed ${course.unit}`)} and reflections, so if you come back with \`/course enroll\` you'll pick up where you stopped. (\`/privacy forget\` deletes them for good.)`;
-  await replyPrivately(interaction, { content: `You've left **${inlineText(course.title)}**.${kept} Thank you for the time you gave it.` });
+  const title = inlineText(read(course).title);
+  const content = progress.done === 0 ? t('drop.left', { course: title }) : t('drop.left-kept', { course: title, unit: course.unit, done: progress.done });
+  await replyPrivately(interaction, { content });
 }
 
 /** Validates an attached course file like `data/courses/`, and stores it for this server. */
 export async function importCourse(interaction: ServerCommand, ctx: BotContext): Promise<void> {
   const { guildId } = interaction;
   const file = interaction.options.getAttachment('file', true);
+  const { t, read, orExplain } = await voiceOf(interaction, ctx);
   orExplain(checkImportAttachment(file));
   // Downloading can take longer than Discord's three seconds.
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
@@ -124,19 +135,20 @@ export async function importCourse(interaction: ServerCommand, ctx: BotContext):
   const saved = await saveImportedCourse(ctx, guildId, course);
   const enrolled = saved.previous === undefined ? 0 : await countEnrolled(ctx.db, guildId, course.id);
   ctx.logger.info({ guild: guildId, course: course.id, by: interaction.user.id, replaced: saved.previous !== undefined }, 'a course was imported');
-  await interaction.editReply({ content: importedMessage(saved, enrolled) });
+  await interaction.editReply({ content: importedMessage(t, read, saved, enrolled) });
 }
 
 export async function retireCourseCommand(interaction: ServerCommand, ctx: BotContext): Promise<void> {
   const { guildId } = interaction;
+  const { t, read, orExplain } = await voiceOf(interaction, ctx);
   const course = orExplain(checkRetirable(orExplain(await courseNamed(ctx, guildId, interaction.options.getString('course', true)))));
   const enrolled = await countEnrolled(ctx.db, guildId, course.id);
   const buttons = new ActionRowBuilder<ButtonBuilder>().addComponents(
-    new ButtonBuilder().setCustomId(courseIds.retire.encode(course.id)).setLabel('Retire it').setStyle(ButtonStyle.Danger),
-    new ButtonBuilder().setCustomId(courseIds.cancel.encode(course.id)).setLabel('Keep it').setStyle(ButtonStyle.Secondary),
+    new ButtonBuilder().setCustomId(courseIds.retire.encode(course.id)).setLabel(t('retire.confirm-button')).setStyle(ButtonStyle.Danger),
+    new ButtonBuilder().setCustomId(courseIds.cancel.encode(course.id)).setLabel(t('retire.keep-button')).setStyle(ButtonStyle.Secondary),
   );
   await interaction.reply({
-    content: retireQuestion(course, enrolled),
+    content: t('retire.question', { course: inlineText(read(course).title), enrolled }),
     components: [buttons],
     flags: MessageFlags.Ephemeral,
   });
@@ -144,36 +156,41 @@ export async function retireCourseCommand(interaction: ServerCommand, ctx: BotCo
 
 export async function reportCourse(interaction: ServerCommand, ctx: BotContext): Promise<void> {
   const { guildId } = interaction;
+  const { t, read, orExplain } = await voiceOf(interaction, ctx);
   const { course } = orExplain(await courseNamed(ctx, guildId, interaction.options.getString('course', true)));
   const idleDays = interaction.options.getInteger('idle_days') ?? DEFAULT_IDLE_DAYS;
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const rows = await courseReport(ctx.db, guildId, course);
   if (rows.length === 0) {
-    await interaction.editReply({ content: reportMessage(course, undefined) });
+    await interaction.editReply({ content: reportMessage(t, read(course), undefined) });
     return;
   }
   const now = ctx.clock.now();
   const names = await memberNames(interaction.guild, rows.map((row) => row.userId), ctx.logger);
-  const file = new AttachmentBuilder(Buffer.from(reportCsv(rows, names)), { name: `course-report-${course.id}-${now.toISOString().slice(0, 10)}.csv` });
-  await interaction.editReply({ content: reportMessage(course, summarizeReport(rows, now, idleDays)), files: [file] });
+  const file = new AttachmentBuilder(Buffer.from(reportCsv(t, rows, names)), { name: t('report.filename', { course: course.id, date: now.toISOString().slice(0, 10) }) });
+  await interaction.editReply({ content: reportMessage(t, read(course), summarizeReport(rows, now, idleDays)), files: [file] });
 }
 
 export async function nudgeIdleMembers(interaction: ServerCommand, ctx: BotContext): Promise<void> {
   const { guildId } = interaction;
   const idleDays = interaction.options.getInteger('days', true);
   const courseQuery = interaction.options.getString('course');
+  const { t, orExplain } = await voiceOf(interaction, ctx);
   // DMs go out one by one; that can take longer than Discord's three seconds.
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const catalog = await catalogFor(ctx, guildId);
   const only = courseQuery === null ? undefined : orExplain(findCourse(catalog, courseQuery));
   const plan = await planNudges(ctx, guildId, catalog, { idleDays, ...(only === undefined ? {} : { courseId: only.course.id }) });
-  const serverName = interaction.guild?.name ?? 'our community';
-  const tally = await sendNudges(ctx, { client: interaction.client, guildId, serverName, idleDays, recentlyNudged: plan.recentlyNudged }, plan.due);
-  await interaction.editReply({ content: nudgeMessage(tally) });
+  // The bot starts these DMs, so they speak the server's language: Discord tells a member's only on their own interactions.
+  const dmVoice = courseVoice(await serverReader(ctx.db, guildId, interaction.guild?.preferredLocale));
+  const serverName = interaction.guild?.name ?? dmVoice.t('nudge.our-community');
+  const tally = await sendNudges(ctx, { client: interaction.client, guildId, serverName, voice: dmVoice, idleDays, recentlyNudged: plan.recentlyNudged }, plan.due);
+  await interaction.editReply({ content: nudgeMessage(t, tally) });
 }
 
 export async function setChannel(interaction: ServerCommand, ctx: BotContext): Promise<void> {
   const { guildId } = interaction;
+  const { t, read, orExplain } = await voiceOf(interaction, ctx);
   const { course } = orExplain(await courseNamed(ctx, guildId, interaction.options.getString('course', true)));
   const channel = interaction.options.getChannel('channel', true);
   await setCourseChannel(ctx, guildId, course.id, channel.id);
@@ -181,5 +198,5 @@ export async function setChannel(interaction: ServerCommand, ctx: BotContext): P
   const target = interaction.guild?.channels.cache.get(channel.id);
   const me = interaction.guild?.members.me;
   const canPost = target === undefined || me == null || target.permissionsFor(me).has([PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages]);
-  await interaction.reply({ content: channelSetMessage(course, channel.id, canPost), flags: MessageFlags.Ephemeral });
+  await interaction.reply({ content: channelSetMessage(t, read(course), channel.id, canPost), flags: MessageFlags.Ephemeral });
 }

@@ -1,4 +1,4 @@
-import { ComponentType, MessageFlags, type ButtonInteraction, type Message } from 'discord.js';
+import { channelMention, ComponentType, MessageFlags, type ButtonInteraction, type Message } from 'discord.js';
 import type { BotContext } from '../../context.js';
 import { defineComponent, type ComponentRoute, type InServer } from '../../interactions/handlers.js';
 import { staleComponent } from '../../interactions/router.js';
@@ -13,13 +13,13 @@ import { findLesson, progressOf } from '../progress.js';
 import { claimShare, recordShare, releaseShare, type ReflectionKey } from '../reflections.js';
 import { completedMessage, lessonReply, nextLessonRow, sharedReflectionMessage } from './course-view.js';
 import { courseIds, REFLECTION_FIELD } from './custom-ids.js';
-import { orExplain } from './explain.js';
-import { unitOf } from './format.js';
 import { reflectionModal } from './reflection-modal.js';
+import { courseVoice, voiceOf, type CourseVoice } from './voice.js';
+import { serverReader } from '../../guilds/server-language.js';
 
 /** Once the sharing choice is made, only the way on remains. */
-async function nextLessonRowFor(ctx: BotContext, guildId: string, userId: string, course: Course) {
-  return nextLessonRow(course, progressOf(course, await completionsOf(ctx.db, guildId, userId, course.id)));
+async function nextLessonRowFor(ctx: BotContext, { t, read }: CourseVoice, guildId: string, userId: string, course: Course) {
+  return nextLessonRow(t, read(course), progressOf(course, await completionsOf(ctx.db, guildId, userId, course.id)));
 }
 
 /**
@@ -33,36 +33,39 @@ function assertPromptCarries(interaction: ButtonInteraction, customId: string): 
 }
 
 /** The course a click names, in the server it happened in. */
-async function courseOf(ctx: BotContext, guildId: string, courseId: string): Promise<Course> {
+async function courseOf(ctx: BotContext, { orExplain }: CourseVoice, guildId: string, courseId: string): Promise<Course> {
   return orExplain(await courseNamed(ctx, guildId, courseId)).course;
 }
 
 async function shareReflection(interaction: ButtonInteraction<InServer>, courseId: string, lessonId: string, ctx: BotContext): Promise<void> {
   const { guildId } = interaction;
-  const course = await courseOf(ctx, guildId, courseId);
+  const voice = await voiceOf(interaction, ctx);
+  const { t, orExplain } = voice;
+  const course = await courseOf(ctx, voice, guildId, courseId);
   const { lesson } = orExplain(findLesson(course, lessonId));
   const key: ReflectionKey = { guildId, userId: interaction.user.id, course, lesson };
   // Posting may wait on Discord's rate limits; the member's message shows progress meanwhile.
   await interaction.deferUpdate();
   const body = orExplain(await claimShare(ctx, key));
   const channelId = (await courseChannel(ctx.db, guildId, course.id)) ?? interaction.channelId;
-  const components = await nextLessonRowFor(ctx, guildId, interaction.user.id, course);
+  const components = await nextLessonRowFor(ctx, voice, guildId, interaction.user.id, course);
+  // A post in the course channel is for everyone there: it speaks the server's language.
+  const everyone = courseVoice(await serverReader(ctx.db, guildId, interaction.guild?.preferredLocale ?? interaction.guildLocale));
   let posted: Message;
   try {
     const channel = await interaction.client.channels.fetch(channelId);
     if (channel === null || !channel.isSendable()) throw new Error(`channel ${channelId} can't take messages`);
-    posted = await channel.send({ ...sharedReflectionMessage(course, lesson, interaction.user.id, body), allowedMentions: { parse: [] } });
+    const shown = everyone.read(course);
+    const post = sharedReflectionMessage(everyone.t, shown, everyone.readLesson(lesson), interaction.user.id, body);
+    posted = await channel.send({ ...post, allowedMentions: { parse: [] } });
   } catch (error) {
     await releaseShare(ctx.db, key);
     ctx.logger.warn({ err: error, guild: guildId, channel: channelId, course: course.id }, 'could not post a shared reflection');
-    await interaction.editReply({
-      content: `I couldn't post in <#${channelId}>; a moderator may need to let me write there (or choose another channel with \`/course channel\`). Your reflection is safe and stays private for now.`,
-      components,
-    });
+    await interaction.editReply({ content: t('share.failed', { channel: channelMention(channelId) }), components });
     return;
   }
   await recordShare(ctx.db, key, posted.channelId, posted.id);
-  await interaction.editReply({ content: `Shared in <#${posted.channelId}>: [see your post](${posted.url}). Thank you for learning out loud 🌱`, components });
+  await interaction.editReply({ content: t('share.done', { channel: channelMention(posted.channelId), url: posted.url }), components });
 }
 
 /**
@@ -75,8 +78,10 @@ export const courseRoutes: readonly ComponentRoute[] = [
     spec: courseIds.open,
     scope: 'server',
     async run(interaction, [courseId, lessonId], ctx) {
-      const course = await courseOf(ctx, interaction.guildId, courseId);
-      await interaction.reply(lessonReply(course, orExplain(await openLesson(ctx, interaction.guildId, interaction.user.id, course, lessonId)), ctx.content.protocols));
+      const voice = await voiceOf(interaction, ctx);
+      const course = await courseOf(ctx, voice, interaction.guildId, courseId);
+      const view = voice.orExplain(await openLesson(ctx, interaction.guildId, interaction.user.id, course, lessonId));
+      await interaction.reply(lessonReply(voice.t, voice.read(course), view, ctx.content.protocols));
     },
   }),
   defineComponent({
@@ -84,9 +89,10 @@ export const courseRoutes: readonly ComponentRoute[] = [
     spec: courseIds.reflect,
     scope: 'server',
     async run(interaction, [courseId, lessonId], ctx) {
-      const course = await courseOf(ctx, interaction.guildId, courseId);
-      const { lesson } = orExplain(await canComplete(ctx.db, interaction.guildId, interaction.user.id, course, lessonId));
-      await interaction.showModal(reflectionModal(course, lesson));
+      const voice = await voiceOf(interaction, ctx);
+      const course = await courseOf(ctx, voice, interaction.guildId, courseId);
+      const { lesson } = voice.orExplain(await canComplete(ctx.db, interaction.guildId, interaction.user.id, course, lessonId));
+      await interaction.showModal(reflectionModal(voice.t, course.id, voice.readLesson(lesson)));
     },
   }),
   defineComponent({
@@ -95,10 +101,12 @@ export const courseRoutes: readonly ComponentRoute[] = [
     scope: 'server',
     async run(interaction, [courseId, lessonId], ctx) {
       const { guildId } = interaction;
-      const course = await courseOf(ctx, guildId, courseId);
+      const voice = await voiceOf(interaction, ctx);
+      const course = await courseOf(ctx, voice, guildId, courseId);
       const reflection = interaction.fields.getTextInputValue(REFLECTION_FIELD);
-      const done = orExplain(await completeLesson(ctx, { guildId, userId: interaction.user.id, course, lessonId, reflection }));
-      await interaction.reply({ ...completedMessage(course, done.position.lesson, done.progress), flags: MessageFlags.Ephemeral });
+      const done = voice.orExplain(await completeLesson(ctx, { guildId, userId: interaction.user.id, course, lessonId, reflection }));
+      const message = completedMessage(voice.t, voice.read(course), voice.readLesson(done.position.lesson), done.progress);
+      await interaction.reply({ ...message, flags: MessageFlags.Ephemeral });
     },
   }),
   defineComponent({
@@ -113,10 +121,11 @@ export const courseRoutes: readonly ComponentRoute[] = [
     scope: 'server',
     async run(interaction, [courseId, lessonId], ctx) {
       assertPromptCarries(interaction, courseIds.share.encode(courseId, lessonId));
-      const course = await courseOf(ctx, interaction.guildId, courseId);
+      const voice = await voiceOf(interaction, ctx);
+      const course = await courseOf(ctx, voice, interaction.guildId, courseId);
       await interaction.update({
-        content: `Your reflection stays private: only you can see it, with \`/privacy export\`. Well done on another ${unitOf(course)} 🌱`,
-        components: await nextLessonRowFor(ctx, interaction.guildId, interaction.user.id, course),
+        content: voice.t('share.kept-private', { unit: course.unit }),
+        components: await nextLessonRowFor(ctx, voice, interaction.guildId, interaction.user.id, course),
       });
     },
   }),
@@ -127,18 +136,19 @@ export const courseRoutes: readonly ComponentRoute[] = [
     access: 'moderators',
     async run(interaction, [courseId], ctx) {
       const { guildId } = interaction;
-      const course = orExplain(await retire(ctx, guildId, await courseOf(ctx, guildId, courseId)));
+      const voice = await voiceOf(interaction, ctx);
+      const course = voice.orExplain(await retire(ctx, guildId, await courseOf(ctx, voice, guildId, courseId)));
       ctx.logger.info({ guild: guildId, course: course.id, by: interaction.user.id }, 'a course was retired');
-      await interaction.update({ content: `**${inlineText(course.title)}** is retired. Members already in it can still finish.`, components: [] });
+      await interaction.update({ content: voice.t('retire.done', { course: inlineText(voice.read(course).title) }), components: [] });
     },
   }),
   defineComponent({
     kind: 'button',
     spec: courseIds.cancel,
     scope: 'server',
-    async run(interaction, [courseId]) {
+    async run(interaction, [courseId], ctx) {
       assertPromptCarries(interaction, courseIds.retire.encode(courseId));
-      await interaction.update({ content: 'Nothing changed.', components: [] });
+      await interaction.update({ content: (await voiceOf(interaction, ctx)).t('retire.cancelled'), components: [] });
     },
   }),
 ];

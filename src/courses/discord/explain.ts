@@ -1,74 +1,87 @@
 import { formatProblem } from '../../content/load.js';
+import type { Reader } from '../../i18n/locales.js';
 import { truncate } from '../../presentation/embed-fit.js';
 import { unwrapWith } from '../../outcome.js';
 import { inlineText } from '../../presentation/inline-text.js';
-import type { CourseProblem, ImportProblem } from '../problems.js';
-import { discordDate, unitOf } from './format.js';
+import type { Lesson } from '../course.js';
+import type { CourseOutcome, CourseProblem, ImportProblem } from '../problems.js';
+import { courseAsRead, lessonAsRead } from '../translation.js';
+import { discordDate } from './format.js';
+import { courseMessages } from './messages.js';
 
-/** What the member (or moderator) reads when a course action can't go ahead. Each says what to do next. */
-export function explainCourseProblem(problem: CourseProblem): string {
+/**
+ * What the member (or moderator) reads when a course action can't go ahead, in their language,
+ * with the course's own words translated where its file has them. Each says what to do next.
+ */
+export function explainCourseProblem(problem: CourseProblem, reader: Reader): string {
+  const t = courseMessages.for(reader);
+  const course = 'course' in problem ? inlineText(courseAsRead(problem.course, reader).title) : '';
+  const lesson = (of: Lesson) => inlineText(lessonAsRead(of, reader).title);
   switch (problem.kind) {
     case 'unknown-course':
-      return `I couldn't find a course called "${inlineText(truncate(problem.query, 80))}". \`/course list\` shows the courses here.`;
+      return t('problem.unknown-course', { query: inlineText(truncate(problem.query, 80)) });
     case 'no-courses':
-      return "You haven't joined a course yet. `/course list` shows what's on offer, and `/course enroll` gets you started.";
+      return t('problem.no-courses');
     case 'which-course':
-      return `You're in ${problem.courses.length} courses (${problem.courses.map((course) => `**${inlineText(course.title)}**`).join(', ')}). Please pick one in the \`course\` option.`;
+      return t('problem.which-course', {
+        count: problem.courses.length,
+        courses: problem.courses.map((each) => `**${inlineText(courseAsRead(each, reader).title)}**`).join(', '),
+      });
     case 'unknown-lesson':
-      return `**${inlineText(problem.course.title)}** has no ${unitOf(problem.course)} called "${inlineText(truncate(problem.query, 80))}". Start typing in the \`lesson\` option and I'll suggest them.`;
+      return t('problem.unknown-lesson', { course, unit: problem.course.unit, query: inlineText(truncate(problem.query, 80)) });
     case 'retired':
-      return `**${inlineText(problem.course.title)}** isn't taking new members anymore. \`/course list\` shows the courses that are open.`;
+      return t('problem.retired', { course });
     case 'already-retired':
-      return `**${inlineText(problem.course.title)}** is already retired.`;
+      return t('problem.already-retired', { course });
     case 'already-enrolled':
-      return `You're already in **${inlineText(problem.course.title)}**. \`/course lesson\` picks up where you left off.`;
+      return t('problem.already-enrolled', { course });
     case 'not-enrolled':
-      return `You haven't joined **${inlineText(problem.course.title)}** yet. \`/course enroll\` gets you started.`;
+      return t('problem.not-enrolled', { course });
     case 'already-completed':
-      return `You already completed **${inlineText(problem.lesson.title)}** on ${discordDate(problem.completedAt)}. Nice work! \`/course lesson\` shows what's next.`;
+      return t('problem.already-completed', { lesson: lesson(problem.lesson), date: discordDate(problem.completedAt) });
     case 'out-of-order':
-      return `**${inlineText(problem.course.title)}** is taken in order, so **${inlineText(problem.first.title)}** comes before **${inlineText(problem.lesson.title)}**. \`/course lesson\` opens it for you.`;
+      return t('problem.out-of-order', { course, first: lesson(problem.first), lesson: lesson(problem.lesson) });
     case 'course-finished':
-      return `You've already completed every ${unitOf(problem.course)} of **${inlineText(problem.course.title)}** 🎉 To revisit one, open it with \`/course lesson\`.`;
+      return t('problem.course-finished', { course, unit: problem.course.unit });
     case 'reflection-empty':
-      return 'Your reflection looks empty. Write a line or two about what you noticed, then try again.';
-    case 'reflection-too-long': {
-      const limit = problem.limit.toLocaleString('en');
+      return t('problem.reflection-empty');
+    case 'reflection-too-long':
       // "A little over" only when it is: a quarter of the limit or less.
-      const over = problem.length - problem.limit <= problem.limit / 4 ? `a little over the ${limit} I can keep` : `and I can keep up to ${limit}`;
-      return `That reflection is ${problem.length.toLocaleString('en')} characters, ${over}. Could you shorten it and send it again? Nothing was saved yet.`;
-    }
+      return t(problem.length - problem.limit <= problem.limit / 4 ? 'problem.reflection-a-little-long' : 'problem.reflection-too-long', { length: problem.length, limit: problem.limit });
     case 'no-reflection':
-      return `I don't have a reflection from you on **${inlineText(problem.lesson.title)}**, so there's nothing to share yet.`;
+      return t('problem.no-reflection', { lesson: lesson(problem.lesson) });
     case 'already-shared':
-      return `Your reflection on **${inlineText(problem.lesson.title)}** is already shared.`;
+      return t('problem.already-shared', { lesson: lesson(problem.lesson) });
     default:
-      return explainImportProblem(problem);
+      return explainImportProblem(problem, reader);
   }
 }
 
-/** The one way course handlers unwrap an outcome: `orExplain(await enrol(...))`. */
-export const orExplain = unwrapWith(explainCourseProblem);
+/** The one way course handlers unwrap an outcome: `orExplain(await enrol(...), reader)`. */
+export function orExplain<T>(outcome: CourseOutcome<T>, reader: Reader): T {
+  return unwrapWith((problem: CourseProblem) => explainCourseProblem(problem, reader))(outcome);
+}
 
 /** Discord messages hold 2,000 characters; the list of problems gets what the words around it leave. */
 const PROBLEM_LIST_BUDGET = 1500;
 
-export function explainImportProblem(problem: ImportProblem): string {
+export function explainImportProblem(problem: ImportProblem, reader: Reader): string {
+  const t = courseMessages.for(reader);
   switch (problem.kind) {
     case 'not-json':
-      return `Please attach the course as a \`.json\` file; "${inlineText(truncate(problem.filename, 80))}" isn't one. Nothing was changed.`;
-    case 'too-large': {
-      const size = problem.size === undefined ? `over ${problem.limit / 1000} kB` : `${Math.ceil(problem.size / 1000)} kB`;
-      return `That file is ${size}, and a course file can be at most ${problem.limit / 1000} kB. Is it the right file? Nothing was changed.`;
-    }
+      return t('import.problem.not-json', { filename: inlineText(truncate(problem.filename, 80)) });
+    case 'too-large':
+      return problem.size === undefined
+        ? t('import.problem.too-large-unmeasured', { limit: problem.limit / 1000 })
+        : t('import.problem.too-large', { size: Math.ceil(problem.size / 1000), limit: problem.limit / 1000 });
     case 'not-utf8':
-      return `"${inlineText(truncate(problem.filename, 80))}" isn't saved as UTF-8 text, so some of its letters would come out garbled. Please save it as UTF-8 (most editors offer it when saving) and attach it again. Nothing was changed.`;
+      return t('import.problem.not-utf8', { filename: inlineText(truncate(problem.filename, 80)) });
     case 'too-deep':
-      return `That file nests its brackets more than ${problem.limit} levels deep, and a course needs only four, so I stopped reading it. Is it the right file? Nothing was changed.`;
+      return t('import.problem.too-deep', { limit: problem.limit });
     case 'unreadable':
-      return `I couldn't download "${inlineText(truncate(problem.filename, 80))}" from Discord. Please try again in a moment; nothing was changed.`;
+      return t('import.problem.unreadable', { filename: inlineText(truncate(problem.filename, 80)) });
     case 'shipped-id':
-      return `The id "${problem.course.id}" belongs to **${inlineText(problem.course.title)}**, which comes with Roots Bot. Please give your course an id of its own. Nothing was changed.`;
+      return t('import.problem.shipped-id', { id: problem.course.id, course: inlineText(courseAsRead(problem.course, reader).title) });
     case 'invalid': {
       const lines: string[] = [];
       let used = 0;
@@ -82,12 +95,11 @@ export function explainImportProblem(problem: ImportProblem): string {
         used += line.length + 1;
       }
       const more = problem.problems.length - lines.length;
-      const count = problem.problems.length === 1 ? 'one thing' : `${problem.problems.length} things`;
       return [
-        `I couldn't import that course, so nothing was changed. Here ${problem.problems.length === 1 ? 'is' : 'are'} ${count} to fix (file:line:column):`,
+        t('import.problem.invalid', { count: problem.problems.length }),
         '```',
         ...lines,
-        ...(more > 0 ? [`…and ${more} more`] : []),
+        ...(more > 0 ? [t('import.problem.more', { count: more })] : []),
         '```',
       ].join('\n');
     }

@@ -1,35 +1,32 @@
+import { channelMention } from 'discord.js';
 import { inlineText } from '../../presentation/inline-text.js';
 import type { Course } from '../course.js';
 import type { Imported } from '../imports.js';
 import type { ReportSummary } from '../report.js';
-import { plural } from './format.js';
+import type { CourseTranslate } from './voice.js';
 
-/** What a moderator reads after `/course import`; `enrolled` is given when an earlier version was replaced. */
-export function importedMessage({ course, previous, removedLessonIds }: Imported, enrolled: number): string {
-  const lessons = plural(course.lessons.length, course.unit);
-  if (previous === undefined) return `Imported **${inlineText(course.title)}** (${lessons}). Members can join it with \`/course enroll\`.`;
-  const keep = enrolled === 1 ? 'keeps their' : 'keep their';
-  let text = `Updated **${inlineText(course.title)}** (${lessons}). The ${plural(enrolled, 'member')} in it ${keep} progress on every ${course.unit} whose id stayed the same.`;
-  if (removedLessonIds.length > 0) {
-    const one = removedLessonIds.length === 1;
-    text += ` ${removedLessonIds.map((id) => `\`${id}\``).join(', ')} ${one ? 'is' : 'are'} gone from the course; completions of ${one ? 'it' : 'them'} are kept but no longer count.`;
-  }
-  return text;
+/**
+ * What a moderator reads after `/course import`; `enrolled` is given when an earlier version was
+ * replaced. `read` gives the course as the moderator reads it.
+ */
+export function importedMessage(t: CourseTranslate, read: (course: Course) => Course, { course, previous, removedLessonIds }: Imported, enrolled: number): string {
+  const values = { course: inlineText(read(course).title), unit: course.unit, count: course.lessons.length };
+  if (previous === undefined) return t('import.new', values);
+  const updated = t('import.updated', { ...values, enrolled });
+  if (removedLessonIds.length === 0) return updated;
+  const removed = t('import.removed', { count: removedLessonIds.length, ids: removedLessonIds.map((id) => `\`${id}\``).join(', ') });
+  return [updated, removed].join(' ');
 }
 
-export function retireQuestion(course: Course, enrolled: number): string {
-  return `Retire **${inlineText(course.title)}**? It leaves \`/course list\` and nobody new can join. The ${plural(enrolled, 'member')} already in it can still finish, and their progress stays.`;
-}
-
-export function reportMessage(course: Course, summary: ReportSummary | undefined): string {
-  if (summary === undefined) return `Nobody has joined **${inlineText(course.title)}** yet, so there's nothing to report.`;
-  const days = plural(summary.idleDays, 'day');
+/** `course` as the moderator reads it. */
+export function reportMessage(t: CourseTranslate, course: Course, summary: ReportSummary | undefined): string {
+  const title = inlineText(course.title);
+  if (summary === undefined) return t('report.empty', { course: title });
+  const days = summary.idleDays;
   return [
-    `**${inlineText(course.title)}**: ${plural(summary.enrolled, 'member')} enrolled. ${summary.finished} finished, ${summary.inProgress} on their way, ${summary.notStarted} not started yet.`,
-    summary.idle === 0
-      ? `Everyone still working through it has been active in the last ${days}.`
-      : `${plural(summary.idle, 'member has', 'members have')} not been active for over ${days}; \`/course nudge\` can send them a gentle hello.`,
-    'The file has one row per member.',
+    t('report.summary', { course: title, enrolled: summary.enrolled, finished: summary.finished, inProgress: summary.inProgress, notStarted: summary.notStarted }),
+    summary.idle === 0 ? t('report.all-active', { days }) : t('report.idle', { idle: summary.idle, days }),
+    t('report.one-row-per-member'),
   ].join('\n');
 }
 
@@ -48,25 +45,27 @@ export interface NudgeTally {
   readonly skipped: number;
 }
 
-export function nudgeMessage(tally: NudgeTally): string {
-  const days = plural(tally.idleDays, 'day');
+export function nudgeMessage(t: CourseTranslate, tally: NudgeTally): string {
+  const days = tally.idleDays;
   const attempted = tally.sent + tally.dmsClosed + tally.left + tally.later + tally.failed;
   const lines = [
     attempted === 0
-      ? `Nobody needed a nudge: no one still working through a course has been idle for over ${days}${tally.skipped > 0 ? ' without hearing from me this week' : ''}.`
+      ? t(tally.skipped > 0 ? 'nudge.nobody-unheard' : 'nudge.nobody', { days })
       : tally.sent === 0
-        ? `I couldn't reach anyone idle for over ${days} this time.`
-        : `I sent a gentle hello to ${plural(tally.sent, 'member')} idle for over ${days}.`,
+        ? t('nudge.none-reached', { days })
+        : t('nudge.sent', { sent: tally.sent, days }),
   ];
-  if (tally.skipped > 0) lines.push(`${plural(tally.skipped, 'member was', 'members were')} nudged in the past week, so I left them be.`);
-  if (tally.dmsClosed > 0) lines.push(`${plural(tally.dmsClosed, 'member')} couldn't receive a DM from me (their DMs are off, or they left the server).`);
-  if (tally.left > 0) lines.push(`${plural(tally.left, 'member has', 'members have')} left the server, so I didn't write to them.`);
-  if (tally.later > 0) lines.push(`${plural(tally.later, 'member')} will hear from me next time: Discord asked me to slow down, so please run \`/course nudge\` again later.`);
-  if (tally.failed > 0) lines.push(`${plural(tally.failed, 'message')} didn't go through; the bot's log has the details.`);
+  if (tally.skipped > 0) lines.push(t('nudge.skipped', { count: tally.skipped }));
+  if (tally.dmsClosed > 0) lines.push(t('nudge.dms-closed', { count: tally.dmsClosed }));
+  if (tally.left > 0) lines.push(t('nudge.left', { count: tally.left }));
+  if (tally.later > 0) lines.push(t('nudge.later', { count: tally.later }));
+  if (tally.failed > 0) lines.push(t('nudge.failed', { count: tally.failed }));
   return lines.join(' ');
 }
 
-export function channelSetMessage(course: Course, channelId: string, canPost: boolean): string {
-  const set = `Reflections members share on **${inlineText(course.title)}** will be posted in <#${channelId}>, without pinging anyone.`;
-  return canPost ? set : `${set}\nHeads up: I can't post in <#${channelId}> yet. Please let me **View Channel** and **Send Messages** there.`;
+/** `course` as the moderator reads it. */
+export function channelSetMessage(t: CourseTranslate, course: Course, channelId: string, canPost: boolean): string {
+  const channel = channelMention(channelId);
+  const set = t('channel.set', { course: inlineText(course.title), channel });
+  return canPost ? set : [set, t('channel.cannot-post', { channel })].join('\n');
 }

@@ -4,6 +4,7 @@ import { isDiscordError } from '../../interactions/discord-errors.js';
 import { claimNudge, releaseNudge, type IdleCourse } from '../nudges.js';
 import type { NudgeTally } from './moderator-messages.js';
 import { nudgeDm } from './nudge-dm.js';
+import type { CourseVoice } from './voice.js';
 
 /**
  * At most this many DMs in one `/course nudge`: the moderator's answer must come within the
@@ -26,6 +27,8 @@ export interface NudgeRun {
   readonly client: Client;
   readonly guildId: string;
   readonly serverName: string;
+  /** How the DMs speak: the server's language, since the bot starts them. */
+  readonly voice: CourseVoice;
   readonly idleDays: number;
   readonly recentlyNudged: number;
 }
@@ -47,7 +50,7 @@ export async function sendNudges(ctx: BotContext, run: NudgeRun, due: ReadonlyMa
       continue;
     }
     try {
-      await run.client.users.send(userId, { content: nudgeDm(run.serverName, courses), allowedMentions: { parse: [] } });
+      await run.client.users.send(userId, { content: nudgeDm(run.voice, run.serverName, courses), allowedMentions: { parse: [] } });
       tally.sent += 1;
     } catch (error) {
       const failure = nudgeFailureOf(error);

@@ -1,12 +1,23 @@
 import { stringify } from 'csv-stringify/sync';
 import type { ReportRow } from '../report.js';
+import type { CourseMessageKey } from './messages.js';
+import type { CourseTranslate } from './voice.js';
 
 /**
  * The columns of `/course report`'s CSV, documented for moderators: `member` is the name shown in
  * the server when the report was made, `member_id` the Discord id (stable if they rename),
  * timestamps are ISO-8601 UTC, and `finished_at` is empty until every current lesson is done.
+ * Headers are in the moderator's language (`member`, `miembro`); the values are not words.
  */
-export const REPORT_COLUMNS = ['member', 'member_id', 'enrolled_at', 'lessons_done', 'lessons_total', 'last_activity', 'finished_at'] as const;
+export const REPORT_COLUMNS = [
+  'report.column.member',
+  'report.column.member-id',
+  'report.column.enrolled-at',
+  'report.column.lessons-done',
+  'report.column.lessons-total',
+  'report.column.last-activity',
+  'report.column.finished-at',
+] as const satisfies readonly CourseMessageKey[];
 
 /**
  * Spreadsheets run a cell starting with = + - @ (or a tab or return) as a formula; a display name
@@ -16,7 +27,7 @@ function asText(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-export function reportCsv(rows: readonly ReportRow[], names: ReadonlyMap<string, string>): string {
+export function reportCsv(t: CourseTranslate, rows: readonly ReportRow[], names: ReadonlyMap<string, string>): string {
   return stringify(
     rows.map((row) => [
       asText(names.get(row.userId) ?? ''),
@@ -27,6 +38,6 @@ export function reportCsv(rows: readonly ReportRow[], names: ReadonlyMap<string,
       row.lastActivityAt.toISOString(),
       row.finishedAt?.toISOString() ?? '',
     ]),
-    { header: true, columns: [...REPORT_COLUMNS], eof: true },
+    { header: true, columns: REPORT_COLUMNS.map((key) => t(key)), eof: true },
   );
 }

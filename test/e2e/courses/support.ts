@@ -22,12 +22,20 @@ export const START = new Date('2026-12-01T09:00:00.000Z');
 export const ROOT_CAUSES = 'root-causes-to-grassroots-action';
 export const LEADING = 'leading-equitable-schools';
 
-export async function startCourseScene(options: { readonly emulator?: EmulatorOptions; readonly pictures?: PictureRenderer } = {}): Promise<CourseScene> {
+export interface CourseSceneOptions {
+  readonly emulator?: EmulatorOptions;
+  readonly pictures?: PictureRenderer;
+  /** The server's Discord language and every member's client language (Discord locales); English if not given. */
+  readonly locales?: { readonly server?: string; readonly members?: string };
+}
+
+export async function startCourseScene({ locales, ...options }: CourseSceneOptions = {}): Promise<CourseScene> {
   const clock = new ManualClock(START);
   let scene: Omit<CourseScene, 'bed' | 'clock'> | undefined;
   const bed = await startTestBed(
     (h) => {
-      const guild = h.guild('Roots', { owner: 'owner' });
+      const guild = h.guild('Roots', { owner: 'owner', ...(locales?.server === undefined ? {} : { preferredLocale: locales.server }) });
+      const locale = locales?.members === undefined ? {} : { locale: locales.members };
       const general = h.channel(guild, 'general');
       h.channel(guild, 'reflections');
       // A channel members can read but the bot may not post in.
@@ -38,10 +46,10 @@ export async function startCourseScene(options: { readonly emulator?: EmulatorOp
       scene = {
         guild,
         general,
-        morgan: h.member(guild, 'morgan', { roles: [moderators] }),
-        alice: h.member(guild, 'alice'),
-        ben: h.member(guild, 'ben'),
-        chloe: h.member(guild, 'chloe', { dmsOpen: false }),
+        morgan: h.member(guild, 'morgan', { roles: [moderators], ...locale }),
+        alice: h.member(guild, 'alice', locale),
+        ben: h.member(guild, 'ben', locale),
+        chloe: h.member(guild, 'chloe', { dmsOpen: false, ...locale }),
       };
     },
     // Only this feature, so these tests don't lean on other features' work in progress.

@@ -67,11 +67,11 @@ describe('courses in Spanish', () => {
     scene.clock.advance(2 * DAY_MS);
     const progress = message(await alice.run('#general', 'course progress'));
     expect(progress.embeds[0]?.title).toBe(es('progress.title'));
-    expect(progress.embeds[0]?.fields?.[0]).toMatchObject({ name: RAICES, value: `▰▰▰▱▱▱▱▱▱▱ 1/3\n${es('progress.next', { unit: 'lesson', number: 2, total: 3, title: DISCURSO })}` });
+    expect(progress.embeds[0]?.fields?.[0]).toMatchObject({ name: RAICES, value: `▰▰▰▱▱▱▱▱▱▱ 1/3\n${es('progress.next', { unit: 'lesson', number: 2, total: 3, title: DISCURSO })}\n${es('card.streak', { weeks: 1 })}` });
     expect(progress.embeds[0]?.footer?.text).toBe(es('progress.footer'));
     // The card's description, for screen readers, is Spanish too ("33 %" with the space Spanish puts before %).
     expect(progress.attachments[0]?.description).toBe(
-      'Tarjeta de progreso de De las causas raíz a la acción desde la base: 1 de 3 lecciones hechas (33 %). Siguiente: Lección 2 de 3 · Cambia el discurso. Última lección hecha hace 2 días.',
+      'Tarjeta de progreso de De las causas raíz a la acción desde la base: 1 de 3 lecciones hechas (33 %). Siguiente: Lección 2 de 3 · Cambia el discurso. Racha: 1 semana. Última lección hecha hace 2 días.',
     );
 
     // Problems are explained in Spanish, naming the course as the member reads it.

@@ -203,8 +203,13 @@ export function createPool(url: string, options: Pick<PostgresOptions, 'onConnec
     statement_timeout: STATEMENT_TIMEOUT_MS,
     idle_in_transaction_session_timeout: STATEMENT_TIMEOUT_MS,
   });
-  // Without a listener, an idle connection's error (server restart) would crash the process.
-  pool.on('error', (error) => options.onConnectionError?.(error));
+  // pg emits 'error' on a client whose connection ends unexpectedly (a server restart, a lost
+  // network), idle in the pool or checked out by work under way; without a listener that would
+  // crash the process. The work itself gets its own error from its query. Each client is heard
+  // once here, so the pool's own report of an idle one (always a listener, or it would throw too)
+  // is not repeated.
+  pool.on('connect', (client) => client.on('error', (error) => options.onConnectionError?.(error)));
+  pool.on('error', () => undefined);
   return pool;
 }
 

@@ -3,6 +3,7 @@ import type { BotContext } from '../context.js';
 import { isAllowed, NOT_A_MODERATOR } from './access.js';
 import { parseCustomId } from './custom-id.js';
 import { isDatabaseBusy, recordingWrites, type WriteRecord } from '../db/busy.js';
+import { writingForServer } from '../db/write-scope.js';
 import { DATABASE_BUSY_NOTHING_SAVED, DATABASE_BUSY_PARTLY_SAVED, errorReference, somethingWentWrong, UserFacingError } from './errors.js';
 import type { BoundHandler, CommandAction, ComponentRoute } from './handlers.js';
 import { CommandRegistryError, type CommandRegistry } from './registry.js';
@@ -120,7 +121,8 @@ export function createRouter(registry: CommandRegistry, ctx: BotContext, extraCo
     // Whether this interaction committed anything, so a busy database is explained truthfully.
     const writes: WriteRecord = { wrote: false };
     try {
-      await recordingWrites(writes, () => dispatch(interaction));
+      // In a server, everything it writes is that server's: other servers' work may write meanwhile.
+      await recordingWrites(writes, () => writingForServer(interaction.guildId, () => dispatch(interaction)));
     } catch (error) {
       let message: string;
       if (error instanceof UserFacingError) {

@@ -47,7 +47,7 @@ import { serverWrittenFor } from './write-scope.js';
 export const WRITE_LOCK_KEY = 0x526f6f74;
 
 /** The space of the servers' own locks, `(SERVER_LOCK_SPACE, hashtext(guild_id))` ("Srvr"). */
-export const SERVER_LOCK_SPACE = 0x53727672;
+const SERVER_LOCK_SPACE = 0x53727672;
 
 /** The locks a write takes: for one server, or for all of them. */
 function writeLocks(server: string | undefined): string {

@@ -12,10 +12,10 @@ import { progressOf } from '../src/courses/progress.js';
 import { openDatabase, type Db } from '../src/db/connection.js';
 import { migrate } from '../src/db/migrator.js';
 import type { DatabaseTarget } from '../src/db/target.js';
-import { adminQuery, findPostgresBin, startThrowawayCluster, withDatabase, type Cluster } from '../test/support/postgres-cluster.js';
 import { sql } from 'kysely';
 import { createLogger } from '../src/logger.js';
 import { startBotOnEmulator } from '../src/sandbox/sandbox-bot.js';
+import { NO_POSTGRES, postgresBenchTarget } from './postgres.js';
 import { defineBench, now, percentile, round, type Figures } from './support.js';
 
 const MEMBERS = 10_000;
@@ -162,38 +162,13 @@ function figuresOf(name: string, m: Measured): Figures {
   };
 }
 
-/**
- * PostgreSQL beside SQLite in the same run: BENCH_DATABASE_URL's server (a database is created on
- * it), or a throwaway local cluster when PostgreSQL is installed.
- */
-async function postgresTarget(): Promise<{ target: DatabaseTarget; done(): Promise<void> } | undefined> {
-  let cluster: Cluster | undefined;
-  let admin = process.env.BENCH_DATABASE_URL;
-  if (!admin) {
-    const bin = findPostgresBin();
-    if (!bin) return undefined;
-    cluster = await startThrowawayCluster(bin);
-    admin = cluster.url;
-  }
-  const name = `roots_bench_${process.pid}`;
-  await adminQuery(admin, `create database ${name}`);
-  const server = admin;
-  return {
-    target: { kind: 'postgres', url: withDatabase(admin, name) },
-    async done() {
-      await adminQuery(server, `drop database if exists ${name} with (force)`);
-      await cluster?.stop();
-    },
-  };
-}
-
 export default defineBench({
   name: 'courses: /course progress at scale',
   description: `${MEMBERS.toLocaleString('en')} members and 50,000 completions, on SQLite and on PostgreSQL in the same run: /course progress round trip through the emulator (${SAMPLES} sequential after ${WARMUP} warm-up), the same read at service level, and completions written per second (one transaction each, ${WRITES.toLocaleString('en')} in a row).`,
   async run(): Promise<Figures> {
     const sqlite = await measure({ kind: 'sqlite', path: `${mkdtempSync(`${tmpdir()}/roots-bench-courses-`)}/bench.sqlite` });
-    const postgres = await postgresTarget();
-    if (!postgres) return { ...figuresOf('SQLite', sqlite), PostgreSQL: 'not measured: no PostgreSQL found (install it, or set BENCH_DATABASE_URL)' };
+    const postgres = await postgresBenchTarget('courses');
+    if (!postgres) return { ...figuresOf('SQLite', sqlite), PostgreSQL: NO_POSTGRES };
     try {
       const measured = await measure(postgres.target);
       return { ...figuresOf('SQLite', sqlite), ...figuresOf('PostgreSQL', measured) };

@@ -94,6 +94,8 @@ export async function openMigratedDatabase(target: DatabaseTarget, options: Open
     // kysely's migration lock and the write lock taken in different orders by two processes,
     // would deadlock.
     const turn = new pg.Client({ connectionString: target.url });
+    // A connection lost meanwhile fails the migration's own query; the event alone must not crash.
+    turn.on('error', () => undefined);
     await turn.connect();
     try {
       await turn.query(`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`);

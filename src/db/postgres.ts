@@ -16,6 +16,7 @@ import {
   type TransactionSettings,
 } from 'kysely';
 import { DEFAULT_BUSY_BUDGET_MS, DatabaseBusyError, mayWrite, noteWrite, type BusyOptions } from './busy.js';
+import { serverWrittenFor } from './write-scope.js';
 
 /**
  * PostgreSQL with the same guarantees the code was written for on SQLite.
@@ -25,17 +26,35 @@ import { DEFAULT_BUSY_BUDGET_MS, DatabaseBusyError, mayWrite, noteWrite, type Bu
  * "once" rule of the bot (the ritual ledger's claims, the nudges' "at most once", protocol steps)
  * leans on that, plus unique constraints and compare-and-set updates. PostgreSQL's default READ
  * COMMITTED would let two processes read the same row and both act on it; so here every write
- * (every transaction, and every write statement outside one) first takes one transaction-scoped
- * advisory lock shared by all the bot's processes. Reads never take it. Unique constraints and
+ * (every transaction, and every write statement outside one) first takes a transaction-scoped
+ * advisory lock shared by all the bot's processes. Reads never take one. Unique constraints and
  * compare-and-set updates hold on PostgreSQL as they are.
  *
- * Like SQLite's busy wait, the lock is waited for within a budget (`lock_timeout`); past it the
+ * One lock for every write made PostgreSQL no faster than SQLite's single writer with many servers
+ * busy at once. But every "read, decide, write" rule is about one server's rows (every table is
+ * keyed by server), so work that writes for one server only (an interaction in a server, see
+ * write-scope.ts) takes the write lock shared plus that server's own lock, exclusive: writes for
+ * different servers run side by side, two for the same server still take turns. Work for no one
+ * server (DMs, a ticker's claims across servers, the dashboard) takes the write lock exclusive,
+ * which waits for every server's writes and holds them off, exactly as before.
+ *
+ * Like SQLite's busy wait, each lock is waited for within a budget (`lock_timeout`); past it the
  * work fails with `DatabaseBusyError` before anything was written, so the member can be told to try
  * again, truthfully.
  */
 
 /** The advisory lock every write of the bot takes (an arbitrary constant: "Root" in ASCII). */
 export const WRITE_LOCK_KEY = 0x526f6f74;
+
+/** The space of the servers' own locks, `(SERVER_LOCK_SPACE, hashtext(guild_id))` ("Srvr"). */
+const SERVER_LOCK_SPACE = 0x53727672;
+
+/** The locks a write takes: for one server, or for all of them. */
+function writeLocks(server: string | undefined): string {
+  if (server === undefined) return `select pg_advisory_xact_lock(${WRITE_LOCK_KEY})`;
+  // Shared first, then the server's: always in this order, so two writers never wait on each other crosswise.
+  return `select pg_advisory_xact_lock_shared(${WRITE_LOCK_KEY}); select pg_advisory_xact_lock(${SERVER_LOCK_SPACE}, hashtext('${server}'))`;
+}
 
 // SQLSTATE lock_not_available: lock_timeout ran out.
 const LOCK_NOT_AVAILABLE = '55P03';
@@ -66,12 +85,13 @@ class LockingConnection implements DatabaseConnection {
     private readonly budgetMs: number,
   ) {}
 
-  /** BEGIN, then the write lock within the budget; on a timeout, rolled back and a typed error. */
+  /** BEGIN, then the write locks within the budget; on a timeout, rolled back and a typed error. */
   async begin(begin: string): Promise<void> {
     const started = performance.now();
     // One round trip (the simple protocol allows several statements). lock_timeout goes back to
-    // none after the lock: everything else in the transaction runs under the lock anyway.
-    const sql = `${begin}; set local lock_timeout = ${Math.max(1, Math.round(this.budgetMs))}; select pg_advisory_xact_lock(${WRITE_LOCK_KEY}); set local lock_timeout = 0`;
+    // none after the locks: everything else in the transaction runs under them anyway. The server's
+    // ID is a Discord ID (digits only, write-scope.ts checks), safe as a literal.
+    const sql = `${begin}; set local lock_timeout = ${Math.max(1, Math.round(this.budgetMs))}; ${writeLocks(serverWrittenFor())}; set local lock_timeout = 0`;
     try {
       await this.inner.executeQuery(CompiledQuery.raw(sql));
     } catch (error) {
@@ -203,8 +223,13 @@ export function createPool(url: string, options: Pick<PostgresOptions, 'onConnec
     statement_timeout: STATEMENT_TIMEOUT_MS,
     idle_in_transaction_session_timeout: STATEMENT_TIMEOUT_MS,
   });
-  // Without a listener, an idle connection's error (server restart) would crash the process.
-  pool.on('error', (error) => options.onConnectionError?.(error));
+  // pg emits 'error' on a client whose connection ends unexpectedly (a server restart, a lost
+  // network), idle in the pool or checked out by work under way; without a listener that would
+  // crash the process. The work itself gets its own error from its query. Each client is heard
+  // once here, so the pool's own report of an idle one (always a listener, or it would throw too)
+  // is not repeated.
+  pool.on('connect', (client) => client.on('error', (error) => options.onConnectionError?.(error)));
+  pool.on('error', () => undefined);
   return pool;
 }
 

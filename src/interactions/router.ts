@@ -4,6 +4,7 @@ import { isAllowed } from './access.js';
 import { parseCustomId } from './custom-id.js';
 import { isDatabaseBusy, recordingWrites, type WriteRecord } from '../db/busy.js';
 import { databaseBusy, errorReference, somethingWentWrong, UserFacingError } from './errors.js';
+import { writingForServer } from '../db/write-scope.js';
 import type { BoundHandler, CommandAction, ComponentRoute } from './handlers.js';
 import { CommandRegistryError, type CommandRegistry } from './registry.js';
 import { interactionMessages } from './messages.js';
@@ -125,7 +126,8 @@ export function createRouter(registry: CommandRegistry, ctx: BotContext, extraCo
     // Whether this interaction committed anything, so a busy database is explained truthfully.
     const writes: WriteRecord = { wrote: false };
     try {
-      await recordingWrites(writes, () => dispatch(interaction));
+      // In a server, everything it writes is that server's: other servers' work may write meanwhile.
+      await recordingWrites(writes, () => writingForServer(interaction.guildId, () => dispatch(interaction)));
     } catch (error) {
       let message: string;
       if (error instanceof UserFacingError) {

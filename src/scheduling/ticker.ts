@@ -1,5 +1,6 @@
 import cron from 'node-cron';
 import type { Clock } from '../clock.js';
+import { writingForServer } from '../db/write-scope.js';
 import type { Stoppable } from '../features/feature.js';
 import type { Logger } from '../logger.js';
 
@@ -39,7 +40,8 @@ export function startTicker(options: TickerOptions): Ticker {
       do {
         again = false;
         try {
-          await onTick(clock.now());
+          // A tick works across servers: it writes for no one server, even when an interaction woke it.
+          await writingForServer(null, () => onTick(clock.now()));
         } catch (error) {
           logger.error({ err: error, ticker: name }, 'a scheduled job failed; it will try again on the next tick');
         }

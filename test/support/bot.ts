@@ -30,7 +30,15 @@ export interface TestBed {
 
 export async function startTestBed(
   setup: (harness: Harness) => void,
-  options: { emulator?: EmulatorOptions; clock?: Clock; commandsDir?: string; features?: () => readonly Feature[]; pictures?: PictureRenderer } = {},
+  options: {
+    emulator?: EmulatorOptions;
+    clock?: Clock;
+    commandsDir?: string;
+    features?: () => readonly Feature[];
+    pictures?: PictureRenderer;
+    /** Instead of a fresh database of the run's dialect (a test that reaches it through a relay, say). */
+    database?: DatabaseTarget;
+  } = {},
 ): Promise<TestBed> {
   // Rate limits and Discord's 5 s between IDENTIFYs of a bucket are studied in their own tests; here
   // they would only slow down restarts (bed.restart() identifies again at once).
@@ -46,7 +54,7 @@ export async function startTestBed(
     },
   });
   const logger = createLogger({ level: 'debug', secrets: [harness.emulator.token], destination });
-  const database = await freshTarget();
+  const database = options.database ?? (await freshTarget());
   const start = () =>
     startBotOnEmulator(harness.emulator, {
       database,

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,7 +7,9 @@ import pg from 'pg';
 
 /**
  * A throwaway PostgreSQL server for the tests: a fresh cluster in a temporary folder, listening
- * on a loopback port, trusted (no password), removed when stopped. Finds initdb and pg_ctl on PATH
+ * on a loopback port, removed when stopped. Its superuser `roots` is trusted (no password); every
+ * other user must give a password, as on a real server, so a wrong one is refused (the tests of a
+ * bad DATABASE_URL need that). Finds initdb and pg_ctl on PATH
  * or under /usr/lib/postgresql/<version>/bin (Debian's `postgresql` package). PostgreSQL refuses
  * to run as root, so as root the server runs as the `postgres` user the package creates.
  */
@@ -66,6 +68,11 @@ export async function startThrowawayCluster(bin: string): Promise<Cluster> {
   try {
     // C collation: text (ISO timestamps, snowflakes) sorts by bytes, exactly as SQLite sorts it.
     run('initdb', ['-D', data, '-U', 'roots', '-A', 'trust', '--locale=C', '-E', 'UTF8', '--no-sync']);
+    // The first matching line wins: the superuser over the socket and loopback, then passwords.
+    writeFileSync(
+      path.join(data, 'pg_hba.conf'),
+      ['local all all trust', 'host all roots 127.0.0.1/32 trust', 'host all all 127.0.0.1/32 scram-sha-256', ''].join('\n'),
+    );
     // fsync off: a throwaway cluster; speed matters, durability doesn't.
     const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`;
     run('pg_ctl', ['-D', data, '-o', options, '-l', path.join(dir, 'server.log'), '-w', 'start']);

@@ -473,6 +473,12 @@ export class RestApi {
       },
       {
         method: 'GET',
+        route: '/guilds/:guild_id',
+        auth: 'bot',
+        handle: ({ params, query }) => ok(world.apiGuild(this.#joinedGuild(params.guild_id), query.get('with_counts') === 'true')),
+      },
+      {
+        method: 'GET',
         route: '/guilds/:guild_id/members/:user_id',
         auth: 'bot',
         handle: ({ params }) => {

@@ -4,6 +4,7 @@ import {
   GatewayDispatchEvents,
   PermissionFlagsBits,
   type APIChannel,
+  type APIGuild,
   type APIGuildMember,
   type APIMessage,
   type APIOverwrite,
@@ -670,6 +671,47 @@ export class World {
 
   // ---- the gateway's view ------------------------------------------------------------------------
 
+  /**
+   * A server as REST's Get Guild gives it: no members, channels or threads (those come in
+   * GUILD_CREATE, or by their own routes), and with `with_counts` the approximate counts.
+   */
+  apiGuild(guild: GuildRecord, withCounts: boolean): APIGuild {
+    return {
+      id: guild.id,
+      name: guild.name,
+      icon: null,
+      splash: null,
+      discovery_splash: null,
+      owner_id: guild.ownerId,
+      afk_channel_id: null,
+      afk_timeout: 300,
+      verification_level: 0,
+      default_message_notifications: 0,
+      explicit_content_filter: 0,
+      roles: [...guild.roles.values()],
+      emojis: [],
+      features: guild.rulesScreening ? ['MEMBER_VERIFICATION_GATE_ENABLED'] : [],
+      mfa_level: 0,
+      application_id: null,
+      system_channel_id: null,
+      system_channel_flags: 0,
+      rules_channel_id: null,
+      vanity_url_code: null,
+      description: null,
+      banner: null,
+      premium_tier: 0,
+      preferred_locale: guild.preferredLocale,
+      public_updates_channel_id: null,
+      nsfw_level: 0,
+      premium_progress_bar_enabled: false,
+      safety_alerts_channel_id: null,
+      stickers: [],
+      hub_type: null,
+      incidents_data: null,
+      ...(withCounts ? { approximate_member_count: guild.members.size, approximate_presence_count: 0 } : {}),
+    } as unknown as APIGuild;
+  }
+
   /** GUILD_CREATE payloads for every server a user is in; the gateway trims them per session. */
   guildCreatePayloads(userId: string): GatewayGuildCreateDispatchData[] {
     return [...this.guilds.values()]
@@ -677,37 +719,7 @@ export class World {
       .map((guild) => {
         const channels = [...this.channels.values()].filter((c) => c.guildId === guild.id);
         return {
-          id: guild.id,
-          name: guild.name,
-          icon: null,
-          splash: null,
-          discovery_splash: null,
-          owner_id: guild.ownerId,
-          afk_channel_id: null,
-          afk_timeout: 300,
-          verification_level: 0,
-          default_message_notifications: 0,
-          explicit_content_filter: 0,
-          roles: [...guild.roles.values()],
-          emojis: [],
-          features: guild.rulesScreening ? ['MEMBER_VERIFICATION_GATE_ENABLED'] : [],
-          mfa_level: 0,
-          application_id: null,
-          system_channel_id: null,
-          system_channel_flags: 0,
-          rules_channel_id: null,
-          vanity_url_code: null,
-          description: null,
-          banner: null,
-          premium_tier: 0,
-          preferred_locale: guild.preferredLocale,
-          public_updates_channel_id: null,
-          nsfw_level: 0,
-          premium_progress_bar_enabled: false,
-          safety_alerts_channel_id: null,
-          stickers: [],
-          hub_type: null,
-          incidents_data: null,
+          ...this.apiGuild(guild, false),
           joined_at: guild.joinedAt,
           large: guild.members.size > 250,
           unavailable: false,

@@ -56,6 +56,21 @@ describe('emulator REST conformance', () => {
       expect([missing.status, missing.code]).toEqual([404, 0]);
     });
 
+    it('gets a server the bot is in, with its roles and no members or channels, approximate counts on request; 10004 otherwise', async () => {
+      const role = harness.role(guild, 'Member');
+      const plain = (await rest.get(Routes.guild(guild.id))) as Record<string, unknown>;
+      expect(plain).toMatchObject({ id: guild.id, name: 'Roots', owner_id: guild.ownerId });
+      expect((plain.roles as { id: string }[]).map((r) => r.id)).toContain(role);
+      expect(plain).not.toHaveProperty('members');
+      expect(plain).not.toHaveProperty('channels');
+      expect(plain).not.toHaveProperty('approximate_member_count');
+      const counted = (await rest.get(Routes.guild(guild.id), { query: new URLSearchParams({ with_counts: 'true' }) })) as Record<string, unknown>;
+      expect(counted.approximate_member_count).toBe(guild.members.size);
+      const elsewhere = harness.world.createGuild({ name: 'Not ours', ownerId: alice.id });
+      expect((await apiError(rest.get(Routes.guild(elsewhere.id)))).code).toBe(10004);
+      expect((await apiError(rest.get(Routes.guild('123456789012345678')))).code).toBe(10004);
+    });
+
     it('answers unknown channel, role and member with 10003, 10011 and 10007', async () => {
       expect((await apiError(rest.post(Routes.channelMessages('123456789012345678'), { body: { content: 'hi' } }))).code).toBe(10003);
       expect((await apiError(rest.put(Routes.guildMemberRole(guild.id, alice.id, '123456789012345678')))).code).toBe(10011);

@@ -1,5 +1,16 @@
-import { MessageFlags, channelMention, userMention, type ButtonInteraction, type Client, type Guild, type ModalSubmitInteraction } from 'discord.js';
+import {
+  MessageFlags,
+  RESTJSONErrorCodes,
+  channelMention,
+  userMention,
+  type ButtonInteraction,
+  type Client,
+  type Guild,
+  type GuildBasedChannel,
+  type ModalSubmitInteraction,
+} from 'discord.js';
 import type { BotContext } from '../../context.js';
+import { isDiscordError } from '../../interactions/discord-errors.js';
 import { defineComponent, type ComponentRoute } from '../../interactions/handlers.js';
 import { fail, succeed } from '../../outcome.js';
 import { recordIntroPost, suggestConnection } from '../intros.js';
@@ -23,14 +34,33 @@ import { finishedMessage, introductionPost, recommittedMessage, stepMessage, typ
 
 type WalkInteraction = ButtonInteraction | ModalSubmitInteraction;
 
-function serverOf(client: Client, guildId: string): OnboardingOutcome<Guild> {
-  const guild = client.guilds.cache.get(guildId);
-  return guild ? succeed(guild) : fail({ kind: 'bot-not-in-server' });
+/**
+ * The walk's server. Its buttons come from DMs, which Discord sends to shard 0 only: with one
+ * process per shard, that process may not hold the server. It is then fetched by REST, not cached
+ * (it is another shard's), with the bot's own member so a refused role grant can be explained. The
+ * walk itself is in the database every process shares, so shard 0 carries it on.
+ */
+async function serverOf(client: Client, guildId: string): Promise<OnboardingOutcome<Guild>> {
+  const held = client.guilds.cache.get(guildId);
+  if (held) return succeed(held);
+  try {
+    const guild = await client.guilds.fetch({ guild: guildId, cache: false, withCounts: false });
+    await guild.members.fetchMe();
+    return succeed(guild);
+  } catch (error) {
+    if (isDiscordError(error, RESTJSONErrorCodes.UnknownGuild, RESTJSONErrorCodes.MissingAccess)) return fail({ kind: 'bot-not-in-server' });
+    throw error;
+  }
+}
+
+/** A channel of the walk's server: from the cache when this process holds the server, else by REST. */
+async function channelOf(guild: Guild, channelId: string): Promise<GuildBasedChannel | null> {
+  return guild.channels.cache.get(channelId) ?? (await guild.channels.fetch(channelId, { cache: false }).catch(() => null));
 }
 
 /** Shows the member's current step in place of the message clicked; `known` spares reloading the walk's tenets. */
 async function showCurrentStep(interaction: WalkInteraction, ctx: BotContext, walk: Walk, known?: TenetSet, opening: Opening = 'none'): Promise<void> {
-  const guild = orExplain(serverOf(interaction.client, walk.guildId));
+  const guild = orExplain(await serverOf(interaction.client, walk.guildId));
   const found = known?.version === walk.tenetVersion ? known : await tenetsAt(ctx.db, walk.guildId, walk.tenetVersion);
   const tenets = orExplain(found && walk.step.kind !== 'done' ? succeed(found) : fail({ kind: 'walk-finished' }));
   const settings = await findOnboardingSettings(ctx.db, walk.guildId);
@@ -58,7 +88,7 @@ async function commit(interaction: WalkInteraction, ctx: BotContext, guildId: st
 async function finishIntroduction(interaction: ModalSubmitInteraction, ctx: BotContext, guildId: string, userId: string): Promise<void> {
   const { joinReasons, values } = ctx.content.onboarding;
   const intro = orExplain(readIntroduction(interaction, joinReasons));
-  const guild = orExplain(serverOf(interaction.client, guildId));
+  const guild = orExplain(await serverOf(interaction.client, guildId));
   const result = await finishWalk(ctx, { guildId, userId, intro });
   if (result.kind !== 'done') return answerOffTurn(interaction, ctx, result);
 
@@ -68,7 +98,7 @@ async function finishIntroduction(interaction: ModalSubmitInteraction, ctx: BotC
   const peer = await suggestConnection(ctx.db, guildId, userId, intro.role);
   const connection = peer && { ...peer, role: intro.role };
   let introPosted: FinishSummary['introPosted'] = null;
-  const introductions = settings?.introductionsChannelId ? guild.channels.cache.get(settings.introductionsChannelId) : undefined;
+  const introductions = settings?.introductionsChannelId ? await channelOf(guild, settings.introductionsChannelId) : null;
   if (introductions?.isSendable()) {
     try {
       const posted = await introductions.send(introductionPost(userId, intro, joinReasons, connection, guild.name));

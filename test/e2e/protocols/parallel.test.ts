@@ -47,11 +47,12 @@ describe('several protocols at once', () => {
     const rows = await bed.bot.db.selectFrom('protocol_contributions').select(['run_id', 'text']).execute();
     expect(rows).toHaveLength(8);
 
-    // The list shows both, with links into their threads.
+    // The list shows both, with links into their threads: in the order they were started, and
+    // they were started at the same moment, so either may come first.
     const list = message(await h.as(cara).run(general, 'protocol list'));
     expect(list.ephemeral).toBe(true);
     const lines = list.embeds[0]?.description?.split('\n') ?? [];
-    expect(lines).toEqual([
+    expect([...lines].sort()).toEqual([
       `• **5 Whys**: Monday absences · step 1 of 8 · <@${alice.id}> · <#${whys.thread.id}>`,
       `• **Fishbone**: Missing homework · step 2 of 5 · <@${ben.id}> · <#${bones.thread.id}>`,
     ]);

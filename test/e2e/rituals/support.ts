@@ -2,6 +2,7 @@ import { InteractionType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { expect } from 'vitest';
 import type { ChannelRecord, EmulatorOptions, GuildRecord, MessageView, Response, UserRecord } from '@roots-bot/discord-emulator';
 import { ManualClock } from '../../../src/clock.js';
+import type { DatabaseTarget } from '../../../src/db/target.js';
 import { createRitualsFeature, RITUALS } from '../../../src/rituals/discord/feature.js';
 import type { RuntimeOptions } from '../../../src/rituals/discord/runtime.js';
 import { startTestBed, type TestBed } from '../../support/bot.js';
@@ -32,7 +33,7 @@ export function messageOf(response: Response): MessageView {
   return response.message;
 }
 
-export async function startRitualBed(start: string, options: { emulator?: EmulatorOptions; runtime?: RuntimeOptions } = {}): Promise<RitualBed> {
+export async function startRitualBed(start: string, options: { emulator?: EmulatorOptions; runtime?: RuntimeOptions; database?: DatabaseTarget } = {}): Promise<RitualBed> {
   const clock = new ManualClock(Date.parse(start));
   let guild!: GuildRecord;
   let general!: ChannelRecord;
@@ -49,7 +50,12 @@ export async function startRitualBed(start: string, options: { emulator?: Emulat
       morgan = h.member(guild, 'morgan', { roles: [h.role(guild, 'Moderators', PermissionFlagsBits.ManageGuild)] });
       alice = h.member(guild, 'alice');
     },
-    { clock, features: () => [createRitualsFeature(options.runtime)], ...(options.emulator ? { emulator: options.emulator } : {}) },
+    {
+      clock,
+      features: () => [createRitualsFeature(options.runtime)],
+      ...(options.emulator ? { emulator: options.emulator } : {}),
+      ...(options.database ? { database: options.database } : {}),
+    },
   );
   const settled = async () => {
     const rituals = bed.bot.ctx.features.get(RITUALS)?.running();

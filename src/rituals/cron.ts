@@ -129,24 +129,59 @@ function clockTime(hour: number, minute: number): string {
 const onlyNumbers = <T>(tokens: readonly T[]): tokens is readonly (T & number)[] => tokens.every((t) => typeof t === 'number');
 
 /**
- * The schedule in plain words ("every Monday at 9:00 am") for the common shapes; undefined for the
- * rest, where the next run times shown beside it say it better than a paraphrase could.
+ * The common shapes of a schedule, as data: what a sentence in any language is made from. The
+ * shapes cover one minute past up to three hours, on every day, on some weekdays or on some days
+ * of the month; anything else has no pattern, and the next run times say it better.
  */
-export function describeCron(spec: CronSpec): string | undefined {
+export interface CronPattern {
+  readonly days:
+    | { readonly kind: 'every-day' }
+    | { readonly kind: 'weekdays' }
+    /** 0 = Sunday, sorted. */
+    | { readonly kind: 'week'; readonly days: readonly number[] }
+    /** Sorted. */
+    | { readonly kind: 'month'; readonly days: readonly number[] };
+  /** 1 = January; empty for every month. */
+  readonly months: readonly number[];
+  readonly hours: readonly number[];
+  readonly minute: number;
+}
+
+export function cronPattern(spec: CronSpec): CronPattern | undefined {
   const [minute = 0] = spec.minutes;
   if (spec.hours.length > 3) return undefined;
-  const at = `at ${list(spec.hours.map((hour) => clockTime(hour, minute)))}`;
-  let days: string;
+  let days: CronPattern['days'];
   if (spec.monthDays === 'any' && spec.weekDays === 'any') {
-    days = 'every day';
+    days = { kind: 'every-day' };
   } else if (spec.monthDays === 'any' && spec.weekDays !== 'any' && onlyNumbers(spec.weekDays)) {
     const sorted = [...spec.weekDays].sort((a, b) => a - b);
-    days = sorted.join(',') === '1,2,3,4,5' ? 'every weekday' : `every ${list(sorted.map((d) => WEEKDAY_NAMES[d] ?? ''))}`;
+    days = sorted.join(',') === '1,2,3,4,5' ? { kind: 'weekdays' } : { kind: 'week', days: sorted };
   } else if (spec.weekDays === 'any' && spec.monthDays !== 'any' && onlyNumbers(spec.monthDays)) {
-    days = `on the ${list([...spec.monthDays].sort((a, b) => a - b).map(ordinal))} of the month`;
+    days = { kind: 'month', days: [...spec.monthDays].sort((a, b) => a - b) };
   } else {
     return undefined;
   }
-  const months = spec.months.length === 12 ? '' : ` in ${list(spec.months.map((m) => MONTH_NAMES[m - 1] ?? ''))}`;
+  return { days, months: spec.months.length === 12 ? [] : spec.months, hours: spec.hours, minute };
+}
+
+/**
+ * The schedule in plain English words ("every Monday at 9:00 am") for the common shapes; undefined
+ * for the rest. The dashboard reads this; Discord replies say it in the reader's language
+ * (discord/schedule-view.ts).
+ */
+export function describeCron(spec: CronSpec): string | undefined {
+  const pattern = cronPattern(spec);
+  if (pattern === undefined) return undefined;
+  const at = `at ${list(pattern.hours.map((hour) => clockTime(hour, pattern.minute)))}`;
+  const { days: shape } = pattern;
+  const days =
+    shape.kind === 'every-day'
+      ? 'every day'
+      : shape.kind === 'weekdays'
+        ? 'every weekday'
+        : shape.kind === 'week'
+          ? `every ${list(shape.days.map((d) => WEEKDAY_NAMES[d] ?? ''))}`
+          : `on the ${list(shape.days.map(ordinal))} of the month`;
+  const months = pattern.months.length === 0 ? '' : ` in ${list(pattern.months.map((m) => MONTH_NAMES[m - 1] ?? ''))}`;
   return `${days}${months} ${at}`;
 }

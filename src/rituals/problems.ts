@@ -19,8 +19,8 @@ export type RitualProblem =
   | { readonly kind: 'paused'; readonly schedule: Schedule }
   /** Its channel is gone: resuming would only pause it again. */
   | { readonly kind: 'channel-gone'; readonly schedule: Schedule }
-  /** The bot still lacks these permissions (their names as Discord shows them) in its channel. */
-  | { readonly kind: 'cannot-post'; readonly schedule: Schedule; readonly missing: readonly string[] }
+  /** The bot still lacks these permissions in its channel. */
+  | { readonly kind: 'cannot-post'; readonly schedule: Schedule; readonly missing: readonly PostPermission[] }
   | { readonly kind: 'nothing-upcoming'; readonly schedule: Schedule }
   | { readonly kind: 'nothing-to-retry'; readonly schedule: Schedule }
   | { readonly kind: 'already-this-minute'; readonly schedule: Schedule }
@@ -29,5 +29,8 @@ export type RitualProblem =
   | { readonly kind: 'unknown-entry'; readonly library: LibraryKind; readonly id: number }
   /** An "I listened" click on something that is not (or no longer) this server's podcast-club post. */
   | { readonly kind: 'not-a-listen-post' };
+
+/** The permissions a ritual post needs in its channel, by the names Discord shows them under. */
+export type PostPermission = 'view-channel' | 'send-messages' | 'embed-links' | 'create-public-threads' | 'send-messages-in-threads';
 
 export type RitualOutcome<T> = Outcome<T, RitualProblem>;

@@ -3,7 +3,8 @@ import cron from 'node-cron';
 /**
  * A ritual's schedule as moderators write it: five cron fields (minute hour day-of-month month
  * day-of-week). node-cron reads the fields and names what is wrong with them; this module turns
- * its answer into a `CronSpec` the occurrence calculator walks, or into words a teacher can act on.
+ * its answer into a `CronSpec` the occurrence calculator walks, or into problems that
+ * discord/cron-words.ts puts in words a teacher can act on.
  *
  * Day matching follows POSIX cron, as crontab.guru explains it: when both day fields are
  * restricted (`0 9 1 * 1`), a day matches if EITHER does (the 1st, and every Monday).
@@ -70,38 +71,6 @@ export function parseCron(text: string): CronResult {
       weekDays: isStar(weekDayField) ? 'any' : (parsed.dayOfWeek as WeekDayToken[]),
     },
   };
-}
-
-const FIELD_HELP: Readonly<Record<CronField, { name: string; range: string }>> = {
-  minute: { name: 'minute', range: 'a number from 0 to 59' },
-  hour: { name: 'hour', range: 'a number from 0 to 23 (the 24-hour clock)' },
-  dayOfMonth: { name: 'day of the month', range: 'a number from 1 to 31, or `*` for any day' },
-  month: { name: 'month', range: 'a number from 1 to 12 or a name like `jan`, or `*` for every month' },
-  dayOfWeek: { name: 'day of the week', range: 'a number from 0 to 6 (0 is Sunday) or a name like `mon`, or `*` for any day' },
-};
-
-export function describeProblem(problem: CronProblem): string {
-  switch (problem.kind) {
-    case 'field-count':
-      return problem.count === 6
-        ? 'That has six parts; rituals use five (no seconds). Try dropping the first one.'
-        : `A schedule has exactly five parts separated by spaces (minute, hour, day of the month, month, day of the week); that has ${problem.count}.`;
-    case 'bad-field': {
-      const help = FIELD_HELP[problem.field];
-      return `The ${help.name} part, \`${problem.value}\`, isn't one I understand: it should be ${help.range}.`;
-    }
-    case 'impossible-day':
-      return `The day \`${problem.value}\` never happens in the month you chose, so this ritual would never run.`;
-    case 'too-often':
-      return 'A ritual can run at most once an hour, so the minute part needs to be a single number, like `0` or `30`.';
-  }
-}
-
-export const CRON_EXAMPLE = 'For example, `0 9 * * 1` is every Monday at 9:00 and `30 16 * * 5` is every Friday at 4:30 pm.';
-
-/** The whole kind answer for a schedule that doesn't parse. */
-export function explainCronProblems(text: string, problems: readonly CronProblem[]): string {
-  return [`I couldn't read the schedule \`${text.trim() || ' '}\`:`, ...problems.map((p) => `• ${describeProblem(p)}`), CRON_EXAMPLE].join('\n');
 }
 
 // ---- in words --------------------------------------------------------------------------------

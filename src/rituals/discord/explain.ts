@@ -1,8 +1,9 @@
 import type { Reader } from '../../i18n/locales.js';
 import { unwrapWith } from '../../outcome.js';
-import type { PostPermission, RitualProblem } from '../problems.js';
+import type { LibraryKind } from '../model.js';
+import type { EntryField, EntryIssue, PostPermission, RitualProblem } from '../problems.js';
 import { explainCron, listOf } from './cron-words.js';
-import { ENGLISH_RITUALS, ritualMessages, type RitualsT } from './messages.js';
+import { ENGLISH_RITUALS, ritualMessages, type RitualKey, type RitualsT } from './messages.js';
 
 const PERMISSION_WORDS = {
   'view-channel': 'permission.view-channel',
@@ -11,6 +12,37 @@ const PERMISSION_WORDS = {
   'create-public-threads': 'permission.create-public-threads',
   'send-messages-in-threads': 'permission.send-messages-in-threads',
 } as const satisfies Readonly<Record<PostPermission, string>>;
+
+/** The names of the fields each form has (libraries.ts), as the checks name them. */
+const FIELD_WORDS: Readonly<Record<LibraryKind, Readonly<Partial<Record<EntryField, RitualKey>>>>> = {
+  poem: { title: 'entry.field.poem.title', author: 'entry.field.poem.author', year: 'entry.field.poem.year', source: 'entry.field.poem.source', text: 'entry.field.poem.text' },
+  podcast: { title: 'entry.field.podcast.title', show: 'entry.field.podcast.show', link: 'entry.field.podcast.link', about: 'entry.field.podcast.about' },
+};
+
+/** One thing to fix in what a moderator typed into `/poem add` or `/podcast add`. */
+function entryIssue(t: RitualsT, library: LibraryKind, issue: EntryIssue): string {
+  // A form only checks its own fields, so the name is always there; the id is a last resort.
+  const name = (field: EntryField) => {
+    const key = FIELD_WORDS[library][field];
+    return key === undefined ? field : t(key);
+  };
+  switch (issue.kind) {
+    case 'empty':
+      return t('entry.empty', { field: name(issue.field) });
+    case 'too-long':
+      return t('entry.too-long', { field: name(issue.field), max: String(issue.max) });
+    case 'year-format':
+      return t('entry.year-format');
+    case 'link-format':
+      return t('entry.link-format');
+    case 'question-too-long':
+      return t('entry.question-too-long', { max: String(issue.max) });
+    case 'too-few-questions':
+      return t('entry.too-few-questions', { min: issue.min });
+    case 'too-many-questions':
+      return t('entry.too-many-questions', { max: issue.max });
+  }
+}
 
 /**
  * Every ritual problem as a kind sentence for the moderator (or member) who ran into it, in their
@@ -53,8 +85,7 @@ export function explainRitualProblem(problem: RitualProblem, t: RitualsT = ENGLI
     case 'empty-library':
       return t(`problem.empty-library.${problem.library}`);
     case 'invalid-entry':
-      // The issues are the form's own checks (src/rituals/library.ts), written in English.
-      return [t('problem.invalid-entry'), ...problem.issues.map((issue) => `• ${issue}`)].join('\n');
+      return [t('problem.invalid-entry'), ...problem.issues.map((issue) => `• ${entryIssue(t, problem.library, issue)}`)].join('\n');
     case 'unknown-entry':
       return t(`problem.unknown-entry.${problem.library}`, { id: String(problem.id) });
     case 'not-a-listen-post':

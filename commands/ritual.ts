@@ -2,6 +2,7 @@ import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder, type 
 import { defineCommand } from '../src/interactions/handlers.js';
 import { RITUAL_KINDS, kindLabel } from '../src/rituals/model.js';
 import * as ritual from '../src/rituals/discord/ritual-command.js';
+import { ritualLocalizations } from '../src/rituals/discord/command-localizations.js';
 import { ritualRoutes } from '../src/rituals/discord/ritual-routes.js';
 
 const ritualOption = (option: SlashCommandIntegerOption) =>
@@ -61,6 +62,7 @@ export default defineCommand({
     .addSubcommand(withRitual('run-now', 'Post the ritual right now, as an extra'))
     .addSubcommand(withRitual('skip-next', 'Skip the next scheduled post'))
     .addSubcommand(withRitual('retry', 'Try a post that failed again')),
+  localizations: ritualLocalizations,
   subcommands: {
     create: { access: 'moderators', scope: 'server', run: ritual.create },
     list: { access: 'moderators', scope: 'server', run: ritual.list },

@@ -1,6 +1,8 @@
 import type { BotContext } from '../context.js';
+import { ENGLISH, type Reader } from '../i18n/locales.js';
 import { errorReference } from '../interactions/errors.js';
 import type { Picture, TextMeasure } from '../pictures/index.js';
+import { presentationMessages } from './messages.js';
 
 /** A picture as discord.js sends a file: the PNG, its name, and its text alternative. */
 export interface PictureFile {
@@ -17,9 +19,14 @@ export type DrawnPictures =
 /**
  * Builds and renders a reply's pictures. A picture is an extra: if building or rendering fails,
  * the failure is logged with a reference and the reply goes out without pictures, never failing
- * the command, because the embed beside them already carries every number.
+ * the command, because the embed beside them already carries every number. The note is written
+ * for `reader`, who reads the reply.
  */
-export async function drawPictures(ctx: Pick<BotContext, 'pictures' | 'logger'>, build: (text: TextMeasure) => readonly Picture[]): Promise<DrawnPictures> {
+export async function drawPictures(
+  ctx: Pick<BotContext, 'pictures' | 'logger'>,
+  build: (text: TextMeasure) => readonly Picture[],
+  reader: Reader = ENGLISH,
+): Promise<DrawnPictures> {
   try {
     const pictures = build(await ctx.pictures.textMeasure());
     const files = await Promise.all(
@@ -29,7 +36,7 @@ export async function drawPictures(ctx: Pick<BotContext, 'pictures' | 'logger'>,
   } catch (error) {
     const ref = errorReference();
     ctx.logger.error({ err: error, ref }, 'a picture could not be drawn; the reply went out as text');
-    return { ok: false, files: [], note: `(I couldn't draw the picture this time; the numbers are all here. Reference for a moderator: \`${ref}\`.)` };
+    return { ok: false, files: [], note: presentationMessages.for(reader)('picture.not-drawn', { reference: ref }) };
   }
 }
 

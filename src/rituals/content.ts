@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { DATA_DIR } from '../content/community.js';
 import { ContentError, loadContentFile, type ContentResult } from '../content/load.js';
+import { localize, translationsSchema } from '../i18n/content.js';
+import type { Reader } from '../i18n/locales.js';
+import type { LibraryEntry } from './model.js';
 
 /**
  * The starter libraries shipped in `data/rituals/`: public-domain poems (with author, year and
@@ -22,6 +25,13 @@ const edition = z
   .max(300, 'must be at most 300 characters');
 const questions = z.array(text(300)).min(2, 'needs at least 2 discussion questions').max(3, 'has at most 3 discussion questions');
 
+/**
+ * A poem is the poet's words and is never translated; the questions beside it are the community's,
+ * and may be. A podcast prompt is the community's words throughout.
+ */
+const poemTranslations = translationsSchema(z.object({ questions }));
+const podcastTranslations = translationsSchema(z.object({ title: text(200), about: text(1000), questions }));
+
 /** Embed limits shape these: a title fits in 256 characters, a description in 4096. */
 export const StarterPoemSchema = z.strictObject({
   key,
@@ -32,6 +42,7 @@ export const StarterPoemSchema = z.strictObject({
   edition,
   text: text(3800),
   questions,
+  translations: poemTranslations,
 });
 
 export const StarterPodcastSchema = z.strictObject({
@@ -41,6 +52,7 @@ export const StarterPodcastSchema = z.strictObject({
   link: z.url({ protocol: /^https$/, error: 'must be an https:// link' }).optional(),
   about: text(1000).optional(),
   questions,
+  translations: podcastTranslations,
 });
 
 const uniqueKeys = <T extends { key: string }>(entries: readonly T[], ctx: z.core.$RefinementCtx<readonly T[]>) => {
@@ -60,6 +72,23 @@ export type StarterPodcast = z.output<typeof StarterPodcastSchema>;
 export interface RitualContent {
   readonly poems: readonly StarterPoem[];
   readonly podcasts: readonly StarterPodcast[];
+}
+
+/**
+ * A library entry as `reader` reads it: a starter entry takes its translation from the shipped
+ * content (a poem only its questions); an entry moderators wrote, or one whose starter text has
+ * since changed, stays in the words it was written in.
+ */
+export function localizeEntry(entry: LibraryEntry, content: RitualContent, reader: Reader): LibraryEntry {
+  if (entry.starterKey === null) return entry;
+  if (entry.kind === 'poem') {
+    const starter = content.poems.find((poem) => poem.key === entry.starterKey);
+    if (starter === undefined || starter.title !== entry.title) return entry;
+    return { ...entry, ...localize({ questions: entry.questions }, starter.translations, reader).value };
+  }
+  const starter = content.podcasts.find((podcast) => podcast.key === entry.starterKey);
+  if (starter === undefined || starter.title !== entry.title || entry.about === null) return entry;
+  return { ...entry, ...localize({ title: entry.title, about: entry.about, questions: entry.questions }, starter.translations, reader).value };
 }
 
 export async function loadRitualContent(dir = `${DATA_DIR}rituals/`): Promise<ContentResult<RitualContent>> {

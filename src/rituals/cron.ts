@@ -3,7 +3,8 @@ import cron from 'node-cron';
 /**
  * A ritual's schedule as moderators write it: five cron fields (minute hour day-of-month month
  * day-of-week). node-cron reads the fields and names what is wrong with them; this module turns
- * its answer into a `CronSpec` the occurrence calculator walks, or into words a teacher can act on.
+ * its answer into a `CronSpec` the occurrence calculator walks, or into problems that
+ * discord/cron-words.ts puts in words a teacher can act on.
  *
  * Day matching follows POSIX cron, as crontab.guru explains it: when both day fields are
  * restricted (`0 9 1 * 1`), a day matches if EITHER does (the 1st, and every Monday).
@@ -72,38 +73,6 @@ export function parseCron(text: string): CronResult {
   };
 }
 
-const FIELD_HELP: Readonly<Record<CronField, { name: string; range: string }>> = {
-  minute: { name: 'minute', range: 'a number from 0 to 59' },
-  hour: { name: 'hour', range: 'a number from 0 to 23 (the 24-hour clock)' },
-  dayOfMonth: { name: 'day of the month', range: 'a number from 1 to 31, or `*` for any day' },
-  month: { name: 'month', range: 'a number from 1 to 12 or a name like `jan`, or `*` for every month' },
-  dayOfWeek: { name: 'day of the week', range: 'a number from 0 to 6 (0 is Sunday) or a name like `mon`, or `*` for any day' },
-};
-
-export function describeProblem(problem: CronProblem): string {
-  switch (problem.kind) {
-    case 'field-count':
-      return problem.count === 6
-        ? 'That has six parts; rituals use five (no seconds). Try dropping the first one.'
-        : `A schedule has exactly five parts separated by spaces (minute, hour, day of the month, month, day of the week); that has ${problem.count}.`;
-    case 'bad-field': {
-      const help = FIELD_HELP[problem.field];
-      return `The ${help.name} part, \`${problem.value}\`, isn't one I understand: it should be ${help.range}.`;
-    }
-    case 'impossible-day':
-      return `The day \`${problem.value}\` never happens in the month you chose, so this ritual would never run.`;
-    case 'too-often':
-      return 'A ritual can run at most once an hour, so the minute part needs to be a single number, like `0` or `30`.';
-  }
-}
-
-export const CRON_EXAMPLE = 'For example, `0 9 * * 1` is every Monday at 9:00 and `30 16 * * 5` is every Friday at 4:30 pm.';
-
-/** The whole kind answer for a schedule that doesn't parse. */
-export function explainCronProblems(text: string, problems: readonly CronProblem[]): string {
-  return [`I couldn't read the schedule \`${text.trim() || ' '}\`:`, ...problems.map((p) => `• ${describeProblem(p)}`), CRON_EXAMPLE].join('\n');
-}
-
 // ---- in words --------------------------------------------------------------------------------
 
 const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -129,24 +98,59 @@ function clockTime(hour: number, minute: number): string {
 const onlyNumbers = <T>(tokens: readonly T[]): tokens is readonly (T & number)[] => tokens.every((t) => typeof t === 'number');
 
 /**
- * The schedule in plain words ("every Monday at 9:00 am") for the common shapes; undefined for the
- * rest, where the next run times shown beside it say it better than a paraphrase could.
+ * The common shapes of a schedule, as data: what a sentence in any language is made from. The
+ * shapes cover one minute past up to three hours, on every day, on some weekdays or on some days
+ * of the month; anything else has no pattern, and the next run times say it better.
  */
-export function describeCron(spec: CronSpec): string | undefined {
+export interface CronPattern {
+  readonly days:
+    | { readonly kind: 'every-day' }
+    | { readonly kind: 'weekdays' }
+    /** 0 = Sunday, sorted. */
+    | { readonly kind: 'week'; readonly days: readonly number[] }
+    /** Sorted. */
+    | { readonly kind: 'month'; readonly days: readonly number[] };
+  /** 1 = January; empty for every month. */
+  readonly months: readonly number[];
+  readonly hours: readonly number[];
+  readonly minute: number;
+}
+
+export function cronPattern(spec: CronSpec): CronPattern | undefined {
   const [minute = 0] = spec.minutes;
   if (spec.hours.length > 3) return undefined;
-  const at = `at ${list(spec.hours.map((hour) => clockTime(hour, minute)))}`;
-  let days: string;
+  let days: CronPattern['days'];
   if (spec.monthDays === 'any' && spec.weekDays === 'any') {
-    days = 'every day';
+    days = { kind: 'every-day' };
   } else if (spec.monthDays === 'any' && spec.weekDays !== 'any' && onlyNumbers(spec.weekDays)) {
     const sorted = [...spec.weekDays].sort((a, b) => a - b);
-    days = sorted.join(',') === '1,2,3,4,5' ? 'every weekday' : `every ${list(sorted.map((d) => WEEKDAY_NAMES[d] ?? ''))}`;
+    days = sorted.join(',') === '1,2,3,4,5' ? { kind: 'weekdays' } : { kind: 'week', days: sorted };
   } else if (spec.weekDays === 'any' && spec.monthDays !== 'any' && onlyNumbers(spec.monthDays)) {
-    days = `on the ${list([...spec.monthDays].sort((a, b) => a - b).map(ordinal))} of the month`;
+    days = { kind: 'month', days: [...spec.monthDays].sort((a, b) => a - b) };
   } else {
     return undefined;
   }
-  const months = spec.months.length === 12 ? '' : ` in ${list(spec.months.map((m) => MONTH_NAMES[m - 1] ?? ''))}`;
+  return { days, months: spec.months.length === 12 ? [] : spec.months, hours: spec.hours, minute };
+}
+
+/**
+ * The schedule in plain English words ("every Monday at 9:00 am") for the common shapes; undefined
+ * for the rest. The dashboard reads this; Discord replies say it in the reader's language
+ * (discord/schedule-view.ts).
+ */
+export function describeCron(spec: CronSpec): string | undefined {
+  const pattern = cronPattern(spec);
+  if (pattern === undefined) return undefined;
+  const at = `at ${list(pattern.hours.map((hour) => clockTime(hour, pattern.minute)))}`;
+  const { days: shape } = pattern;
+  const days =
+    shape.kind === 'every-day'
+      ? 'every day'
+      : shape.kind === 'weekdays'
+        ? 'every weekday'
+        : shape.kind === 'week'
+          ? `every ${list(shape.days.map((d) => WEEKDAY_NAMES[d] ?? ''))}`
+          : `on the ${list(shape.days.map(ordinal))} of the month`;
+  const months = pattern.months.length === 0 ? '' : ` in ${list(pattern.months.map((m) => MONTH_NAMES[m - 1] ?? ''))}`;
   return `${days}${months} ${at}`;
 }

@@ -5,7 +5,7 @@ import type { Db } from '../db/connection.js';
 import type { RitualContent } from './content.js';
 import { toEntry, type LibraryEntry, type LibraryKind } from './model.js';
 import { fail, succeed } from '../outcome.js';
-import type { RitualOutcome } from './problems.js';
+import type { EntryField, EntryIssue, RitualOutcome } from './problems.js';
 import type { RitualEntryTable } from './tables.js';
 
 /**
@@ -78,17 +78,12 @@ export async function listLibrary(services: LibraryServices, guildId: string, ki
 
 // ---- what moderators add --------------------------------------------------------------------------
 
-const field = (label: string, max: number) =>
+const field = (max: number) => z.string().trim().min(1).max(max);
+const optionalField = (max: number) =>
   z
     .string()
     .trim()
-    .min(1, `${label} can't be empty`)
-    .max(max, `${label} can be at most ${max} characters`);
-const optionalField = (label: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label} can be at most ${max} characters`)
+    .max(max)
     .transform((value) => (value.length === 0 ? null : value));
 
 /** One question per line; blank lines ignored. */
@@ -96,41 +91,57 @@ const questionLines = (min: number) =>
   z
     .string()
     .transform((text) => text.split('\n').map((line) => line.trim()).filter((line) => line.length > 0))
-    .pipe(
-      z
-        .array(z.string().max(300, 'each question can be at most 300 characters'))
-        .min(min, min === 0 ? '' : `please write at least ${min} questions, one per line`)
-        .max(3, 'please keep it to 3 questions at most, one per line'),
-    );
+    .pipe(z.array(z.string().max(300)).min(min).max(3));
 
 export const NewPoemSchema = z.object({
-  title: field('The title', 200),
-  author: field('The author', 100),
-  year: optionalField('The year', 4).pipe(
+  title: field(200),
+  author: field(100),
+  year: optionalField(4).pipe(
     z
       .string()
-      .regex(/^\d{3,4}$/, 'The year should be written like 1891')
+      .regex(/^\d{3,4}$/)
       .transform(Number)
       .nullable(),
   ),
-  source: optionalField('The source', 300),
-  text: field('The poem', 3800),
+  source: optionalField(300),
+  text: field(3800),
   questions: questionLines(0),
 });
 
 export const NewPodcastSchema = z.object({
-  title: field('The episode title', 200),
-  show: optionalField('The show name', 100),
-  link: optionalField('The link', 500).pipe(z.url({ protocol: /^https?$/, error: 'The link should be a full web address starting with https://' }).nullable()),
-  about: optionalField('The note', 1000),
+  title: field(200),
+  show: optionalField(100),
+  link: optionalField(500).pipe(z.url({ protocol: /^https?$/ }).nullable()),
+  about: optionalField(1000),
   questions: questionLines(2),
 });
 
 export type NewPoem = z.input<typeof NewPoemSchema>;
 export type NewPodcast = z.input<typeof NewPodcastSchema>;
 
-function issuesOf(error: z.ZodError): string[] {
-  return [...new Set(error.issues.map((issue) => issue.message).filter((message) => message.length > 0))];
+const ENTRY_FIELDS: readonly EntryField[] = ['title', 'author', 'year', 'source', 'text', 'show', 'link', 'about'];
+
+function issueOf(issue: z.core.$ZodIssue): EntryIssue | undefined {
+  const [name, index] = issue.path;
+  if (name === 'questions') {
+    if (index !== undefined && issue.code === 'too_big') return { kind: 'question-too-long', max: Number(issue.maximum) };
+    if (issue.code === 'too_small') return { kind: 'too-few-questions', min: Number(issue.minimum) };
+    if (issue.code === 'too_big') return { kind: 'too-many-questions', max: Number(issue.maximum) };
+    return undefined;
+  }
+  const field = ENTRY_FIELDS.find((known) => known === name);
+  if (field === undefined) return undefined;
+  if (issue.code === 'too_small') return { kind: 'empty', field };
+  if (issue.code === 'too_big') return { kind: 'too-long', field, max: Number(issue.maximum) };
+  if (field === 'year') return { kind: 'year-format' };
+  if (field === 'link') return { kind: 'link-format' };
+  return undefined;
+}
+
+/** Each thing to fix once, in the form's order. */
+function issuesOf(error: z.ZodError): EntryIssue[] {
+  const issues = error.issues.flatMap((issue) => issueOf(issue) ?? []);
+  return issues.filter((issue, i) => issues.findIndex((other) => JSON.stringify(other) === JSON.stringify(issue)) === i);
 }
 
 /**

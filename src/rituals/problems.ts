@@ -19,15 +19,31 @@ export type RitualProblem =
   | { readonly kind: 'paused'; readonly schedule: Schedule }
   /** Its channel is gone: resuming would only pause it again. */
   | { readonly kind: 'channel-gone'; readonly schedule: Schedule }
-  /** The bot still lacks these permissions (their names as Discord shows them) in its channel. */
-  | { readonly kind: 'cannot-post'; readonly schedule: Schedule; readonly missing: readonly string[] }
+  /** The bot still lacks these permissions in its channel. */
+  | { readonly kind: 'cannot-post'; readonly schedule: Schedule; readonly missing: readonly PostPermission[] }
   | { readonly kind: 'nothing-upcoming'; readonly schedule: Schedule }
   | { readonly kind: 'nothing-to-retry'; readonly schedule: Schedule }
   | { readonly kind: 'already-this-minute'; readonly schedule: Schedule }
   | { readonly kind: 'empty-library'; readonly library: LibraryKind }
-  | { readonly kind: 'invalid-entry'; readonly library: LibraryKind; readonly issues: readonly string[] }
+  | { readonly kind: 'invalid-entry'; readonly library: LibraryKind; readonly issues: readonly EntryIssue[] }
   | { readonly kind: 'unknown-entry'; readonly library: LibraryKind; readonly id: number }
   /** An "I listened" click on something that is not (or no longer) this server's podcast-club post. */
   | { readonly kind: 'not-a-listen-post' };
+
+/** A field of the add forms, as the form names it. */
+export type EntryField = 'title' | 'author' | 'year' | 'source' | 'text' | 'show' | 'link' | 'about';
+
+/** What needs fixing in an entry a moderator typed; discord/explain.ts says it in their language. */
+export type EntryIssue =
+  | { readonly kind: 'empty'; readonly field: EntryField }
+  | { readonly kind: 'too-long'; readonly field: EntryField; readonly max: number }
+  | { readonly kind: 'year-format' }
+  | { readonly kind: 'link-format' }
+  | { readonly kind: 'question-too-long'; readonly max: number }
+  | { readonly kind: 'too-few-questions'; readonly min: number }
+  | { readonly kind: 'too-many-questions'; readonly max: number };
+
+/** The permissions a ritual post needs in its channel, by the names Discord shows them under. */
+export type PostPermission = 'view-channel' | 'send-messages' | 'embed-links' | 'create-public-threads' | 'send-messages-in-threads';
 
 export type RitualOutcome<T> = Outcome<T, RitualProblem>;

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { describeCron, explainCronProblems, parseCron, type CronSpec } from '../../src/rituals/cron.js';
+import { describeCron, parseCron, type CronSpec } from '../../src/rituals/cron.js';
+import { cronInWords, explainCron } from '../../src/rituals/discord/cron-words.js';
+import { ENGLISH_RITUALS, ritualMessages } from '../../src/rituals/discord/messages.js';
+import { readerOf } from '../../src/i18n/locales.js';
 import { nextOccurrences, occurrencesBetween } from '../../src/rituals/occurrences.js';
 import { canonicalTimeZone, suggestTimeZones, unknownTimeZoneMessage } from '../../src/rituals/time-zones.js';
 import { resolveWallTime } from '../../src/rituals/wall-time.js';
@@ -121,7 +124,7 @@ describe('cron validation', () => {
 
   it('names the part that is wrong, kindly', () => {
     expect(problems('0 25 * * *')).toEqual([{ kind: 'bad-field', field: 'hour', value: '25' }]);
-    const message = explainCronProblems('0 25 * * *', problems('0 25 * * *'));
+    const message = explainCron(ENGLISH_RITUALS, '0 25 * * *', problems('0 25 * * *'));
     expect(message).toContain('The hour part, `25`');
     expect(message).toContain('0 to 23');
     expect(message).toContain('`0 9 * * 1` is every Monday at 9:00');
@@ -129,7 +132,7 @@ describe('cron validation', () => {
 
   it('refuses the wrong number of parts, with a word for seconds', () => {
     expect(problems('every monday')).toEqual([{ kind: 'field-count', count: 2 }]);
-    expect(explainCronProblems('0 0 9 * * 1', problems('0 0 9 * * 1'))).toContain('six parts');
+    expect(explainCron(ENGLISH_RITUALS, '0 0 9 * * 1', problems('0 0 9 * * 1'))).toContain('six parts');
   });
 
   it('refuses a ritual more often than hourly and a date that never comes', () => {
@@ -142,6 +145,18 @@ describe('cron validation', () => {
     expect(describeCron(spec('30 16 * * 1-5'))).toBe('every weekday at 4:30 pm');
     expect(describeCron(spec('0 12 1,15 * *'))).toBe('on the 1st and 15th of the month at 12:00 pm');
     expect(describeCron(spec('0 9 * * 1#2'))).toBeUndefined();
+  });
+
+  it('says them the same way in Discord replies as on the (English) dashboard, and in Spanish too', () => {
+    const spanish = ritualMessages.for(readerOf('es-ES'));
+    for (const text of ['0 9 * * 1', '30 16 * * 1-5', '0 12 1,15 * *', '0 0 * * 1,3,5', '0 8,17 * 6 *', '0 9 * * 1#2']) {
+      expect(cronInWords(ENGLISH_RITUALS, spec(text))).toBe(describeCron(spec(text)));
+    }
+    expect(cronInWords(spanish, spec('0 9 * * 1'))).toBe('cada lunes a las 9:00');
+    expect(cronInWords(spanish, spec('30 16 * * 1-5'))).toBe('de lunes a viernes a las 16:30');
+    expect(cronInWords(spanish, spec('0 12 1,15 * *'))).toBe('el día 1 y 15 de cada mes a las 12:00');
+    expect(cronInWords(spanish, spec('0 8,17 * 6 *'))).toBe('todos los días en junio a las 8:00 y 17:00');
+    expect(explainCron(spanish, '0 25 * * *', problems('0 25 * * *'))).toContain('No entiendo la parte de la hora, `25`');
   });
 });
 

@@ -4,6 +4,7 @@ import { deliverPost } from '../../src/rituals/discord/delivery.js';
 import { triage } from '../../src/rituals/ledger.js';
 import type { LibraryEntry, Schedule } from '../../src/rituals/model.js';
 import { NONCE_MAX_LENGTH, nonceFor } from '../../src/rituals/nonce.js';
+import { ENGLISH_RITUALS } from '../../src/rituals/discord/messages.js';
 import { composePost, isPostOf, type ComposedPost, type SeenMessage } from '../../src/rituals/discord/post-view.js';
 import { chooseNext } from '../../src/rituals/rotation.js';
 import type { RitualTransport } from '../../src/rituals/discord/transport.js';
@@ -87,7 +88,7 @@ const schedule: Schedule = {
 const occurrence = { id: 11, at: t('2026-03-02T09:00:00Z') };
 
 function composed(): ComposedPost {
-  const result = composePost(schedule, occurrence, { ...entry(1), questions: ['Q1?', 'Q2?'] });
+  const result = composePost(ENGLISH_RITUALS, schedule, occurrence, { ...entry(1), questions: ['Q1?', 'Q2?'] });
   if (!result.ok) throw new Error('expected a post');
   return result.value;
 }
@@ -169,7 +170,7 @@ describe('delivery after a crash, beyond the nonce window', () => {
 describe("moderators' names in the bot's Markdown", () => {
   it('show a poem title, poet and source as typed, never as formatting or a disguised link; the poem itself stays Markdown', () => {
     const tricky = { ...entry(1), title: '**Free** [grant](https://evil.example)', author: '_Anon_', source: '# Big', text: '*so much depends*' };
-    const result = composePost(schedule, occurrence, tricky);
+    const result = composePost(ENGLISH_RITUALS, schedule, occurrence, tricky);
     if (!result.ok) throw new Error('expected a post');
     const [embed] = result.value.message.embeds ?? [];
     expect(embed?.title).toBe('\\*\\*Free\\*\\* \\[grant](https://evil.example)');

@@ -1,20 +1,20 @@
 import { PermissionFlagsBits, type Guild } from 'discord.js';
 import { fail, succeed } from '../../outcome.js';
 import type { Schedule } from '../model.js';
-import type { RitualOutcome } from '../problems.js';
+import type { PostPermission, RitualOutcome } from '../problems.js';
 
 /**
  * Whether the bot can post a schedule's ritual in its channel now, as Discord would judge the post:
  * a ritual resumed into a channel it still can't use would only pause itself again at its next run.
  */
-const TO_POST: ReadonlyArray<readonly [bigint, string]> = [
-  [PermissionFlagsBits.ViewChannel, 'View Channel'],
-  [PermissionFlagsBits.SendMessages, 'Send Messages'],
-  [PermissionFlagsBits.EmbedLinks, 'Embed Links'],
+const TO_POST: ReadonlyArray<readonly [bigint, PostPermission]> = [
+  [PermissionFlagsBits.ViewChannel, 'view-channel'],
+  [PermissionFlagsBits.SendMessages, 'send-messages'],
+  [PermissionFlagsBits.EmbedLinks, 'embed-links'],
 ];
-const FOR_THREADS: ReadonlyArray<readonly [bigint, string]> = [
-  [PermissionFlagsBits.CreatePublicThreads, 'Create Public Threads'],
-  [PermissionFlagsBits.SendMessagesInThreads, 'Send Messages in Threads'],
+const FOR_THREADS: ReadonlyArray<readonly [bigint, PostPermission]> = [
+  [PermissionFlagsBits.CreatePublicThreads, 'create-public-threads'],
+  [PermissionFlagsBits.SendMessagesInThreads, 'send-messages-in-threads'],
 ];
 
 export async function checkCanPost(guild: Guild, schedule: Schedule): Promise<RitualOutcome<Schedule>> {

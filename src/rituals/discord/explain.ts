@@ -1,51 +1,100 @@
+import type { Reader } from '../../i18n/locales.js';
 import { unwrapWith } from '../../outcome.js';
-import { explainCronProblems } from '../cron.js';
-import type { RitualProblem } from '../problems.js';
-import { unknownTimeZoneMessage } from '../time-zones.js';
+import type { LibraryKind } from '../model.js';
+import type { EntryField, EntryIssue, PostPermission, RitualProblem } from '../problems.js';
+import { explainCron, listOf } from './cron-words.js';
+import { ENGLISH_RITUALS, ritualMessages, type RitualKey, type RitualsT } from './messages.js';
 
-/** Every ritual problem as a kind sentence for the moderator (or member) who ran into it. */
-export function explainRitualProblem(problem: RitualProblem): string {
-  switch (problem.kind) {
-    case 'bad-cron':
-      return explainCronProblems(problem.text, problem.problems);
-    case 'bad-zone':
-      return unknownTimeZoneMessage(problem.zone);
-    case 'never-runs':
-      return `The schedule \`${problem.cron}\` never comes round (that date doesn't happen in the next eight years), so I haven't saved it.`;
-    case 'prompt-needs-text':
-      return 'A prompt ritual posts your own words: please add them with the `text` option.';
-    case 'nothing-to-change':
-      return 'Tell me what to change: pick at least one option, such as `cron` or `channel`.';
-    case 'unknown-ritual':
-      return `I can't find ritual #${problem.id} in this server. \`/ritual list\` shows the ones there are.`;
-    case 'already-paused':
-      return `Ritual #${problem.schedule.id} is already paused. \`/ritual resume\` starts it again.`;
-    case 'already-active':
-      return `Ritual #${problem.schedule.id} is already running; nothing to resume.`;
-    case 'paused':
-      return `Ritual #${problem.schedule.id} is paused. Resume it first with \`/ritual resume ritual:${problem.schedule.id}\`.`;
-    case 'channel-gone':
-      return `Ritual #${problem.schedule.id}'s channel no longer exists, so I've left it paused. Pick a new one with \`/ritual edit\`, then resume it.`;
-    case 'cannot-post': {
-      const names = problem.missing.map((name) => `**${name}**`).join(', ');
-      return `I still can't post in <#${problem.schedule.channelId}>, so I've left ritual #${problem.schedule.id} paused. Please give me ${names} there, then \`/ritual resume ritual:${problem.schedule.id}\` again.`;
-    }
-    case 'nothing-upcoming':
-      return `Ritual #${problem.schedule.id} has nothing coming up to skip.`;
-    case 'nothing-to-retry':
-      return `Ritual #${problem.schedule.id} has no failed post to try again. All good!`;
-    case 'already-this-minute':
-      return `Ritual #${problem.schedule.id} has already posted this minute, so I won't post it twice.`;
-    case 'empty-library':
-      return `This server's ${problem.library} library is empty. Add one with \`/${problem.library} add\`.`;
-    case 'invalid-entry':
-      return ['That one needs a small fix before I can add it:', ...problem.issues.map((issue) => `• ${issue}`)].join('\n');
-    case 'unknown-entry':
-      return `I can't find ${problem.library} #${problem.id} in this server's library. \`/${problem.library} list\` shows what's there.`;
-    case 'not-a-listen-post':
-      return "This post isn't counting listens anymore, but thank you for listening!";
+const PERMISSION_WORDS = {
+  'view-channel': 'permission.view-channel',
+  'send-messages': 'permission.send-messages',
+  'embed-links': 'permission.embed-links',
+  'create-public-threads': 'permission.create-public-threads',
+  'send-messages-in-threads': 'permission.send-messages-in-threads',
+} as const satisfies Readonly<Record<PostPermission, string>>;
+
+/** The names of the fields each form has (libraries.ts), as the checks name them. */
+const FIELD_WORDS: Readonly<Record<LibraryKind, Readonly<Partial<Record<EntryField, RitualKey>>>>> = {
+  poem: { title: 'entry.field.poem.title', author: 'entry.field.poem.author', year: 'entry.field.poem.year', source: 'entry.field.poem.source', text: 'entry.field.poem.text' },
+  podcast: { title: 'entry.field.podcast.title', show: 'entry.field.podcast.show', link: 'entry.field.podcast.link', about: 'entry.field.podcast.about' },
+};
+
+/** One thing to fix in what a moderator typed into `/poem add` or `/podcast add`. */
+function entryIssue(t: RitualsT, library: LibraryKind, issue: EntryIssue): string {
+  // A form only checks its own fields, so the name is always there; the id is a last resort.
+  const name = (field: EntryField) => {
+    const key = FIELD_WORDS[library][field];
+    return key === undefined ? field : t(key);
+  };
+  switch (issue.kind) {
+    case 'empty':
+      return t('entry.empty', { field: name(issue.field) });
+    case 'too-long':
+      return t('entry.too-long', { field: name(issue.field), max: String(issue.max) });
+    case 'year-format':
+      return t('entry.year-format');
+    case 'link-format':
+      return t('entry.link-format');
+    case 'question-too-long':
+      return t('entry.question-too-long', { max: String(issue.max) });
+    case 'too-few-questions':
+      return t('entry.too-few-questions', { min: issue.min });
+    case 'too-many-questions':
+      return t('entry.too-many-questions', { max: issue.max });
   }
 }
 
-/** The one way rituals' handlers unwrap a service's outcome: `orExplain(await skipNext(...))`. */
-export const orExplain = unwrapWith(explainRitualProblem);
+/**
+ * Every ritual problem as a kind sentence for the moderator (or member) who ran into it, in their
+ * language (English unless told: the dashboard is English).
+ */
+export function explainRitualProblem(problem: RitualProblem, t: RitualsT = ENGLISH_RITUALS): string {
+  switch (problem.kind) {
+    case 'bad-cron':
+      return explainCron(t, problem.text, problem.problems);
+    case 'bad-zone':
+      return t('problem.bad-zone', { zone: problem.zone.trim() || ' ' });
+    case 'never-runs':
+      return t('problem.never-runs', { cron: problem.cron });
+    case 'prompt-needs-text':
+      return t('problem.prompt-needs-text');
+    case 'nothing-to-change':
+      return t('problem.nothing-to-change');
+    case 'unknown-ritual':
+      return t('problem.unknown-ritual', { id: String(problem.id) });
+    case 'already-paused':
+      return t('problem.already-paused', { id: String(problem.schedule.id) });
+    case 'already-active':
+      return t('problem.already-active', { id: String(problem.schedule.id) });
+    case 'paused':
+      return t('problem.paused', { id: String(problem.schedule.id) });
+    case 'channel-gone':
+      return t('problem.channel-gone', { id: String(problem.schedule.id) });
+    case 'cannot-post':
+      return t('problem.cannot-post', {
+        channel: problem.schedule.channelId,
+        id: String(problem.schedule.id),
+        permissions: listOf(t, problem.missing.map((permission) => t(PERMISSION_WORDS[permission]))),
+      });
+    case 'nothing-upcoming':
+      return t('problem.nothing-upcoming', { id: String(problem.schedule.id) });
+    case 'nothing-to-retry':
+      return t('problem.nothing-to-retry', { id: String(problem.schedule.id) });
+    case 'already-this-minute':
+      return t('problem.already-this-minute', { id: String(problem.schedule.id) });
+    case 'empty-library':
+      return t(`problem.empty-library.${problem.library}`);
+    case 'invalid-entry':
+      return [t('problem.invalid-entry'), ...problem.issues.map((issue) => `• ${entryIssue(t, problem.library, issue)}`)].join('\n');
+    case 'unknown-entry':
+      return t(`problem.unknown-entry.${problem.library}`, { id: String(problem.id) });
+    case 'not-a-listen-post':
+      return t('problem.not-a-listen-post');
+  }
+}
+
+/**
+ * The one way rituals' handlers unwrap a service's outcome, for the reader of the reply:
+ * `orExplain(reader)(await skipNext(...))`.
+ */
+export const orExplain = (reader: Reader) => unwrapWith((problem: RitualProblem) => explainRitualProblem(problem, ritualMessages.for(reader)));

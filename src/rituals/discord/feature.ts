@@ -1,3 +1,4 @@
+import { serverReader } from '../../guilds/server-language.js';
 import { featureKey } from '../../features/feature-set.js';
 import type { Feature } from '../../features/feature.js';
 import { startTicker } from '../../scheduling/ticker.js';
@@ -29,7 +30,19 @@ export function createRitualsFeature(options: RuntimeOptions = {}): RitualsFeatu
     running: () => running,
     async start(client, ctx) {
       const { db, clock, logger } = ctx;
-      const runtime = createRitualRuntime({ db, clock, logger, transport: discordTransport(client), runningSince: ctx.startedAt, shards: shardsServedBy(client) }, options);
+      const runtime = createRitualRuntime(
+        {
+          db,
+          clock,
+          logger,
+          transport: discordTransport(client),
+          runningSince: ctx.startedAt,
+          shards: shardsServedBy(client),
+          serverReader: (guildId) => serverReader(db, guildId, client.guilds.cache.get(guildId)?.preferredLocale),
+          content: ctx.content.rituals,
+        },
+        options,
+      );
       const ticker = startTicker({ name: 'rituals', clock, logger, onTick: runtime.tick });
       running = {
         deliver: runtime.deliver,

@@ -1,8 +1,9 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
+import { time, TimestampStyles } from 'discord.js';
 import { runHistoryChart, type Picture, type RunMark, type TextMeasure } from '../../pictures/index.js';
 import type { RecentRun } from '../ledger.js';
-import { kindLabel, type Schedule } from '../model.js';
-import { unix } from './notices.js';
+import type { Schedule } from '../model.js';
+import type { RitualsT } from './messages.js';
 import { scheduleTitle } from './schedule-view.js';
 
 /** How many runs `/ritual history` shows a schedule. */
@@ -19,42 +20,36 @@ export interface ScheduleRuns {
 }
 
 const MARKS: Readonly<Record<RecentRun['state'], RunMark>> = { posted: 'posted', missed: 'missed', failed: 'failed', skipped: 'skipped', claimed: 'waiting' };
-const WORDS: Readonly<Record<RecentRun['state'], string>> = { posted: 'posted', missed: 'missed', failed: 'failed', skipped: 'skipped', claimed: 'under way' };
+const ORDER: readonly RecentRun['state'][] = ['posted', 'missed', 'failed', 'skipped', 'claimed'];
 
-function counts(runs: readonly RecentRun[]): string {
-  const order: RecentRun['state'][] = ['posted', 'missed', 'failed', 'skipped', 'claimed'];
-  const parts = order.flatMap((state) => {
-    const n = runs.filter((run) => run.state === state).length;
-    return n === 0 ? [] : [`${n} ${WORDS[state]}`];
+function counts(t: RitualsT, runs: readonly RecentRun[]): string {
+  const parts = ORDER.flatMap((state) => {
+    const count = runs.filter((run) => run.state === state).length;
+    return count === 0 ? [] : [t(`history.count.${state}`, { count })];
   });
   return parts.join(' · ');
 }
 
-function historyField({ schedule, runs }: ScheduleRuns): APIEmbedField {
-  const lines = [runs.length === 0 ? 'No runs yet.' : `Last ${runs.length === 1 ? 'run' : `${runs.length} runs`}: ${counts(runs)}`];
+function historyField(t: RitualsT, { schedule, runs }: ScheduleRuns): APIEmbedField {
+  const lines = [runs.length === 0 ? t('history.no-runs') : t('history.last-runs', { count: runs.length, counts: counts(t, runs) })];
   const listens = runs.flatMap((run) => (run.listens === undefined ? [] : [run.listens]));
-  if (listens.length > 0) lines.push(`“I listened”, oldest to newest: ${listens.join(', ')}`);
+  if (listens.length > 0) lines.push(t('history.listens', { listens: listens.join(', ') }));
   const latest = runs.at(-1);
-  if (latest !== undefined) lines.push(`Latest: <t:${unix(latest.at)}:R>, ${WORDS[latest.state]}.`);
-  return { name: scheduleTitle(schedule), value: lines.join('\n').slice(0, 1024) };
+  if (latest !== undefined) lines.push(t(`history.latest.${latest.state}`, { when: time(latest.at, TimestampStyles.RelativeTime) }));
+  return { name: scheduleTitle(schedule, t), value: lines.join('\n').slice(0, 1024) };
 }
 
 /** Every schedule's last runs, in numbers (an embed holds 25 fields; `/ritual list` lists more). */
-export function historyEmbed(rows: readonly ScheduleRuns[], total: number): APIEmbed {
+export function historyEmbed(t: RitualsT, rows: readonly ScheduleRuns[], total: number): APIEmbed {
   return {
-    title: `Rituals · the last ${HISTORY_RUNS} runs`,
-    fields: rows.map(historyField),
-    ...(total > rows.length ? { footer: { text: `Showing the first ${rows.length} of ${total}; pick one with the ritual option.` } } : {}),
+    title: t('history.title', { runs: HISTORY_RUNS }),
+    fields: rows.map((row) => historyField(t, row)),
+    ...(total > rows.length ? { footer: { text: t('history.footer', { shown: rows.length, total }) } } : {}),
   };
 }
 
-function rowTitle({ schedule }: ScheduleRuns): string {
-  const kind = kindLabel(schedule.kind);
-  return `#${schedule.id} ${kind.charAt(0).toUpperCase()}${kind.slice(1)}`;
-}
-
 /** The same runs as a picture: a row a schedule, a mark a run, "I listened" counts under podcast posts. */
-export function historyPicture(rows: readonly ScheduleRuns[], measure: TextMeasure): Picture[] {
+export function historyPicture(t: RitualsT, rows: readonly ScheduleRuns[], measure: TextMeasure): Picture[] {
   const shown = rows.slice(0, HISTORY_PICTURE_ROWS);
   if (shown.length === 0) return [];
   const more = rows.length - shown.length;
@@ -62,9 +57,13 @@ export function historyPicture(rows: readonly ScheduleRuns[], measure: TextMeasu
     runHistoryChart(
       'ritual-history.png',
       {
-        title: `Rituals · the last ${HISTORY_RUNS} runs${more > 0 ? ` (first ${shown.length} of ${rows.length})` : ''}`,
+        title: more > 0 ? t('history.picture-title-part', { runs: HISTORY_RUNS, shown: shown.length, total: rows.length }) : t('history.title', { runs: HISTORY_RUNS }),
         columns: HISTORY_RUNS,
-        rows: shown.map((row) => ({ title: rowTitle(row), subtitle: row.channelName === undefined ? undefined : `#${row.channelName}`, runs: row.runs.map((run) => ({ mark: MARKS[run.state], listens: run.listens })) })),
+        rows: shown.map((row) => ({
+          title: t('history.row', { id: String(row.schedule.id), kind: t(`kind-title.${row.schedule.kind}`) }),
+          subtitle: row.channelName === undefined ? undefined : `#${row.channelName}`,
+          runs: row.runs.map((run) => ({ mark: MARKS[run.state], listens: run.listens })),
+        })),
       },
       measure,
     ),

@@ -2,6 +2,7 @@ import { inlineText } from '../../presentation/inline-text.js';
 import { addPodcast, addPoem, type LibraryServices } from '../library.js';
 import type { LibraryEntry, LibraryKind } from '../model.js';
 import type { RitualOutcome } from '../problems.js';
+import type { RitualKey, RitualsT } from './messages.js';
 
 /**
  * `/poem` and `/podcast` are the same command over a different library: what differs is here, and
@@ -10,61 +11,67 @@ import type { RitualOutcome } from '../problems.js';
 
 export interface FormField {
   readonly id: string;
-  readonly label: string;
+  readonly label: RitualKey;
   readonly paragraph?: boolean;
   readonly required: boolean;
   readonly maxLength: number;
-  readonly placeholder?: string;
+  readonly placeholder?: RitualKey;
 }
 
 export interface LibrarySpec {
   readonly kind: LibraryKind;
+  /** The command's description, in English: its other languages are in command-localizations.ts. */
   readonly description: string;
   /** The word for one entry, as the remove option is named: `poem`, `episode`. */
   readonly noun: string;
-  readonly formTitle: string;
   /** At most five: Discord's limit for a form. */
   readonly fields: readonly FormField[];
   add(services: LibraryServices, guildId: string, userId: string, values: Readonly<Record<string, string>>): Promise<RitualOutcome<LibraryEntry>>;
   /**
-   * One line naming an entry. Names are the moderators' words: made safe for the bot's Markdown by
-   * default; autocomplete, which shows text as typed, passes `plain`.
+   * One line naming an entry, in the reader's words. Names are the moderators' words: made safe for
+   * the bot's Markdown by default; autocomplete, which shows text as typed, passes `plain`.
    */
-  describe(entry: LibraryEntry, text?: (name: string) => string): string;
+  describe(t: RitualsT, entry: LibraryEntry, text?: (name: string) => string): string;
 }
 
 export const POEMS: LibrarySpec = {
   kind: 'poem',
   noun: 'poem',
   description: "The server's poems for the poetry ritual",
-  formTitle: 'Add a poem',
   fields: [
-    { id: 'title', label: 'Title', required: true, maxLength: 200 },
-    { id: 'author', label: 'Poet', required: true, maxLength: 100 },
-    { id: 'year', label: 'Year first published', required: false, maxLength: 4, placeholder: '1891' },
-    { id: 'source', label: 'Where it was first published', required: false, maxLength: 300, placeholder: 'Please only add poems in the public domain or shared with permission' },
-    { id: 'text', label: 'The poem', paragraph: true, required: true, maxLength: 3800 },
+    { id: 'title', label: 'library.field.poem.title', required: true, maxLength: 200 },
+    { id: 'author', label: 'library.field.poem.author', required: true, maxLength: 100 },
+    { id: 'year', label: 'library.field.poem.year', required: false, maxLength: 4, placeholder: 'library.field.poem.year.placeholder' },
+    { id: 'source', label: 'library.field.poem.source', required: false, maxLength: 300, placeholder: 'library.field.poem.source.placeholder' },
+    { id: 'text', label: 'library.field.poem.text', paragraph: true, required: true, maxLength: 3800 },
   ],
   add: (services, guildId, userId, values) =>
     addPoem(services, guildId, userId, { title: values.title ?? '', author: values.author ?? '', year: values.year ?? '', source: values.source ?? '', text: values.text ?? '', questions: '' }),
-  describe: (entry, text = inlineText) => `#${entry.id} “${text(entry.title)}”${entry.kind === 'poem' ? ` by ${text(entry.author)}${entry.year === null ? '' : ` (${entry.year})`}` : ''}`,
+  describe(t, entry, text = inlineText) {
+    const line = { id: String(entry.id), title: text(entry.title) };
+    if (entry.kind !== 'poem') return t('library.line.podcast', line);
+    const author = text(entry.author);
+    return entry.year === null ? t('library.line.poem', { ...line, author }) : t('library.line.poem-year', { ...line, author, year: String(entry.year) });
+  },
 };
 
 export const PODCASTS: LibrarySpec = {
   kind: 'podcast',
   noun: 'episode',
   description: "The server's podcast-club episodes and prompts",
-  formTitle: 'Add a podcast-club episode',
   fields: [
-    { id: 'title', label: 'Episode title', required: true, maxLength: 200 },
-    { id: 'show', label: 'Show', required: false, maxLength: 100 },
-    { id: 'link', label: 'Link to the episode', required: false, maxLength: 500, placeholder: 'https://…' },
-    { id: 'about', label: 'What to listen for (optional)', paragraph: true, required: false, maxLength: 1000 },
-    { id: 'questions', label: '2 or 3 discussion questions, one per line', paragraph: true, required: true, maxLength: 920 },
+    { id: 'title', label: 'library.field.podcast.title', required: true, maxLength: 200 },
+    { id: 'show', label: 'library.field.podcast.show', required: false, maxLength: 100 },
+    { id: 'link', label: 'library.field.podcast.link', required: false, maxLength: 500, placeholder: 'library.field.podcast.link.placeholder' },
+    { id: 'about', label: 'library.field.podcast.about', paragraph: true, required: false, maxLength: 1000 },
+    { id: 'questions', label: 'library.field.podcast.questions', paragraph: true, required: true, maxLength: 920 },
   ],
   add: (services, guildId, userId, values) =>
     addPodcast(services, guildId, userId, { title: values.title ?? '', show: values.show ?? '', link: values.link ?? '', about: values.about ?? '', questions: values.questions ?? '' }),
-  describe: (entry, text = inlineText) => `#${entry.id} “${text(entry.title)}”${entry.kind === 'podcast' && entry.show !== null ? ` (${text(entry.show)})` : ''}`,
+  describe(t, entry, text = inlineText) {
+    const line = { id: String(entry.id), title: text(entry.title) };
+    return entry.kind === 'podcast' && entry.show !== null ? t('library.line.podcast-show', { ...line, show: text(entry.show) }) : t('library.line.podcast', line);
+  },
 };
 
 /** Text as typed, for places that show no Markdown (autocomplete choices, thread names). */

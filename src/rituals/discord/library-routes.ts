@@ -1,9 +1,11 @@
 import { defineComponent, type ComponentRoute } from '../../interactions/handlers.js';
+import { readerOf } from '../../interactions/reader.js';
 import { replyPrivately } from '../../interactions/replies.js';
 import { ritualServices } from '../library.js';
 import { addEntryForm } from './custom-ids.js';
 import { orExplain } from './explain.js';
 import { PODCASTS, POEMS, type LibrarySpec } from './libraries.js';
+import { ritualMessages } from './messages.js';
 
 /** The form `/<library> add` opens: its submission adds the entry. */
 function addEntryRoute(spec: LibrarySpec): ComponentRoute {
@@ -13,9 +15,11 @@ function addEntryRoute(spec: LibrarySpec): ComponentRoute {
     scope: 'server',
     access: 'moderators',
     async run(interaction, _args, ctx) {
+      const reader = await readerOf(interaction, ctx);
+      const t = ritualMessages.for(reader);
       const values = Object.fromEntries(spec.fields.map((field) => [field.id, interaction.fields.getTextInputValue(field.id)]));
-      const entry = orExplain(await spec.add(ritualServices(ctx), interaction.guildId, interaction.user.id, values));
-      await replyPrivately(interaction, `Added ${spec.describe(entry)} to this server's library. It joins the rotation.`);
+      const entry = orExplain(reader)(await spec.add(ritualServices(ctx), interaction.guildId, interaction.user.id, values));
+      await replyPrivately(interaction, t('library.added', { entry: spec.describe(t, entry) }));
     },
   });
 }

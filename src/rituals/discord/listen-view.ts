@@ -1,7 +1,9 @@
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponentWithCustomId } from 'discord-api-types/v10';
 import { listenedButton } from './custom-ids.js';
+import type { RitualsT } from './messages.js';
 
-export function listenButtonRow(occurrenceId: number | null, count: number): APIActionRowComponent<APIButtonComponentWithCustomId> {
+/** The podcast post's "I listened" button: on a public post, so in the server's language (`t`). */
+export function listenButtonRow(t: RitualsT, occurrenceId: number | null, count: number): APIActionRowComponent<APIButtonComponentWithCustomId> {
   return {
     type: ComponentType.ActionRow,
     components: [
@@ -12,7 +14,7 @@ export function listenButtonRow(occurrenceId: number | null, count: number): API
         custom_id: listenedButton.encode(occurrenceId ?? 0),
         disabled: occurrenceId === null,
         emoji: { name: '🎧' },
-        label: count === 0 ? 'I listened' : `I listened · ${count}`,
+        label: count === 0 ? t('listen.button') : t('listen.button-count', { count }),
       },
     ],
   };

@@ -1,53 +1,48 @@
-import { kindLabel, type BrokenTarget, type Occurrence, type Schedule } from '../model.js';
+import { time, TimestampStyles } from 'discord.js';
+import type { BrokenTarget, Occurrence, RitualKind, Schedule } from '../model.js';
+import { ENGLISH_RITUALS, type RitualsT } from './messages.js';
 
 /**
  * What moderators are told when a ritual needs them. Each notice follows a state change that
  * happens once (a schedule pausing itself, an occurrence failing), so it is sent once; it goes to
  * the server's log channel when one is set (`tellModerators`, `src/guilds/moderator-notes.ts`),
- * and `/ritual list` shows the same state either way.
+ * in the server's language, and `/ritual list` shows the same state either way.
  */
 
-const ritualName = (schedule: Schedule) => `the ${kindLabel(schedule.kind)} ritual #${schedule.id} in <#${schedule.channelId}>`;
+/** "poem", "podcast club", "prompt" in the reader's words. */
+export const kindWord = (t: RitualsT, kind: RitualKind): string => t(`kind.${kind}`);
 
-const BROKEN_BECAUSE: Readonly<Record<BrokenTarget, string>> = {
-  channel_missing: 'its channel no longer exists',
-  no_access: "I can't see its channel anymore",
-  no_permission: "I'm missing a permission in its channel",
-};
+const ritualName = (t: RitualsT, schedule: Schedule) => t('ritual-name', { kind: kindWord(t, schedule.kind), id: String(schedule.id), channel: schedule.channelId });
 
-export const brokenBecause = (reason: BrokenTarget): string => BROKEN_BECAUSE[reason];
+export const brokenBecause = (reason: BrokenTarget, t: RitualsT = ENGLISH_RITUALS): string => t(`broken.${reason}`);
 
 /** Why a schedule is paused, as `/ritual list` says it. */
-export function pauseReasonText(reason: BrokenTarget | 'moderator'): string {
-  return reason === 'moderator' ? 'paused by a moderator' : `paused: ${BROKEN_BECAUSE[reason]}`;
+export function pauseReasonText(reason: BrokenTarget | 'moderator', t: RitualsT = ENGLISH_RITUALS): string {
+  return reason === 'moderator' ? t('pause-reason.moderator') : t('pause-reason.broken', { because: brokenBecause(reason, t) });
 }
 
-const FIX: Readonly<Record<BrokenTarget, string>> = {
-  channel_missing: 'Pick a new channel with `/ritual edit`',
-  no_access: 'Please give me **View Channel** there again',
-  no_permission: 'Please check I can **Send Messages**, **Embed Links**, **Create Public Threads** and **Send Messages in Threads** there',
-};
+/** A run's time as every member's app shows it: their zone, their language. */
+const due = (occurrence: Occurrence) => time(occurrence.at, TimestampStyles.ShortDateTime);
 
-export function pausedNotice(schedule: Schedule, reason: BrokenTarget, occurrence: Occurrence): string {
+export function pausedNotice(t: RitualsT, schedule: Schedule, reason: BrokenTarget, occurrence: Occurrence): string {
   return [
-    `I've paused ${ritualName(schedule)}: ${BROKEN_BECAUSE[reason]}, so the post due <t:${unix(occurrence.at)}:f> didn't go out.`,
-    `${FIX[reason]}, then \`/ritual resume ritual:${schedule.id}\` to carry on (and \`/ritual retry ritual:${schedule.id}\` if you'd still like that post).`,
+    t('notice.paused', { ritual: ritualName(t, schedule), because: brokenBecause(reason, t), due: due(occurrence) }),
+    t(`notice.paused.fix.${reason}`, { id: String(schedule.id) }),
   ].join('\n');
 }
 
-export function failedNotice(schedule: Schedule, occurrence: Occurrence, attempts: number, detail: string): string {
-  const tries = attempts === 1 ? 'once' : `${attempts} times`;
+export function failedNotice(t: RitualsT, schedule: Schedule, occurrence: Occurrence, attempts: number, detail: string): string {
   return [
-    `I couldn't post ${ritualName(schedule)} due <t:${unix(occurrence.at)}:f>. I tried ${tries}; the last problem was: ${detail}.`,
-    `The schedule carries on as usual. When you're ready, \`/ritual retry ritual:${schedule.id}\` will try that post again.`,
+    t('notice.failed', { ritual: ritualName(t, schedule), due: due(occurrence), attempts, detail }),
+    t('notice.failed.next', { id: String(schedule.id) }),
   ].join('\n');
 }
 
-export function emptyLibraryNotice(schedule: Schedule, occurrence: Occurrence): string {
+export function emptyLibraryNotice(t: RitualsT, schedule: Schedule, occurrence: Occurrence): string {
   const library = schedule.kind === 'podcast' ? 'podcast' : 'poem';
   return [
-    `I couldn't post ${ritualName(schedule)} due <t:${unix(occurrence.at)}:f>: the server's ${library} library is empty.`,
-    `Add one with \`/${library} add\`, then \`/ritual retry ritual:${schedule.id}\`.`,
+    t(`notice.empty-library.${library}`, { ritual: ritualName(t, schedule), due: due(occurrence) }),
+    t(`notice.empty-library.next.${library}`, { id: String(schedule.id) }),
   ].join('\n');
 }
 

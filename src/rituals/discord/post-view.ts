@@ -5,11 +5,13 @@ import type { LibraryEntry, Schedule } from '../model.js';
 import { nonceFor } from '../nonce.js';
 import type { RitualOutcome } from '../problems.js';
 import { listenButtonRow } from './listen-view.js';
+import type { RitualsT } from './messages.js';
 
 /**
  * What a ritual posts, as Discord message bodies: pure, so the tick, `/ritual preview` and the
  * tests all see the same post. Every post carries a marker (its footer and timestamp) that lets a
- * restarted bot recognise a post an earlier attempt already made.
+ * restarted bot recognise a post an earlier attempt already made. Posts are public: they are
+ * written in the server's language (`t`), whoever asked for them.
  */
 
 const COLOURS = { poem: 0x5b8c5a, podcast: 0x3f7cac, prompt: 0xc07f3a } as const;
@@ -17,7 +19,7 @@ const THREAD_NAME_MAX = 100;
 /** A week: the conversation stays open until the next weekly post. */
 const THREAD_ARCHIVE_MINUTES = 10_080;
 
-const DEFAULT_POEM_QUESTIONS = ['Which line stays with you, and why?', 'Where does this poem meet your work with learners this week?'];
+const defaultPoemQuestions = (t: RitualsT) => [t('post.poem.question.line'), t('post.poem.question.work')];
 
 export interface PostMarker {
   readonly scheduleId: number;
@@ -32,20 +34,12 @@ export interface ComposedPost {
   readonly thread: { readonly name: string; readonly autoArchiveMinutes: number; readonly opening: RESTPostAPIChannelMessageJSONBody | null } | null;
 }
 
-function footerLabel(schedule: Schedule): string {
-  switch (schedule.kind) {
-    case 'poem':
-      return 'Poetry ritual';
-    case 'podcast':
-      return 'Podcast club';
-    case 'prompt':
-      return 'Prompt';
-  }
-}
-
-/** The footer's last words are the marker `ritual #<id>`; members read it as "which ritual is this". */
-const footerFor = (schedule: Schedule) => `${footerLabel(schedule)} · ritual #${schedule.id}`;
-const MARKER = /ritual #(\d+)$/;
+/**
+ * The footer's last words are the marker `#<id>` in every language; members read it as "which
+ * ritual is this". Only the marker is matched, so a post survives a change of the server's language.
+ */
+const footerFor = (t: RitualsT, schedule: Schedule) => t(`post.footer.${schedule.kind}`, { id: String(schedule.id) });
+const MARKER = /#(\d+)$/;
 
 const numbered = (questions: readonly string[]) => questions.map((q, i) => `${i + 1}. ${q}`).join('\n');
 
@@ -53,66 +47,65 @@ function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
 
-function poemEmbed(entry: LibraryEntry & { kind: 'poem' }, questions: readonly string[] | null): APIEmbed {
+function poemEmbed(t: RitualsT, entry: LibraryEntry & { kind: 'poem' }, questions: readonly string[] | null): APIEmbed {
   // Titles, names and sources are moderators' words inside the bot's Markdown; the poem is the poem.
   const byline = `— **${inlineText(entry.author)}**${entry.year === null ? '' : `, ${entry.year}`}`;
   return {
     title: inlineText(entry.title),
     description: `${entry.text}\n\n${byline}`,
     fields: [
-      ...(entry.source === null ? [] : [{ name: 'Source', value: inlineText(entry.source) }]),
-      ...(questions === null ? [] : [{ name: 'To reflect on', value: numbered(questions) }]),
+      ...(entry.source === null ? [] : [{ name: t('post.poem.source'), value: inlineText(entry.source) }]),
+      ...(questions === null ? [] : [{ name: t('post.poem.reflect'), value: numbered(questions) }]),
     ],
   };
 }
 
-function podcastEmbed(entry: LibraryEntry & { kind: 'podcast' }, questions: readonly string[] | null, inThread: boolean): APIEmbed {
-  const where = inThread ? ' and join the conversation in the thread below' : '';
+function podcastEmbed(t: RitualsT, entry: LibraryEntry & { kind: 'podcast' }, questions: readonly string[] | null, inThread: boolean): APIEmbed {
   const description = [
     entry.show === null ? null : `*${inlineText(entry.show)}*`,
     entry.about,
-    entry.link === null ? null : `▶️ [Listen to the episode](${entry.link})`,
-    `Listen this week, then press **I listened**${where}.`,
+    entry.link === null ? null : t('post.podcast.listen-link', { link: entry.link }),
+    inThread ? t('post.podcast.call-thread') : t('post.podcast.call'),
   ].filter((part): part is string => part !== null);
   return {
     title: `🎧 ${inlineText(entry.title)}`,
     ...(entry.link === null ? {} : { url: entry.link }),
     description: description.join('\n\n'),
-    fields: questions === null ? [] : [{ name: 'Questions for the club', value: numbered(questions) }],
+    fields: questions === null ? [] : [{ name: t('post.podcast.questions'), value: numbered(questions) }],
   };
 }
 
-function openingFor(questions: readonly string[]): string {
-  return `Let's talk! A few questions to start us off:\n\n${numbered(questions)}\n\nShare as much or as little as you like.`;
+function openingFor(t: RitualsT, questions: readonly string[]): string {
+  return t('post.opening', { questions: numbered(questions) });
 }
 
 /**
  * Builds the post for an occurrence. `occurrenceId` is null for a preview (its button can't be
  * pressed); `entry` is what rotation chose, undefined when the library was empty.
  */
-export function composePost(schedule: Schedule, occurrence: { readonly id: number | null; readonly at: Date }, entry: LibraryEntry | undefined): RitualOutcome<ComposedPost> {
+export function composePost(t: RitualsT, schedule: Schedule, occurrence: { readonly id: number | null; readonly at: Date }, entry: LibraryEntry | undefined): RitualOutcome<ComposedPost> {
   const inThread = schedule.openThread;
   let embed: APIEmbed;
   let questions: readonly string[] | null = null;
   let title: string;
   if (schedule.kind === 'prompt') {
-    embed = { title: '💬 A prompt for us', description: schedule.promptText };
-    title = truncate(schedule.promptText.split('\n')[0] ?? 'Prompt', 60);
+    embed = { title: t('post.prompt.title'), description: schedule.promptText };
+    title = truncate(schedule.promptText.split('\n')[0] ?? '', 60);
   } else if (entry?.kind === 'poem') {
-    questions = entry.questions.length > 0 ? entry.questions : DEFAULT_POEM_QUESTIONS;
-    embed = poemEmbed(entry, inThread ? null : questions);
+    questions = entry.questions.length > 0 ? entry.questions : defaultPoemQuestions(t);
+    embed = poemEmbed(t, entry, inThread ? null : questions);
     title = entry.title;
   } else if (entry?.kind === 'podcast') {
     questions = entry.questions;
-    embed = podcastEmbed(entry, inThread ? null : questions, inThread);
+    embed = podcastEmbed(t, entry, inThread ? null : questions, inThread);
     title = entry.title;
   } else {
     return fail({ kind: 'empty-library', library: schedule.kind });
   }
   const marker = { scheduleId: schedule.id, occurrenceAt: occurrence.at };
   const message: RESTPostAPIChannelMessageJSONBody = {
-    embeds: [{ ...embed, color: COLOURS[schedule.kind], footer: { text: footerFor(schedule) }, timestamp: occurrence.at.toISOString() }],
-    ...(schedule.kind === 'podcast' ? { components: [listenButtonRow(occurrence.id, 0)] } : {}),
+    embeds: [{ ...embed, color: COLOURS[schedule.kind], footer: { text: footerFor(t, schedule) }, timestamp: occurrence.at.toISOString() }],
+    ...(schedule.kind === 'podcast' ? { components: [listenButtonRow(t, occurrence.id, 0)] } : {}),
     // Raw REST bypasses the client's allowedMentions default: words from a library never ping.
     allowed_mentions: { parse: [] },
     nonce: nonceFor(schedule.id, occurrence.at, 'post'),
@@ -120,12 +113,12 @@ export function composePost(schedule: Schedule, occurrence: { readonly id: numbe
   };
   const thread = inThread
     ? {
-        name: truncate(`${footerLabel(schedule)}: ${title}`, THREAD_NAME_MAX),
+        name: truncate(t(`post.thread.${schedule.kind}`, { title }), THREAD_NAME_MAX),
         autoArchiveMinutes: THREAD_ARCHIVE_MINUTES,
         opening:
           questions === null
             ? null
-            : { content: openingFor(questions), allowed_mentions: { parse: [] }, nonce: nonceFor(schedule.id, occurrence.at, 'opening'), enforce_nonce: true },
+            : { content: openingFor(t, questions), allowed_mentions: { parse: [] }, nonce: nonceFor(schedule.id, occurrence.at, 'opening'), enforce_nonce: true },
       }
     : null;
   return succeed({ channelId: schedule.channelId, marker, message, thread });

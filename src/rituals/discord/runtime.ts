@@ -3,9 +3,12 @@ import { tellModerators } from '../../guilds/moderator-notes.js';
 import { createInFlight } from '../../scheduling/in-flight.js';
 import type { Shards } from '../../sharding/shards.js';
 import { beginAttempt, claimDue, findOccurrence, markFailed, markPosted, pauseForBrokenTarget, readyToDeliver, rewindToClock, scheduleRetry } from '../ledger.js';
+import type { Reader } from '../../i18n/locales.js';
+import { localizeEntry, type RitualContent } from '../content.js';
 import type { BrokenTarget, Occurrence } from '../model.js';
 import { deliverPost } from './delivery.js';
 import { emptyLibraryNotice, failedNotice, pausedNotice } from './notices.js';
+import { ritualMessages } from './messages.js';
 import { composePost } from './post-view.js';
 import { classifyFailure, type RitualTransport } from './transport.js';
 
@@ -64,6 +67,10 @@ export interface RuntimeDependencies extends Pick<BotContext, 'db' | 'clock' | '
   readonly runningSince: Date;
   /** The shards this process serves: it posts the rituals of their servers and no others. */
   readonly shards: Shards;
+  /** Who reads a server's posts and its moderators' notices: the server's language. */
+  serverReader(guildId: string): Promise<Reader>;
+  /** The shipped libraries, whose translations starter entries are posted in. */
+  readonly content: RitualContent;
 }
 
 export function createRitualRuntime(deps: RuntimeDependencies, options: RuntimeOptions = {}): RitualRuntime {
@@ -75,9 +82,9 @@ export function createRitualRuntime(deps: RuntimeDependencies, options: RuntimeO
   const inFlight = createInFlight(logger);
   let closed = false;
 
-  async function fail(occurrence: Occurrence, detail: string, notice: string): Promise<DeliveryReport> {
+  async function fail(occurrence: Occurrence, detail: string, notice: () => string): Promise<DeliveryReport> {
     const failed = await markFailed(db, occurrence.id, detail, clock.now());
-    if (failed) await tellModerators({ db, logger, sender: transport }, occurrence.guildId, notice);
+    if (failed) await tellModerators({ db, logger, sender: transport }, occurrence.guildId, notice());
     return { kind: 'failed', detail };
   }
 
@@ -86,10 +93,12 @@ export function createRitualRuntime(deps: RuntimeDependencies, options: RuntimeO
     if (started === undefined) return { kind: 'not-claimed', occurrence: await findOccurrence(db, occurrenceId) };
     const { occurrence, schedule, entry } = started;
     const log = { guild: schedule.guildId, ritual: schedule.id, occurrence: occurrence.id, due: occurrence.at.toISOString() };
-    const composed = composePost(schedule, occurrence, entry);
+    const reader = await deps.serverReader(schedule.guildId);
+    const t = ritualMessages.for(reader);
+    const composed = composePost(t, schedule, occurrence, entry && localizeEntry(entry, deps.content, reader));
     if (!composed.ok) {
       logger.warn(log, 'a ritual could not post: its library is empty');
-      return fail(occurrence, 'the library is empty', emptyLibraryNotice(schedule, occurrence));
+      return fail(occurrence, 'the library is empty', () => emptyLibraryNotice(t, schedule, occurrence));
     }
     try {
       const delivered = await deliverPost(transport, composed.value, started.triedBefore, AbortSignal.timeout(settings.attemptTimeoutMs));
@@ -103,7 +112,7 @@ export function createRitualRuntime(deps: RuntimeDependencies, options: RuntimeO
       logger.warn({ ...log, err: error, failure: failure.kind, attempts }, 'a ritual post attempt failed');
       if (failure.kind === 'broken') {
         const paused = await pauseForBrokenTarget(db, occurrence, failure.reason, failure.detail, now);
-        if (paused) await tellModerators({ db, logger, sender: transport }, schedule.guildId, pausedNotice(schedule, failure.reason, occurrence));
+        if (paused) await tellModerators({ db, logger, sender: transport }, schedule.guildId, pausedNotice(t, schedule, failure.reason, occurrence));
         return { kind: 'paused', reason: failure.reason };
       }
       const delay = settings.retryDelaysMs[attempts - 1];
@@ -112,7 +121,7 @@ export function createRitualRuntime(deps: RuntimeDependencies, options: RuntimeO
         await scheduleRetry(db, occurrence.id, failure.detail, at, now);
         return { kind: 'retrying', at, detail: failure.detail };
       }
-      return fail(occurrence, failure.detail, failedNotice(schedule, occurrence, attempts, failure.detail));
+      return fail(occurrence, failure.detail, () => failedNotice(t, schedule, occurrence, attempts, failure.detail));
     }
   }
 

@@ -48,7 +48,7 @@ describe('the welcome walk in the member’s language', () => {
       // The introduction is public: the server's language.
       const intro = await post;
       expect(intro.content).toBe(say('intro.welcome', { user: `<@${ana.id}>`, server: 'Roots' }, locale));
-      expect(intro.embeds[0]?.fields[0]).toEqual({ name: say('intro.role', undefined, locale), value: say('role.teacher', undefined, locale), inline: true });
+      expect(intro.embeds[0]?.fields?.[0]).toEqual({ name: say('intro.role', undefined, locale), value: say('role.teacher', undefined, locale), inline: true });
     });
   }
 

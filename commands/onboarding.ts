@@ -1,6 +1,8 @@
 import { ChannelType, SlashCommandBuilder } from 'discord.js';
 import { defineCommand } from '../src/interactions/handlers.js';
-import { remindStalled, setUpOnboarding, showOnboardingStats, startOnboarding } from '../src/onboarding/discord/onboarding-command.js';
+import { onboardingLocalizations } from '../src/onboarding/discord/command-localizations.js';
+import { DISCORD_LANGUAGE, remindStalled, setUpOnboarding, showOnboardingStats, startOnboarding } from '../src/onboarding/discord/onboarding-command.js';
+import { LANGUAGE_NAMES, LANGUAGES } from '../src/i18n/locales.js';
 import { NUDGE_DAYS } from '../src/onboarding/settings.js';
 
 const TEXT_CHANNELS = [ChannelType.GuildText] as const;
@@ -26,6 +28,15 @@ export default defineCommand({
         .addChannelOption((o) => o.setName('log-channel').setDescription('Where I tell moderators about problems').addChannelTypes(...TEXT_CHANNELS))
         .addIntegerOption((o) =>
           o.setName('nudge-after-days').setDescription('Days without progress before one gentle nudge (0: never)').setMinValue(NUDGE_DAYS.min).setMaxValue(NUDGE_DAYS.max),
+        )
+        .addStringOption((o) =>
+          o
+            .setName('language')
+            .setDescription('The language of public posts (introductions, rituals)')
+            .addChoices(
+              { name: "The server's Discord language", value: DISCORD_LANGUAGE },
+              ...LANGUAGES.map((language) => ({ name: LANGUAGE_NAMES[language], value: language })),
+            ),
         ),
     )
     .addSubcommand((sub) =>
@@ -50,6 +61,7 @@ export default defineCommand({
         .setDescription('Gently remind members whose walk has stalled (moderators)')
         .addUserOption((o) => o.setName('member').setDescription('Just this member (otherwise everyone stalled for a day or more)')),
     ),
+  localizations: onboardingLocalizations,
   subcommands: {
     start: { access: 'everyone', scope: 'server', run: startOnboarding },
     setup: { access: 'moderators', scope: 'server', run: setUpOnboarding },

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { DATA_DIR } from '../content/community.js';
 import { ContentError, loadContentFile, type ContentResult } from '../content/load.js';
+import { localize, TRANSLATED_LANGUAGES, translationsSchema, type Translations } from '../i18n/content.js';
+import { readerOf } from '../i18n/locales.js';
 import { hasVisibleText } from '../text.js';
 import { hereBecauseValue, valuesFieldValue } from './field-text.js';
 
@@ -12,6 +14,14 @@ import { hereBecauseValue, valuesFieldValue } from './field-text.js';
 
 /** Discord's limit for one embed field's value. */
 const FIELD_MAX = 1024;
+
+/**
+ * The longest a field built from every item gets, in English or any translation: each language's
+ * members see their own version, and each must fit Discord's limit.
+ */
+function longestInAnyLanguage<T extends object>(items: ReadonlyArray<T & { readonly translations?: Translations<T> | undefined }>, field: (items: T[]) => string): number {
+  return Math.max(...['en', ...TRANSLATED_LANGUAGES].map((language) => field(items.map((item) => localize<T>(item, item.translations, readerOf(language)).value)).length));
+}
 
 const boundedText = (max: number) => z.string().trim().refine(hasVisibleText, 'must not be empty').max(max, `must be at most ${max} characters`);
 
@@ -28,30 +38,47 @@ export const TenetSchema = z.strictObject({
 
 export type Tenet = z.output<typeof TenetSchema>;
 
+export type ShippedTenet = z.output<typeof ShippedTenetSchema>;
+
 const sameName = (a: string, b: string) => a.localeCompare(b, 'en', { sensitivity: 'base' }) === 0;
 
-/** One to five tenets with different names: the rule for the shipped file and for moderators' edits alike. */
-export const TenetListSchema = z
-  .array(TenetSchema)
-  .min(1, 'needs at least one tenet')
-  .max(TENET_LIMITS.count, `can hold at most ${TENET_LIMITS.count} tenets`)
-  .check((ctx) => {
-    ctx.value.forEach((tenet, index) => {
-      if (ctx.value.findIndex((other) => sameName(other.name, tenet.name)) !== index) {
-        ctx.issues.push({ code: 'custom', input: tenet.name, path: [index, 'name'], message: `"${tenet.name}" is already the name of another tenet` });
-      }
-    });
-  });
+/**
+ * A shipped tenet: the community's own words in English, and their translations. A translation
+ * belongs to those exact words: a tenet moderators reworded has none, and shows as written.
+ */
+const ShippedTenetSchema = TenetSchema.extend({ translations: translationsSchema(TenetSchema) });
 
-const TenetsFileSchema = z.strictObject({ tenets: TenetListSchema });
+/** One to five tenets with different names: the rule for the shipped file and for moderators' edits alike. */
+function tenetList<S extends z.ZodType<Tenet>>(item: S) {
+  return z
+    .array(item)
+    .min(1, 'needs at least one tenet')
+    .max(TENET_LIMITS.count, `can hold at most ${TENET_LIMITS.count} tenets`)
+    .check((ctx) => {
+      ctx.value.forEach((tenet, index) => {
+        if (ctx.value.findIndex((other) => sameName(other.name, tenet.name)) !== index) {
+          ctx.issues.push({ code: 'custom', input: tenet.name, path: [index, 'name'], message: `"${tenet.name}" is already the name of another tenet`, params: { duplicate: true } });
+        }
+      });
+    });
+}
+
+export const TenetListSchema = tenetList(TenetSchema);
+
+const TenetsFileSchema = z.strictObject({ tenets: tenetList(ShippedTenetSchema) });
 
 /** Reasons are offered in a select menu: Discord allows 25 options, labels of 100 characters. */
-export const JoinReasonSchema = z.strictObject({
-  id: z.string().regex(/^[a-z][a-z0-9-]{0,30}$/, 'must be a short id in lowercase letters, digits and dashes'),
+const JoinReasonWords = z.strictObject({
   /** As the community page words it, shown in the form. */
   text: boundedText(100),
   /** In the third person, shown in the member's introduction post. */
   short: boundedText(80),
+});
+
+export const JoinReasonSchema = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9-]{0,30}$/, 'must be a short id in lowercase letters, digits and dashes'),
+  ...JoinReasonWords.shape,
+  translations: translationsSchema(JoinReasonWords),
 });
 
 export type JoinReason = z.output<typeof JoinReasonSchema>;
@@ -68,7 +95,7 @@ const JoinReasonsFileSchema = z.strictObject({
         }
       });
       // A member may pick every reason; their introduction post lists them all in one field.
-      const length = hereBecauseValue(ctx.value).length;
+      const length = longestInAnyLanguage(ctx.value, hereBecauseValue);
       if (length > FIELD_MAX) {
         ctx.issues.push({
           code: 'custom',
@@ -79,19 +106,24 @@ const JoinReasonsFileSchema = z.strictObject({
     }),
 });
 
-export const CommunityValueSchema = z.strictObject({ name: boundedText(40), text: boundedText(300) });
+const CommunityValueWords = z.strictObject({ name: boundedText(40), text: boundedText(300) });
+
+export const CommunityValueSchema = CommunityValueWords.extend({ translations: translationsSchema(CommunityValueWords) });
 
 export type CommunityValue = z.output<typeof CommunityValueSchema>;
 
+const WhyWords = z.strictObject({ why: boundedText(400) });
+
 const ValuesFileSchema = z.strictObject({
-  why: boundedText(400),
+  ...WhyWords.shape,
+  translations: translationsSchema(WhyWords),
   values: z
     .array(CommunityValueSchema)
     .min(1, 'needs at least one value')
     .max(10, 'can hold at most 10 values')
     .check((ctx) => {
       // `/tenets show` lists every value, name and text, in one field.
-      const length = valuesFieldValue(ctx.value).length;
+      const length = longestInAnyLanguage(ctx.value, valuesFieldValue);
       if (length > FIELD_MAX) {
         ctx.issues.push({
           code: 'custom',
@@ -103,10 +135,12 @@ const ValuesFileSchema = z.strictObject({
 });
 
 export interface OnboardingContent {
-  /** The default tenets; a server's moderators may replace them (`/tenets edit`). */
+  /** The default tenets' words, as a server stores them; a server's moderators may replace them (`/tenets edit`). */
   readonly tenets: readonly Tenet[];
+  /** The same tenets with their translations, looked up by their words when a tenet is shown. */
+  readonly shippedTenets: readonly ShippedTenet[];
   readonly joinReasons: readonly JoinReason[];
-  readonly why: string;
+  readonly why: { readonly why: string; readonly translations?: z.output<typeof ValuesFileSchema>['translations'] };
   readonly values: readonly CommunityValue[];
 }
 
@@ -117,7 +151,12 @@ export async function loadOnboardingContent(dir = `${DATA_DIR}onboarding/`): Pro
     loadContentFile(`${dir}values.json`, ValuesFileSchema),
   ]);
   if (tenets.ok && reasons.ok && values.ok) {
-    return { ok: true, value: { tenets: tenets.value.tenets, joinReasons: reasons.value.reasons, why: values.value.why, values: values.value.values } };
+    const shipped = tenets.value.tenets;
+    const why = { why: values.value.why, ...(values.value.translations ? { translations: values.value.translations } : {}) };
+    return {
+      ok: true,
+      value: { tenets: shipped.map(({ name, text }) => ({ name, text })), shippedTenets: shipped, joinReasons: reasons.value.reasons, why, values: values.value.values },
+    };
   }
   const problems = [tenets, reasons, values].flatMap((result) => (result.ok ? [] : result.error.problems));
   return { ok: false, error: new ContentError(problems) };

@@ -6,38 +6,46 @@ import type { JoinReason } from './content.js';
 
 type Deps = Pick<BotContext, 'db' | 'clock'>;
 
-/** The roles a member picks from when introducing themselves, as the community names them. */
-export const MEMBER_ROLES = {
-  teacher: 'Teacher',
-  coach: 'Coach',
-  leader: 'School or district leader',
-  other: 'Something else',
-} as const;
+/** The roles a member picks from when introducing themselves; the catalogue names them (`role.*`). */
+export const MEMBER_ROLES = ['teacher', 'coach', 'leader', 'other'] as const;
 
-export type MemberRole = keyof typeof MEMBER_ROLES;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
 
-const MemberRoleSchema = z.enum(Object.keys(MEMBER_ROLES) as [MemberRole, ...MemberRole[]]);
+const MemberRoleSchema = z.enum(MEMBER_ROLES);
+
+/** The form's boxes a member types in. */
+export type IntroField = 'name' | 'schoolRegion' | 'note';
+
+/** What can be wrong with an introduction, one value per box; the view words it in the member's language. */
+export type IntroProblem =
+  | { readonly kind: 'too-long'; readonly field: IntroField; readonly max: number; readonly length: number }
+  | { readonly kind: 'no-name' }
+  | { readonly kind: 'no-role' }
+  | { readonly kind: 'no-reason' }
+  | { readonly kind: 'unknown-reason' };
+
+const SimpleProblem = z.enum(['no-name', 'no-role', 'no-reason', 'unknown-reason']);
+const TooLong = z.object({ field: z.enum(['name', 'schoolRegion', 'note']), max: z.number(), length: z.number() });
 
 export const INTRO_LIMITS = { name: 80, schoolRegion: 100, note: 300 } as const;
 
 /**
  * One text box of the form, checked again on arrival: a client may ignore the form's own limits.
  * The member is told which box, its limit and how long theirs is. Text that shows nothing (zero-width
- * characters, blanks) counts as empty.
+ * characters, blanks) counts as empty. Issues carry an {@link IntroProblem}'s kind as their message,
+ * so {@link introProblems} can read them back as values.
  */
-const formText = (label: string, max: number) =>
+const formText = (field: IntroField) =>
   z
     .string()
     .trim()
     .check((ctx) => {
       const length = discordLength(ctx.value);
-      if (length > max) ctx.issues.push({ code: 'custom', input: ctx.value, message: `"${label}" can be at most ${max} characters, and yours has ${length}.` });
+      const max = INTRO_LIMITS[field];
+      if (length > max) ctx.issues.push({ code: 'custom', input: ctx.value, message: 'too-long', params: { field, max, length } });
     });
 
-const optionalText = (label: string, max: number) => formText(label, max).transform((value) => (hasVisibleText(value) ? value : null));
-
-/** The boxes' labels, as the form shows them. */
-export const INTRO_LABELS = { name: 'Your name', schoolRegion: 'School or region', note: "Anything else you'd like to share?" } as const;
+const optionalText = (field: IntroField) => formText(field).transform((value) => (hasVisibleText(value) ? value : null));
 
 /** What a member tells the community about themselves. */
 export interface Intro {
@@ -53,16 +61,26 @@ export interface Intro {
 export function introSchema(reasons: readonly JoinReason[]) {
   const known = new Set(reasons.map((reason) => reason.id));
   return z.object({
-    name: formText(INTRO_LABELS.name, INTRO_LIMITS.name).refine(hasVisibleText, 'Please tell us your name.'),
-    role: z.array(MemberRoleSchema).length(1, 'Please pick the role that fits you best.').transform(([role]) => role as MemberRole),
-    schoolRegion: optionalText(INTRO_LABELS.schoolRegion, INTRO_LIMITS.schoolRegion),
+    name: formText('name').refine(hasVisibleText, 'no-name'),
+    role: z.array(MemberRoleSchema).length(1, 'no-role').transform(([role]) => role as MemberRole),
+    schoolRegion: optionalText('schoolRegion'),
     reasons: z
       .array(z.string())
-      .min(1, 'Please pick at least one reason you joined.')
-      .refine((ids) => ids.every((id) => known.has(id)), 'One of the reasons picked is not on the list any more; please try again.')
+      .min(1, 'no-reason')
+      .refine((ids) => ids.every((id) => known.has(id)), 'unknown-reason')
       .transform((ids) => reasons.map((reason) => reason.id).filter((id) => ids.includes(id))),
-    note: optionalText(INTRO_LABELS.note, INTRO_LIMITS.note),
+    note: optionalText('note'),
   }) satisfies z.ZodType<Intro, unknown>;
+}
+
+/** The problems {@link introSchema} found, as values. */
+export function introProblems(error: z.ZodError): IntroProblem[] {
+  return error.issues.map((issue): IntroProblem => {
+    if (issue.code === 'custom' && issue.message === 'too-long') return { kind: 'too-long', ...TooLong.parse(issue.params) };
+    const simple = SimpleProblem.safeParse(issue.message);
+    // A role that isn't on the list arrives as an invalid option: the member picks again.
+    return { kind: simple.success ? simple.data : 'no-role' };
+  });
 }
 
 export async function saveIntroIn(trx: Db, guildId: string, userId: string, intro: Intro, at: Date): Promise<void> {

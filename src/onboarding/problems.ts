@@ -1,4 +1,5 @@
 import type { Outcome } from '../outcome.js';
+import type { IntroProblem } from './intros.js';
 
 /**
  * What can stop a member or moderator in onboarding, as values; `discord/explain.ts` words them.
@@ -16,11 +17,20 @@ export type OnboardingProblem =
   /** The bot is no longer in the walk's server. */
   | { readonly kind: 'bot-not-in-server' }
   | { readonly kind: 'not-set-up' }
-  /** The introduction form's answers, each problem already a sentence about one field. */
-  | { readonly kind: 'introduction-invalid'; readonly problems: readonly string[] }
-  /** `/tenets edit`'s boxes, each problem already a sentence about one box. */
-  | { readonly kind: 'tenets-invalid'; readonly problems: readonly string[] }
+  /** The introduction form's answers, one problem per box. */
+  | { readonly kind: 'introduction-invalid'; readonly problems: readonly IntroProblem[] }
+  /** `/tenets edit`'s boxes, one problem per box. */
+  | { readonly kind: 'tenets-invalid'; readonly problems: readonly TenetProblem[] }
   /** Someone else saved the tenets while this edit was open; saving would undo their change. */
   | { readonly kind: 'tenets-conflict'; readonly version: number };
+
+/** What can be wrong with the tenets a moderator wrote, naming the box (1 to 5) it is in. */
+export type TenetProblem =
+  | { readonly kind: 'no-colon'; readonly box: number }
+  | { readonly kind: 'none' }
+  | { readonly kind: 'too-many'; readonly max: number }
+  | { readonly kind: 'empty'; readonly box: number; readonly field: 'name' | 'text' }
+  | { readonly kind: 'too-long'; readonly box: number; readonly field: 'name' | 'text'; readonly max: number }
+  | { readonly kind: 'duplicate'; readonly box: number; readonly name: string };
 
 export type OnboardingOutcome<T> = Outcome<T, OnboardingProblem>;

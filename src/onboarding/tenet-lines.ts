@@ -1,7 +1,7 @@
 import { fail, succeed } from '../outcome.js';
 import { hasVisibleText } from '../text.js';
 import { TENET_LIMITS, TenetListSchema, type Tenet } from './content.js';
-import type { OnboardingOutcome } from './problems.js';
+import type { OnboardingOutcome, TenetProblem } from './problems.js';
 
 /**
  * Tenets as moderators edit them, one per box: its name, a colon, then its words, as the community
@@ -12,7 +12,7 @@ export const asLine = (tenet: Tenet) => `${tenet.name}: ${tenet.text}`;
 
 /** The boxes (up to five, empty ones skipped) as tenets, checked by the same rules as the shipped file. */
 export function tenetsFromLines(lines: readonly string[]): OnboardingOutcome<Tenet[]> {
-  const problems: string[] = [];
+  const problems: TenetProblem[] = [];
   const tenets: Tenet[] = [];
   // Boxes may be left empty in between: problems name the box, not the place in the list.
   const boxes: number[] = [];
@@ -22,7 +22,7 @@ export function tenetsFromLines(lines: readonly string[]): OnboardingOutcome<Ten
     if (!hasVisibleText(line)) continue;
     const colon = line.indexOf(':');
     if (colon < 1) {
-      problems.push(`Tenet ${position} needs its name, a colon, then its words, like "Be Kind: Kindness brings out the best in all of us."`);
+      problems.push({ kind: 'no-colon', box: position });
       continue;
     }
     tenets.push({ name: line.slice(0, colon).trim(), text: line.slice(colon + 1).trim() });
@@ -33,11 +33,14 @@ export function tenetsFromLines(lines: readonly string[]): OnboardingOutcome<Ten
   if (parsed.success) return succeed(parsed.data);
   return fail({
     kind: 'tenets-invalid',
-    problems: parsed.error.issues.map((issue) => {
+    problems: parsed.error.issues.map((issue): TenetProblem => {
       const [index, field] = issue.path;
-      if (typeof index !== 'number') return `The tenets ${issue.message}.`;
-      const what = field === 'name' ? 'name' : field === 'text' ? 'words' : 'entry';
-      return `Tenet ${boxes[index] ?? index + 1}'s ${what} ${issue.message}.`;
+      if (typeof index !== 'number') return issue.code === 'too_big' ? { kind: 'too-many', max: TENET_LIMITS.count } : { kind: 'none' };
+      const box = boxes[index] ?? index + 1;
+      const which = field === 'name' ? 'name' : 'text';
+      if (issue.code === 'too_big') return { kind: 'too-long', box, field: which, max: Number(issue.maximum) };
+      if (issue.code === 'custom' && issue.params?.['duplicate'] === true) return { kind: 'duplicate', box, name: tenets[index]?.name ?? '' };
+      return { kind: 'empty', box, field: which };
     }),
   });
 }

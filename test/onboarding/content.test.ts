@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { loadOnboardingContent } from '../../src/onboarding/content.js';
 import { DATA_DIR } from '../../src/content/community.js';
-import { introSchema } from '../../src/onboarding/intros.js';
+import { introProblems, introSchema } from '../../src/onboarding/intros.js';
 
 describe('onboarding content', () => {
   it('ships the five Roots tenets, the reasons to join and our values', async () => {
@@ -64,10 +64,6 @@ describe('onboarding content', () => {
     const ok = schema.parse({ name: ' Dave ', role: ['coach'], schoolRegion: '', reasons: ['new-ideas', 'innovate'], note: '  ' });
     expect(ok).toEqual({ name: 'Dave', role: 'coach', schoolRegion: null, reasons: ['innovate', 'new-ideas'], note: null });
     const bad = schema.safeParse({ name: '', role: [], schoolRegion: '', reasons: ['made-up'], note: '' });
-    expect(bad.success ? [] : bad.error.issues.map((i) => i.message)).toEqual([
-      'Please tell us your name.',
-      'Please pick the role that fits you best.',
-      'One of the reasons picked is not on the list any more; please try again.',
-    ]);
+    expect(bad.success ? [] : introProblems(bad.error)).toEqual([{ kind: 'no-name' }, { kind: 'no-role' }, { kind: 'unknown-reason' }]);
   });
 });

@@ -80,6 +80,10 @@ describe('parseLine: terminal commands', () => {
     ['as alice', { kind: 'as', name: 'alice' }],
     ['as @alice', { kind: 'as', name: 'alice' }],
     ['AS alice', { kind: 'as', name: 'alice' }],
+    ['as alice --locale es', { kind: 'as', name: 'alice', locale: 'es-ES' }],
+    ['as @ana --locale=pt', { kind: 'as', name: 'ana', locale: 'pt-BR' }],
+    ['as alice --locale EN', { kind: 'as', name: 'alice', locale: 'en-US' }],
+    ['as alice --locale es-419', { kind: 'as', name: 'alice', locale: 'es-419' }],
     ['join dave', { kind: 'join', name: 'dave' }],
     ['leave ben', { kind: 'leave', name: 'ben' }],
     ['show', { kind: 'show', target: { kind: 'here' } }],
@@ -113,6 +117,9 @@ describe('parseLine: terminal commands', () => {
     expect(invalidMessage('click')).toMatch(/Which button\?/);
     expect(invalidMessage('select')).toMatch(/select 2/);
     expect(invalidMessage('as')).toBe('Say who, with one name: as alice.');
+    expect(invalidMessage('as alice --locale fr')).toBe('I don\'t know the language "fr". Try es (Español), pt (Português do Brasil) or en (English), like as alice --locale es.');
+    expect(invalidMessage('as alice --locale')).toMatch(/Say which language after --locale/);
+    expect(invalidMessage('as --locale es')).toBe('Say who, with one name: as alice --locale es.');
     expect(invalidMessage('join dave smith')).toBe('Say who, with one name: join dave.');
     expect(invalidMessage('say')).toMatch(/What would you like to say\?/);
     expect(invalidMessage('say #poems')).toMatch(/What would you like to say\?/);

@@ -177,6 +177,12 @@ describe('renderMarkdown', () => {
     expect(renderMarkdown(text, options())).toBe('@alice see #poems on March 10, 2025 (in 7 days)');
   });
 
+  it('draws timestamps in the language of whoever you are acting as', () => {
+    const text = 'on <t:1741593600:D> (<t:1741593600:R>)';
+    expect(renderMarkdown(text, { ...options(), locale: () => 'es-ES' })).toBe('on 10 de marzo de 2025 (dentro de 7 días)');
+    expect(renderMarkdown(text, { ...options(), locale: () => 'pt-BR' })).toBe('on 10 de março de 2025 (em 7 dias)');
+  });
+
   it('keeps a quote’s bar on every line it wraps onto, and quotes the rest after >>>', () => {
     const view = post({ content: '> ' + 'a quote that goes on and on '.repeat(4).trim() + '\nafter' });
     const lines = render(view, { width: 40 }).slice(1);

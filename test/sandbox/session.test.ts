@@ -61,6 +61,14 @@ describe('the sandbox session', () => {
     expect(io.output.join('\n')).not.toMatch(/Error|    at /);
   });
 
+  it('lets you give a member a Discord language, which the bot answers in', async () => {
+    expect(await type('as alice --locale es')).toEqual(['', 'You are now alice, in #general. Their Discord is in es-ES.']);
+    const shown = (await type('/tenets show')).join('\n');
+    expect(shown).toContain('Nuestros principios · Roots Community');
+    expect(shown).toContain('Comparte con generosidad');
+    expect(await type('as alice --locale fr')).toEqual(['', 'I don\'t know the language "fr". Try es (Español), pt (Português do Brasil) or en (English), like as alice --locale es.']);
+  });
+
   it("prints the bot's answer to a slash command once", async () => {
     const printed = await type('/about');
     expect(printed[1]).toBe('Roots Bot in #general (only you can see this)');

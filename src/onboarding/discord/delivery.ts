@@ -11,6 +11,8 @@ import {
 } from 'discord.js';
 import type { BotContext } from '../../context.js';
 import { restSender, tellModerators } from '../../guilds/moderator-notes.js';
+import { serverReader } from '../../guilds/server-language.js';
+import type { Reader } from '../../i18n/locales.js';
 import { isDiscordError } from '../../interactions/discord-errors.js';
 import { inlineText } from '../../presentation/inline-text.js';
 import { findOnboardingSettings, type OnboardingSettings } from '../settings.js';
@@ -18,6 +20,8 @@ import { tenetsAt } from '../tenets.js';
 import type { Walk, WalkChannel } from '../walk-store.js';
 import { postponeOutreach } from '../outreach.js';
 import { recordDelivered, recordUnreachable, releaseUndeliverable } from '../walks.js';
+import { shownWhy } from '../shown-content.js';
+import { onboardingMessages, type OnboardingSays } from './messages.js';
 import { describeRoleProblem, roleProblem, type RoleProblem } from './setup-checks.js';
 import { stepMessage, type Opening, type WalkScene } from './walk-view.js';
 
@@ -52,12 +56,31 @@ export function reachFailure(error: unknown): 'closed' | 'later' | 'unexpected' 
   return isClosed(error) ? 'closed' : 'unexpected';
 }
 
-export function sceneFor(guild: Guild, settings: OnboardingSettings | undefined, ctx: BotContext): WalkScene {
-  return { guildName: guild.name, why: ctx.content.onboarding.why, introductionsChannelId: settings?.introductionsChannelId ?? null };
+/**
+ * Who reads what the bot says in a server on its own initiative (a walk's first message, a nudge,
+ * an introduction, a note to moderators): the server's language. Discord tells the bot a member's
+ * own language only when they click.
+ */
+export function serverReaderOf(ctx: BotContext, guild: Guild): Promise<Reader> {
+  return serverReader(ctx.db, guild.id, guild.preferredLocale);
 }
 
-/** A note in the moderators' log channel; without one, it goes to the bot's log only. Never throws. */
-export async function noteModerators(client: Client, ctx: BotContext, guildId: string, note: string): Promise<void> {
+export function sceneFor(guild: Guild, settings: OnboardingSettings | undefined, ctx: BotContext, reader: Reader): WalkScene {
+  const { why, shippedTenets } = ctx.content.onboarding;
+  return {
+    guildName: guild.name,
+    why: shownWhy(why, reader),
+    introductionsChannelId: settings?.introductionsChannelId ?? null,
+    reader,
+    t: onboardingMessages.for(reader),
+    shippedTenets,
+  };
+}
+
+/** A note in the moderators' log channel, in the server's language; without one, it goes to the bot's log only. Never throws. */
+export async function noteModerators(client: Client, ctx: BotContext, guildId: string, write: (t: OnboardingSays) => string): Promise<void> {
+  const guild = client.guilds.cache.get(guildId);
+  const note = write(onboardingMessages.for(await serverReader(ctx.db, guildId, guild?.preferredLocale)));
   const outcome = await tellModerators({ db: ctx.db, logger: ctx.logger, sender: restSender(client) }, guildId, `🛠️ ${note}`);
   if (outcome === 'no-log-channel') ctx.logger.warn({ guild: guildId, note }, 'a note for moderators, with no log channel to post it in');
 }
@@ -68,7 +91,7 @@ async function viaDm(client: Client, walk: Walk, message: MessageCreateOptions):
   return { via: 'dm', channelId: dm.id };
 }
 
-async function viaThread(guild: Guild, settings: OnboardingSettings, walk: Walk, message: MessageCreateOptions): Promise<WalkChannel | undefined> {
+async function viaThread(guild: Guild, settings: OnboardingSettings, walk: Walk, message: MessageCreateOptions, t: OnboardingSays): Promise<WalkChannel | undefined> {
   // Fetched, not only looked up: after a restart an archived thread isn't in the cache.
   const earlier = walk.lastChannel?.via === 'thread' ? await guild.channels.fetch(walk.lastChannel.channelId).catch(() => null) : null;
   let thread = earlier?.isThread() ? earlier : undefined;
@@ -78,7 +101,7 @@ async function viaThread(guild: Guild, settings: OnboardingSettings, walk: Walk,
     const parent = settings.welcomeChannelId ? guild.channels.cache.get(settings.welcomeChannelId) : undefined;
     if (parent?.type !== ChannelType.GuildText) return undefined;
     thread = await (parent as TextChannel).threads.create({
-      name: `Welcome, ${walk.displayName}`.slice(0, 100),
+      name: t('thread.name', { name: walk.displayName }).slice(0, 100),
       type: ChannelType.PrivateThread,
       invitable: false,
       autoArchiveDuration: ThreadAutoArchiveDuration.OneWeek,
@@ -99,13 +122,13 @@ export type Reach = { readonly kind: 'reached'; readonly channel: WalkChannel } 
  * Discord asks the bot to slow down opening DMs (trying the thread instead would only make a
  * second home for the walk because of a moment's limit).
  */
-export async function reachMember(client: Client, guild: Guild, settings: OnboardingSettings, walk: Walk, message: MessageCreateOptions): Promise<Reach> {
+export async function reachMember(client: Client, guild: Guild, settings: OnboardingSettings, walk: Walk, message: MessageCreateOptions, t: OnboardingSays): Promise<Reach> {
   const chosen: Array<'dm' | 'thread'> = settings.firstContact === 'thread' ? ['thread', 'dm'] : ['dm', 'thread'];
   const lived = walk.lastChannel?.via;
   const order = lived ? [lived, ...chosen.filter((way) => way !== lived)] : chosen;
   for (const way of order) {
     try {
-      const channel = way === 'dm' ? await viaDm(client, walk, message) : await viaThread(guild, settings, walk, message);
+      const channel = way === 'dm' ? await viaDm(client, walk, message) : await viaThread(guild, settings, walk, message, t);
       if (channel) return { kind: 'reached', channel };
     } catch (error) {
       const failure = reachFailure(error);
@@ -134,7 +157,8 @@ export async function deliverWalk(client: Client, ctx: BotContext, walk: Walk, o
     await releaseUndeliverable(ctx, walk.guildId, walk.userId);
     return { kind: 'skipped' };
   }
-  const reach = await reachMember(client, guild, settings, walk, stepMessage(walk, tenets, sceneFor(guild, settings, ctx), opening));
+  const scene = sceneFor(guild, settings, ctx, await serverReaderOf(ctx, guild));
+  const reach = await reachMember(client, guild, settings, walk, stepMessage(walk, tenets, scene, opening), scene.t);
   if (reach.kind === 'reached') {
     await recordDelivered(ctx, walk.guildId, walk.userId, reach.channel);
     return { kind: 'delivered', channel: reach.channel };
@@ -144,14 +168,10 @@ export async function deliverWalk(client: Client, ctx: BotContext, walk: Walk, o
     return { kind: 'later' };
   }
   if (await recordUnreachable(ctx, walk.guildId, walk.userId)) {
-    const thread = settings.welcomeChannelId
-      ? `I couldn't open a private thread in ${channelMention(settings.welcomeChannelId)} either (\`/onboarding setup\` shows why)`
-      : 'there is no welcome channel for a private thread instead';
-    await noteModerators(
-      client,
-      ctx,
-      walk.guildId,
-      `I couldn't start ${userMention(walk.userId)}'s welcome walk: their DMs are closed and ${thread}. Once that's sorted, \`/onboarding remind member:\` sends it again.`,
+    const { welcomeChannelId } = settings;
+    const member = userMention(walk.userId);
+    await noteModerators(client, ctx, walk.guildId, (t) =>
+      welcomeChannelId ? t('note.unreachable.no-thread', { member, channel: channelMention(welcomeChannelId) }) : t('note.unreachable.no-welcome-channel', { member }),
     );
   }
   return { kind: 'unreachable' };
@@ -171,7 +191,7 @@ export async function grantMemberRole(client: Client, ctx: BotContext, guild: Gu
   if (roleId === null) return { kind: 'none' };
   const role = guild.roles.cache.get(roleId);
   if (!role) {
-    await noteModerators(client, ctx, guild.id, `I couldn't give ${userMention(userId)} the member role. ${describeRoleProblem(guild, roleId, 'missing')}`);
+    await noteModerators(client, ctx, guild.id, (t) => [t('note.role-missing', { member: userMention(userId) }), describeRoleProblem(guild, roleId, 'missing', t)].join(' '));
     return { kind: 'failed', problem: 'missing' };
   }
   try {
@@ -181,11 +201,8 @@ export async function grantMemberRole(client: Client, ctx: BotContext, guild: Gu
     if (isDiscordError(error, RESTJSONErrorCodes.UnknownMember)) return { kind: 'failed', problem: 'member-left' };
     if (!isClosed(error)) throw error;
     const problem = roleProblem(guild, roleId) ?? 'no-manage-roles';
-    await noteModerators(
-      client,
-      ctx,
-      guild.id,
-      `I couldn't give ${userMention(userId)} the **${inlineText(role.name)}** role. ${describeRoleProblem(guild, roleId, problem)} They've finished their welcome walk, so once that's fixed, please give them the role by hand.`,
+    await noteModerators(client, ctx, guild.id, (t) =>
+      [t('note.role-refused', { member: userMention(userId), role: inlineText(role.name) }), describeRoleProblem(guild, roleId, problem, t), t('note.role-by-hand')].join(' '),
     );
     return { kind: 'failed', problem };
   }

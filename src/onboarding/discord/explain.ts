@@ -1,36 +1,57 @@
+import { ENGLISH } from '../../i18n/locales.js';
 import { unwrapWith } from '../../outcome.js';
-import type { OnboardingProblem } from '../problems.js';
+import type { IntroProblem } from '../intros.js';
+import type { OnboardingProblem, TenetProblem } from '../problems.js';
+import { onboardingMessages, type OnboardingSays } from './messages.js';
 
 /** The one place onboarding's problems become what the member or moderator reads. */
 
-export const NOT_YOUR_WALK =
-  "This welcome walk belongs to someone else, so I've left it as it is. If you'd like to walk through the tenets yourself, use `/onboarding start` in the server.";
-export const WALK_FINISHED = "You've already finished your welcome walk, so there's nothing more to do here. 🌱 `/tenets show` in the server brings the tenets back any time.";
-export const NO_WALK = "I don't have a welcome walk for you in that server any more. If you'd like to walk it again, use `/onboarding start` there.";
-export const AWAY = "You're not in that server right now. If you come back, your walk will be waiting right where you left it.";
-export const NOT_SET_UP = "Onboarding isn't switched on in this server yet. A moderator can set it up with `/onboarding setup`.";
-
-export function explainOnboardingProblem(problem: OnboardingProblem): string {
+function introProblem(problem: IntroProblem, t: OnboardingSays): string {
   switch (problem.kind) {
-    case 'not-your-walk':
-      return NOT_YOUR_WALK;
-    case 'no-walk':
-      return NO_WALK;
-    case 'walk-finished':
-      return WALK_FINISHED;
-    case 'away':
-      return AWAY;
-    case 'bot-not-in-server':
-      return "I'm not in that server any more, so I can't carry on with onboarding there.";
-    case 'not-set-up':
-      return NOT_SET_UP;
-    case 'introduction-invalid':
-      return `${problem.problems.join(' ')} Press "Introduce myself" to try again.`;
-    case 'tenets-invalid':
-      return `I haven't saved the tenets yet: ${problem.problems.join(' ')}`;
-    case 'tenets-conflict':
-      return `Someone else changed the tenets while you were editing (they're now at version ${problem.version}), so I haven't saved yours. Please run \`/tenets edit\` again to start from theirs.`;
+    case 'too-long': {
+      const label = t(problem.field === 'name' ? 'intro-form.name' : problem.field === 'schoolRegion' ? 'intro-form.school-region' : 'intro-form.note');
+      return t('problem.intro.too-long', { label, max: problem.max, length: problem.length });
+    }
+    default:
+      return t(`problem.intro.${problem.kind}`);
   }
 }
 
-export const orExplain = unwrapWith(explainOnboardingProblem);
+function tenetProblem(problem: TenetProblem, t: OnboardingSays): string {
+  switch (problem.kind) {
+    case 'no-colon':
+      return t('problem.tenets.no-colon', { box: problem.box });
+    case 'none':
+      return t('problem.tenets.none');
+    case 'too-many':
+      return t('problem.tenets.too-many', { max: problem.max });
+    case 'empty':
+      return t('problem.tenets.empty', { box: problem.box, field: problem.field });
+    case 'too-long':
+      return t('problem.tenets.too-long', { box: problem.box, field: problem.field, max: problem.max });
+    case 'duplicate':
+      return t('problem.tenets.duplicate', { box: problem.box, name: problem.name });
+  }
+}
+
+/** A problem in `t`'s language; English where no reader is known (the dashboard). */
+export function explainOnboardingProblem(problem: OnboardingProblem, t: OnboardingSays = onboardingMessages.for(ENGLISH)): string {
+  switch (problem.kind) {
+    case 'not-your-walk':
+    case 'no-walk':
+    case 'walk-finished':
+    case 'away':
+    case 'bot-not-in-server':
+    case 'not-set-up':
+      return t(`problem.${problem.kind}`);
+    case 'introduction-invalid':
+      return [...problem.problems.map((each) => introProblem(each, t)), t('problem.intro.try-again')].join(' ');
+    case 'tenets-invalid':
+      return [t('problem.tenets.not-saved'), ...problem.problems.map((each) => tenetProblem(each, t))].join(' ');
+    case 'tenets-conflict':
+      return t('problem.tenets-conflict', { version: problem.version });
+  }
+}
+
+/** Unwraps an outcome, or stops the handler with its problem in `t`'s language. */
+export const orExplainIn = (t: OnboardingSays) => unwrapWith((problem: OnboardingProblem) => explainOnboardingProblem(problem, t));

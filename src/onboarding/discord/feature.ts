@@ -13,7 +13,7 @@ import { findOnboardingSettings } from '../settings.js';
 import { diffTenets, tenetsAt } from '../tenets.js';
 import type { Walk } from '../walk-store.js';
 import { claimPendingDeliveries } from '../walks.js';
-import { createDeliverOnce, reachMember, type DeliverOnce } from './delivery.js';
+import { createDeliverOnce, reachMember, sceneFor, serverReaderOf, type DeliverOnce } from './delivery.js';
 import { listenForMembers } from './members.js';
 import { recommitMessage } from './walk-view.js';
 import { walkRoutes } from './walk-routes.js';
@@ -44,8 +44,9 @@ async function sendRecommitPrompt(client: Client, ctx: BotContext, walk: Walk): 
   if (!guild || !settings || walk.recommitVersion === null) return;
   const [before, after] = await Promise.all([tenetsAt(ctx.db, walk.guildId, walk.tenetVersion), tenetsAt(ctx.db, walk.guildId, walk.recommitVersion)]);
   if (!after) return;
-  const message = recommitMessage(walk, after.version, diffTenets(before?.tenets ?? [], after.tenets), guild.name);
-  const reached = await reachMember(client, guild, settings, walk, message);
+  const scene = sceneFor(guild, settings, ctx, await serverReaderOf(ctx, guild));
+  const message = recommitMessage(walk, after.version, diffTenets(before?.tenets ?? [], after.tenets), scene);
+  const reached = await reachMember(client, guild, settings, walk, message, scene.t);
   if (reached.kind === 'later') await postponeOutreach(ctx, walk.guildId, walk.userId, 'recommit');
   if (reached.kind === 'closed') ctx.logger.info({ guild: walk.guildId, user: walk.userId }, 'could not reach a member to ask them to re-commit');
 }

@@ -11,11 +11,13 @@ import { fail, succeed } from '../../outcome.js';
 import { TENET_LIMITS, type JoinReason, type Tenet } from '../content.js';
 import { hasVisibleText } from '../../text.js';
 import { asLine, tenetsFromLines } from '../tenet-lines.js';
-import { INTRO_LABELS, INTRO_LIMITS, MEMBER_ROLES, introSchema, type Intro } from '../intros.js';
+import { INTRO_LIMITS, MEMBER_ROLES, introProblems, introSchema, type Intro } from '../intros.js';
 import type { OnboardingOutcome } from '../problems.js';
 import { stepToken, type OpenStep } from '../steps.js';
 import type { TenetSet } from '../tenets.js';
 import { FIELDS, introductionForm, reflectionForm, tenetsForm } from './custom-ids.js';
+import type { OnboardingSays } from './messages.js';
+import { roleName } from './walk-view.js';
 
 /**
  * The walk's forms (Discord modals) and how their answers are read back. Each field sits in a
@@ -31,16 +33,17 @@ export const REFLECTION_MAX = 200;
  */
 export const plainLabel = (text: string): string => text.replace(/\s+/g, ' ').replace(/[*_~`|#>]+/g, '').replace(/\s+/g, ' ').trim();
 
-export function reflectionModal(guildId: string, userId: string, at: Extract<OpenStep, { kind: 'tenet' }>, tenet: Tenet): ModalBuilder {
+/** The reflection form; `tenet` is as the member reads it (its name may be a translation). */
+export function reflectionModal(guildId: string, userId: string, at: Extract<OpenStep, { kind: 'tenet' }>, tenet: Tenet, t: OnboardingSays): ModalBuilder {
   return new ModalBuilder()
     .setCustomId(reflectionForm.encode(guildId, userId, stepToken(at)))
-    .setTitle('A line of reflection')
+    .setTitle(t('reflection.title'))
     .addLabelComponents(
       new LabelBuilder()
-        .setLabel('What does this tenet mean to you?')
+        .setLabel(t('reflection.label'))
         .setDescription(plainLabel(tenet.name))
         .setTextInputComponent(
-          new TextInputBuilder().setCustomId(FIELDS.reflection).setStyle(TextInputStyle.Short).setMinLength(1).setMaxLength(REFLECTION_MAX).setPlaceholder('One line is plenty.'),
+          new TextInputBuilder().setCustomId(FIELDS.reflection).setStyle(TextInputStyle.Short).setMinLength(1).setMaxLength(REFLECTION_MAX).setPlaceholder(t('reflection.placeholder')),
         ),
     );
 }
@@ -51,47 +54,48 @@ export function readReflection(interaction: ModalSubmitInteraction): string | nu
   return hasVisibleText(line) ? line : null;
 }
 
-export function introductionModal(guildId: string, userId: string, displayName: string, reasons: readonly JoinReason[]): ModalBuilder {
-  const roles = Object.entries(MEMBER_ROLES).map(([value, label]) => new StringSelectMenuOptionBuilder().setValue(value).setLabel(label));
+/** The introduction form; `reasons` are as the member reads them. */
+export function introductionModal(guildId: string, userId: string, displayName: string, reasons: readonly JoinReason[], t: OnboardingSays): ModalBuilder {
+  const roles = MEMBER_ROLES.map((role) => new StringSelectMenuOptionBuilder().setValue(role).setLabel(roleName(role, t)));
   const reasonOptions = reasons.map((reason) => new StringSelectMenuOptionBuilder().setValue(reason.id).setLabel(plainLabel(reason.text)));
   return new ModalBuilder()
     .setCustomId(introductionForm.encode(guildId, userId))
-    .setTitle('Introduce yourself')
+    .setTitle(t('intro-form.title'))
     .addLabelComponents(
       new LabelBuilder()
-        .setLabel(INTRO_LABELS.name)
+        .setLabel(t('intro-form.name'))
         .setTextInputComponent(
           new TextInputBuilder().setCustomId(FIELDS.name).setStyle(TextInputStyle.Short).setMaxLength(INTRO_LIMITS.name).setValue(displayName.slice(0, INTRO_LIMITS.name)),
         ),
       new LabelBuilder()
-        .setLabel('Your role')
-        .setStringSelectMenuComponent(new StringSelectMenuBuilder().setCustomId(FIELDS.role).setPlaceholder('Pick the one that fits best').setMinValues(1).setMaxValues(1).addOptions(roles)),
+        .setLabel(t('intro-form.role'))
+        .setStringSelectMenuComponent(new StringSelectMenuBuilder().setCustomId(FIELDS.role).setPlaceholder(t('intro-form.role-placeholder')).setMinValues(1).setMaxValues(1).addOptions(roles)),
       new LabelBuilder()
-        .setLabel(INTRO_LABELS.schoolRegion)
-        .setDescription("Only if you'd like to share it.")
+        .setLabel(t('intro-form.school-region'))
+        .setDescription(t('intro-form.school-region-description'))
         .setTextInputComponent(
           new TextInputBuilder()
             .setCustomId(FIELDS.schoolRegion)
             .setStyle(TextInputStyle.Short)
             .setRequired(false)
             .setMaxLength(INTRO_LIMITS.schoolRegion)
-            .setPlaceholder('e.g. Lincoln Middle School, Ohio'),
+            .setPlaceholder(t('intro-form.school-region-placeholder')),
         ),
       new LabelBuilder()
-        .setLabel('Why did you join?')
-        .setDescription('Pick any that fit.')
+        .setLabel(t('intro-form.reasons'))
+        .setDescription(t('intro-form.reasons-description'))
         .setStringSelectMenuComponent(
-          new StringSelectMenuBuilder().setCustomId(FIELDS.reasons).setPlaceholder('You may want to join if…').setMinValues(1).setMaxValues(reasonOptions.length).addOptions(reasonOptions),
+          new StringSelectMenuBuilder().setCustomId(FIELDS.reasons).setPlaceholder(t('intro-form.reasons-placeholder')).setMinValues(1).setMaxValues(reasonOptions.length).addOptions(reasonOptions),
         ),
       new LabelBuilder()
-        .setLabel(INTRO_LABELS.note)
+        .setLabel(t('intro-form.note'))
         .setTextInputComponent(
           new TextInputBuilder()
             .setCustomId(FIELDS.note)
             .setStyle(TextInputStyle.Paragraph)
             .setRequired(false)
             .setMaxLength(INTRO_LIMITS.note)
-            .setPlaceholder('What you teach, a question you are exploring, a hobby…'),
+            .setPlaceholder(t('intro-form.note-placeholder')),
         ),
     );
 }
@@ -105,11 +109,11 @@ export function readIntroduction(interaction: ModalSubmitInteraction, reasons: r
     reasons: fields.getStringSelectValues(FIELDS.reasons),
     note: fields.getTextInputValue(FIELDS.note),
   });
-  return parsed.success ? succeed(parsed.data) : fail({ kind: 'introduction-invalid', problems: parsed.error.issues.map((issue) => issue.message) });
+  return parsed.success ? succeed(parsed.data) : fail({ kind: 'introduction-invalid', problems: introProblems(parsed.error) });
 }
 
-export function tenetsModal(current: TenetSet): ModalBuilder {
-  const modal = new ModalBuilder().setCustomId(tenetsForm.encode(current.version)).setTitle('Edit the tenets');
+export function tenetsModal(current: TenetSet, t: OnboardingSays): ModalBuilder {
+  const modal = new ModalBuilder().setCustomId(tenetsForm.encode(current.version)).setTitle(t('tenets-form.title'));
   for (let position = 1; position <= TENET_LIMITS.count; position += 1) {
     const tenet = current.tenets[position - 1];
     const input = new TextInputBuilder()
@@ -120,8 +124,8 @@ export function tenetsModal(current: TenetSet): ModalBuilder {
     if (tenet) input.setValue(asLine(tenet));
     modal.addLabelComponents(
       new LabelBuilder()
-        .setLabel(`Tenet ${position}`)
-        .setDescription(position === 1 ? 'A name, a colon, then its words.' : 'A name, a colon, then its words. Leave empty for none.')
+        .setLabel(t('tenets-form.label', { number: position }))
+        .setDescription(position === 1 ? t('tenets-form.first') : t('tenets-form.other'))
         .setTextInputComponent(input),
     );
   }

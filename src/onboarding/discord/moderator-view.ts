@@ -1,68 +1,82 @@
 import { EmbedBuilder, channelMention, roleMention } from 'discord.js';
+import { LANGUAGE_NAMES, type Language } from '../../i18n/locales.js';
 import { inlineText } from '../../presentation/inline-text.js';
 import type { OnboardingSettings } from '../settings.js';
 import { dropOff, funnelChart, type Picture, type TextMeasure } from '../../pictures/index.js';
 import { funnelOf, type FunnelStage, type OnboardingStats, type StatsPeriod, type Stop } from '../stats.js';
 import type { TenetSet } from '../tenets.js';
+import type { OnboardingSays } from './messages.js';
 import type { SetupCheck } from './setup-checks.js';
 import { ROOTS_GREEN } from './walk-view.js';
 
 const WARNING = 0xf0b232;
 
-const orNone = (id: string | null, mention: (id: string) => string) => (id === null ? '*not set*' : mention(id));
+const orNone = (id: string | null, mention: (id: string) => string, t: OnboardingSays) => (id === null ? t('setup.not-set') : mention(id));
 
-export function setupCard(settings: OnboardingSettings, checks: readonly SetupCheck[]): EmbedBuilder {
+/** The language of public posts: the one moderators chose, or the server's Discord language. */
+export interface PostsLanguage {
+  readonly chosen: Language | undefined;
+  /** The server's Discord language (`preferred_locale`), as Discord names it. */
+  readonly discordLocale: string;
+}
+
+export function setupCard(settings: OnboardingSettings, checks: readonly SetupCheck[], language: PostsLanguage, t: OnboardingSays): EmbedBuilder {
   const problems = checks.filter((check) => !check.ok).length;
+  const days = settings.nudgeAfterDays;
   return new EmbedBuilder()
     .setColor(problems === 0 ? ROOTS_GREEN : WARNING)
-    .setTitle(problems === 0 ? 'Onboarding is ready 🌱' : `Onboarding is on, with ${problems === 1 ? 'one thing' : `${problems} things`} to look at`)
+    .setTitle(problems === 0 ? t('setup.ready') : t('setup.to-look-at', { count: problems }))
     .addFields(
-      { name: 'Member role', value: orNone(settings.memberRoleId, roleMention), inline: true },
-      { name: 'Introductions', value: orNone(settings.introductionsChannelId, channelMention), inline: true },
-      { name: 'Welcome threads', value: orNone(settings.welcomeChannelId, channelMention), inline: true },
-      { name: 'Walk starts in', value: settings.firstContact === 'dm' ? 'DMs (a thread if closed)' : 'a private thread (DMs if not possible)', inline: true },
-      { name: 'Nudge after', value: settings.nudgeAfterDays === 0 ? 'never' : `${settings.nudgeAfterDays} day${settings.nudgeAfterDays === 1 ? '' : 's'} without progress`, inline: true },
-      { name: 'Notes to moderators', value: orNone(settings.logChannelId, channelMention), inline: true },
-      { name: 'Checks', value: checks.map((check) => `${check.ok ? '✅' : '⚠️'} ${check.text}`).join('\n') },
+      { name: t('setup.member-role'), value: orNone(settings.memberRoleId, roleMention, t), inline: true },
+      { name: t('setup.introductions'), value: orNone(settings.introductionsChannelId, channelMention, t), inline: true },
+      { name: t('setup.welcome-threads'), value: orNone(settings.welcomeChannelId, channelMention, t), inline: true },
+      { name: t('setup.walk-starts'), value: settings.firstContact === 'dm' ? t('setup.walk-starts.dm') : t('setup.walk-starts.thread'), inline: true },
+      { name: t('setup.nudge'), value: days === 0 ? t('setup.nudge.never') : t('setup.nudge.days', { days }), inline: true },
+      { name: t('setup.notes'), value: orNone(settings.logChannelId, channelMention, t), inline: true },
+      {
+        name: t('setup.language'),
+        value: language.chosen === undefined ? t('setup.language.discord', { language: language.discordLocale }) : LANGUAGE_NAMES[language.chosen],
+        inline: true,
+      },
+      { name: t('setup.checks'), value: checks.map((check) => `${check.ok ? '✅' : '⚠️'} ${check.text}`).join('\n') },
     );
 }
 
-const PERIOD_NAMES: Readonly<Record<StatsPeriod, string>> = { week: 'the last 7 days', month: 'the last 30 days', quarter: 'the last 90 days', all: 'all time' };
+function tenetName(index: number, tenets: TenetSet, t: OnboardingSays, format: (name: string) => string): string {
+  const name = tenets.tenets[index]?.name;
+  return name ? t('stats.tenet', { number: index + 1, name: format(name) }) : t('stats.tenet-unnamed', { number: index + 1 });
+}
 
-function stopName(stop: Stop, tenets: TenetSet): string {
+function stopName(stop: Stop, tenets: TenetSet, t: OnboardingSays): string {
   switch (stop.kind) {
     case 'screening':
-      return 'Waiting to accept the server rules';
+      return t('stats.stop.screening');
     case 'unreachable':
-      return "Couldn't be reached (DMs closed, no welcome thread)";
-    case 'tenet': {
-      const name = tenets.tenets[stop.index]?.name;
-      return `Tenet ${stop.index + 1}${name ? ` · ${inlineText(name)}` : ''}`;
-    }
+      return t('stats.stop.unreachable');
+    case 'tenet':
+      return tenetName(stop.index, tenets, t, inlineText);
     case 'introduce':
-      return 'The introduction';
+      return t('stats.stop.introduce');
   }
 }
 
-const percent = (part: number, whole: number) => (whole === 0 ? '' : ` (${Math.round((part / whole) * 100)}%)`);
-
-export function statsCard(stats: OnboardingStats, period: StatsPeriod, tenets: TenetSet): EmbedBuilder {
+export function statsCard(stats: OnboardingStats, period: StatsPeriod, tenets: TenetSet, t: OnboardingSays): EmbedBuilder {
   const stillWalking = stats.joined - stats.finished;
   const card = new EmbedBuilder()
     .setColor(ROOTS_GREEN)
-    .setTitle(`Onboarding · ${PERIOD_NAMES[period]}`)
+    .setTitle(t('stats.title', { period }))
     .addFields(
-      { name: 'Joined', value: String(stats.joined), inline: true },
-      { name: 'Finished', value: `${stats.finished}${percent(stats.finished, stats.joined)}`, inline: true },
-      { name: 'Still on their way', value: String(stillWalking), inline: true },
+      { name: t('stats.joined'), value: String(stats.joined), inline: true },
+      { name: t('stats.finished'), value: stats.joined === 0 ? String(stats.finished) : t('stats.finished-share', { finished: stats.finished, share: stats.finished / stats.joined }), inline: true },
+      { name: t('stats.walking'), value: String(stillWalking), inline: true },
     );
   if (stats.stopped.length > 0) {
-    card.addFields({ name: 'Where they stopped', value: stats.stopped.map(({ at, count }) => `${stopName(at, tenets)}: **${count}**`).join('\n') });
+    card.addFields({ name: t('stats.stopped'), value: stats.stopped.map(({ at, count }) => `${stopName(at, tenets, t)}: **${count}**`).join('\n') });
   }
   if (stats.joined > 0) {
-    const steps = funnelSteps(stats, tenets);
+    const steps = funnelSteps(stats, tenets, t);
     card.addFields({
-      name: 'Reached each step',
+      name: t('stats.reached'),
       value: steps
         .map((step, index) => {
           const previous = steps[index - 1];
@@ -72,32 +86,31 @@ export function statsCard(stats: OnboardingStats, period: StatsPeriod, tenets: T
         .join('\n'),
     });
   }
-  if (stats.leftBeforeFinishing > 0) card.setFooter({ text: `${stats.leftBeforeFinishing} of those who stopped have left the server.` });
-  if (stats.joined === 0) card.setDescription('Nobody has joined in this period yet.');
+  if (stats.leftBeforeFinishing > 0) card.setFooter({ text: t('stats.left', { count: stats.leftBeforeFinishing }) });
+  if (stats.joined === 0) card.setDescription(t('stats.nobody'));
   return card;
 }
 
-function stageName(stage: FunnelStage, tenets: TenetSet): string {
+function stageName(stage: FunnelStage, tenets: TenetSet, t: OnboardingSays): string {
   switch (stage.kind) {
     case 'joined':
-      return 'Joined';
-    case 'tenet': {
-      const name = tenets.tenets[stage.index]?.name;
-      return `Tenet ${stage.index + 1}${name ? ` · ${name}` : ''}`;
-    }
+      return t('stats.stage.joined');
+    case 'tenet':
+      // Drawn as plain text (and escaped by the card), so the name is left as typed here.
+      return tenetName(stage.index, tenets, t, (name) => name);
     case 'introduce':
-      return 'Writing their introduction';
+      return t('stats.stage.introduce');
     case 'finished':
-      return 'Introduced: finished';
+      return t('stats.stage.finished');
   }
 }
 
-function funnelSteps(stats: OnboardingStats, tenets: TenetSet): { label: string; count: number }[] {
-  return funnelOf(stats, tenets.tenets.length).map(({ at, reached }) => ({ label: stageName(at, tenets), count: reached }));
+function funnelSteps(stats: OnboardingStats, tenets: TenetSet, t: OnboardingSays): { label: string; count: number }[] {
+  return funnelOf(stats, tenets.tenets.length).map(({ at, reached }) => ({ label: stageName(at, tenets, t), count: reached }));
 }
 
 /** The funnel as a picture, for a period anyone joined in. */
-export function funnelPicture(stats: OnboardingStats, period: StatsPeriod, tenets: TenetSet, measure: TextMeasure): Picture[] {
+export function funnelPicture(stats: OnboardingStats, period: StatsPeriod, tenets: TenetSet, measure: TextMeasure, t: OnboardingSays): Picture[] {
   if (stats.joined === 0) return [];
-  return [funnelChart('onboarding-funnel.png', { title: `Onboarding · ${PERIOD_NAMES[period]}`, steps: funnelSteps(stats, tenets) }, measure)];
+  return [funnelChart('onboarding-funnel.png', { title: t('stats.title', { period }), steps: funnelSteps(stats, tenets, t) }, measure)];
 }

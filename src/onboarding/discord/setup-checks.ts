@@ -1,6 +1,8 @@
 import { ChannelType, PermissionFlagsBits, channelMention, roleMention, type Guild, type GuildMember } from 'discord.js';
 import { inlineText } from '../../presentation/inline-text.js';
+import { ENGLISH, type Reader } from '../../i18n/locales.js';
 import type { OnboardingSettings } from '../settings.js';
+import { onboardingMessages, type OnboardingSays } from './messages.js';
 
 /**
  * What could stop onboarding from working in a server, worded for moderators. `/onboarding setup`
@@ -27,21 +29,22 @@ function botRoleName(me: GuildMember | null): string {
 }
 
 /** One sentence on what is wrong and one on how to fix it. */
-export function describeRoleProblem(guild: Guild, roleId: string | null, problem: RoleProblem): string {
+export function describeRoleProblem(guild: Guild, roleId: string | null, problem: RoleProblem, t: OnboardingSays): string {
   const role = roleId === null ? undefined : guild.roles.cache.get(roleId);
-  const name = role ? `**${inlineText(role.name)}**` : 'the member role';
+  // A role the bot can't see any more is still named the way Discord draws it.
+  const name = role ? `**${inlineText(role.name)}**` : roleMention(roleId ?? guild.id);
   const bot = `**${inlineText(botRoleName(guild.members.me))}**`;
   switch (problem) {
     case 'not-set':
-      return 'No member role is set, so finishing the walk opens nothing. Choose one with `/onboarding setup member-role:`.';
+      return t('role-problem.not-set');
     case 'missing':
-      return 'The member role I was given no longer exists. Choose another with `/onboarding setup member-role:`.';
+      return t('role-problem.missing');
     case 'not-grantable':
-      return `${name} is managed by Discord or an integration, so nobody can hand it out. Choose another with \`/onboarding setup member-role:\`.`;
+      return t('role-problem.not-grantable', { role: name });
     case 'no-manage-roles':
-      return `I don't have the **Manage Roles** permission, so I can't give anyone ${name}. Turn it on for my role, ${bot}, in Server Settings → Roles.`;
+      return t('role-problem.no-manage-roles', { role: name, bot });
     case 'above-bot':
-      return `${name} sits above my own role, and Discord only lets me give roles below mine. In Server Settings → Roles, drag ${bot} above ${name}.`;
+      return t('role-problem.above-bot', { role: name, bot });
   }
 }
 
@@ -50,24 +53,31 @@ export interface SetupCheck {
   readonly text: string;
 }
 
-function channelCheck(guild: Guild, channelId: string | null, purpose: string, needs: ReadonlyArray<readonly [bigint, string]>, unsetText: string): SetupCheck {
+type Permission = 'view-channel' | 'send-messages' | 'embed-links' | 'create-private-threads' | 'send-messages-in-threads';
+
+/** What each channel is for, and the keys its messages sit under. */
+type Purpose = 'introductions' | 'welcome' | 'log';
+
+function channelCheck(guild: Guild, channelId: string | null, purpose: Purpose, needs: ReadonlyArray<readonly [bigint, Permission]>, unsetText: string, t: OnboardingSays): SetupCheck {
   if (channelId === null) return { ok: false, text: unsetText };
   const channel = guild.channels.cache.get(channelId);
   const me = guild.members.me;
-  if (!channel || channel.type !== ChannelType.GuildText) return { ok: false, text: `The ${purpose} channel no longer exists; choose another with \`/onboarding setup\`.` };
+  if (!channel || channel.type !== ChannelType.GuildText) return { ok: false, text: t(`check.gone.${purpose}`) };
   const mine = me ? channel.permissionsFor(me) : null;
-  const missing = needs.filter(([bit]) => !(mine?.has(bit) ?? false)).map(([, name]) => `**${name}**`);
-  if (missing.length > 0) return { ok: false, text: `In ${channelMention(channelId)} I'm missing ${missing.join(', ')}, which I need for ${purpose}.` };
-  return { ok: true, text: `${channelMention(channelId)} is ready for ${purpose}.` };
+  const missing = needs.filter(([bit]) => !(mine?.has(bit) ?? false)).map(([, name]) => `**${t(`permission.${name}`)}**`);
+  if (missing.length > 0) return { ok: false, text: t(`check.missing.${purpose}`, { channel: channelMention(channelId), permissions: missing.join(', ') }) };
+  return { ok: true, text: t(`check.ready.${purpose}`, { channel: channelMention(channelId) }) };
 }
 
-export function checkSetup(guild: Guild, settings: OnboardingSettings): SetupCheck[] {
+/** Every check, worded for `reader` (the dashboard reads them in English). */
+export function checkSetup(guild: Guild, settings: OnboardingSettings, reader: Reader = ENGLISH): SetupCheck[] {
+  const t = onboardingMessages.for(reader);
   const checks: SetupCheck[] = [];
   const problem = roleProblem(guild, settings.memberRoleId);
   checks.push(
     problem === null && settings.memberRoleId !== null
-      ? { ok: true, text: `I can give ${roleMention(settings.memberRoleId)} to members who finish their walk.` }
-      : { ok: false, text: describeRoleProblem(guild, settings.memberRoleId, problem ?? 'not-set') },
+      ? { ok: true, text: t('check.role-ok', { role: roleMention(settings.memberRoleId) }) }
+      : { ok: false, text: describeRoleProblem(guild, settings.memberRoleId, problem ?? 'not-set', t) },
   );
   checks.push(
     channelCheck(
@@ -75,25 +85,25 @@ export function checkSetup(guild: Guild, settings: OnboardingSettings): SetupChe
       settings.introductionsChannelId,
       'introductions',
       [
-        [PermissionFlagsBits.ViewChannel, 'View Channel'],
-        [PermissionFlagsBits.SendMessages, 'Send Messages'],
-        [PermissionFlagsBits.EmbedLinks, 'Embed Links'],
+        [PermissionFlagsBits.ViewChannel, 'view-channel'],
+        [PermissionFlagsBits.SendMessages, 'send-messages'],
+        [PermissionFlagsBits.EmbedLinks, 'embed-links'],
       ],
-      'No introductions channel is set, so introductions stay private. Choose one with `/onboarding setup introductions:`.',
+      t('check.unset.introductions'),
+      t,
     ),
   );
   const welcome = channelCheck(
     guild,
     settings.welcomeChannelId,
-    'private welcome threads',
+    'welcome',
     [
-      [PermissionFlagsBits.ViewChannel, 'View Channel'],
-      [PermissionFlagsBits.CreatePrivateThreads, 'Create Private Threads'],
-      [PermissionFlagsBits.SendMessagesInThreads, 'Send Messages in Threads'],
+      [PermissionFlagsBits.ViewChannel, 'view-channel'],
+      [PermissionFlagsBits.CreatePrivateThreads, 'create-private-threads'],
+      [PermissionFlagsBits.SendMessagesInThreads, 'send-messages-in-threads'],
     ],
-    settings.firstContact === 'thread'
-      ? 'No welcome channel is set, but walks are meant to start in a thread there. Choose one with `/onboarding setup welcome-channel:`.'
-      : "No welcome channel is set, so members whose DMs are closed can't be reached. Choose one with `/onboarding setup welcome-channel:`.",
+    settings.firstContact === 'thread' ? t('check.unset.welcome-thread') : t('check.unset.welcome-dm'),
+    t,
   );
   checks.push(welcome);
   if (welcome.ok && settings.welcomeChannelId !== null) {
@@ -101,19 +111,20 @@ export function checkSetup(guild: Guild, settings: OnboardingSettings): SetupChe
     const channel = guild.channels.cache.get(settings.welcomeChannelId);
     const everyone = channel && 'permissionsFor' in channel ? channel.permissionsFor(guild.roles.everyone) : null;
     if (!(everyone?.has(PermissionFlagsBits.ViewChannel) ?? false)) {
-      checks.push({ ok: false, text: `New members can't see ${channelMention(settings.welcomeChannelId)}, so they wouldn't see a welcome thread there. Let @everyone view it.` });
+      checks.push({ ok: false, text: t('check.welcome-hidden', { channel: channelMention(settings.welcomeChannelId) }) });
     }
   }
   checks.push(
     channelCheck(
       guild,
       settings.logChannelId,
-      'notes to moderators',
+      'log',
       [
-        [PermissionFlagsBits.ViewChannel, 'View Channel'],
-        [PermissionFlagsBits.SendMessages, 'Send Messages'],
+        [PermissionFlagsBits.ViewChannel, 'view-channel'],
+        [PermissionFlagsBits.SendMessages, 'send-messages'],
       ],
-      "No log channel is set, so I can't tell moderators when something goes wrong. Choose one with `/onboarding setup log-channel:`.",
+      t('check.unset.log'),
+      t,
     ),
   );
   return checks;

@@ -2,48 +2,52 @@ import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, time, Times
 import { inlineText } from '../../presentation/inline-text.js';
 import type { CommunityValue } from '../content.js';
 import { valuesFieldValue } from '../field-text.js';
+import { shownTenets, shownValues } from '../shown-content.js';
 import type { TenetChanges, TenetSet } from '../tenets.js';
 import type { Walk } from '../walk-store.js';
 import { askRecommit, skipRecommit } from './custom-ids.js';
-import { boldNames, ROOTS_GREEN, type WalkMessage } from './walk-view.js';
+import type { OnboardingSays } from './messages.js';
+import { boldNames, ROOTS_GREEN, type ReaderScene, type WalkMessage } from './walk-view.js';
 
 /** `/tenets show`: the tenets, what we value, and where the member stands with them. */
-export function tenetsCard(guildName: string, set: TenetSet, values: readonly CommunityValue[], walk: Walk | undefined): EmbedBuilder {
+export function tenetsCard(guildName: string, set: TenetSet, values: readonly CommunityValue[], walk: Walk | undefined, scene: ReaderScene): EmbedBuilder {
+  const { t } = scene;
   let standing: string;
-  if (!walk) standing = "You haven't walked through them yet: `/onboarding start` takes you through them, one at a time.";
-  else if (walk.step.kind !== 'done') standing = 'Your walk through them is under way: `/onboarding start` sends it to you again.';
-  else if (walk.tenetVersion < set.version) standing = "They've changed since you committed to them; I'll ask you about what changed.";
-  else standing = `You committed to them ${time(walk.finishedAt ?? walk.stepChangedAt, TimestampStyles.LongDate)}. Thank you! 🌱`;
+  if (!walk) standing = t('tenets.standing.not-walked');
+  else if (walk.step.kind !== 'done') standing = t('tenets.standing.under-way');
+  else if (walk.tenetVersion < set.version) standing = t('tenets.standing.changed');
+  else standing = t('tenets.standing.committed', { date: time(walk.finishedAt ?? walk.stepChangedAt, TimestampStyles.LongDate) });
+  const tenets = shownTenets(set.tenets, scene.shippedTenets, scene.reader);
+  const words = tenets.map((tenet) => `**${inlineText(tenet.name)}**\n${tenet.text}`).join('\n\n');
   return new EmbedBuilder()
     .setColor(ROOTS_GREEN)
-    .setTitle(`Our tenets · ${inlineText(guildName)}`)
-    .setDescription(set.tenets.map((tenet) => `**${inlineText(tenet.name)}**\n${tenet.text}`).join('\n\n'))
-    .addFields({ name: 'What we value', value: valuesFieldValue(values) }, { name: 'You and the tenets', value: standing })
-    .setFooter({ text: `Version ${set.version}${set.origin === 'default' ? ' · the Roots tenets' : ' · chosen by this server'}` });
+    .setTitle(t('tenets.title', { server: inlineText(guildName) }))
+    .setDescription(tenets.some((tenet) => tenet.translated) ? `${words}\n\n-# ${t('tenet.translated')}` : words)
+    .addFields({ name: t('tenets.values'), value: valuesFieldValue(shownValues(values, scene.reader)) }, { name: t('tenets.you'), value: standing })
+    .setFooter({ text: set.origin === 'default' ? t('tenets.footer.default', { version: set.version }) : t('tenets.footer.server', { version: set.version }) });
 }
 
-function changeSummary(changes: TenetChanges): string {
+function changeSummary(changes: TenetChanges, t: OnboardingSays): string[] {
   const parts: string[] = [];
-  if (changes.changed.length > 0) parts.push(`New or reworded: ${boldNames(changes.changed.map((t) => t.name))}.`);
-  if (changes.removed.length > 0) parts.push(`Removed: ${boldNames(changes.removed)}.`);
-  return parts.length > 0 ? parts.join(' ') : 'Only the order changed.';
+  if (changes.changed.length > 0) parts.push(t('tenets.saved.changed', { names: boldNames(changes.changed.map((tenet) => tenet.name)) }));
+  if (changes.removed.length > 0) parts.push(t('tenets.saved.removed', { names: boldNames(changes.removed) }));
+  return parts.length > 0 ? parts : [t('tenets.saved.order')];
 }
 
 /**
  * The moderator's answer after a change. New members walk the new version from now on; members
  * who committed earlier are only asked again if the moderator says so.
  */
-export function tenetsSavedMessage(set: TenetSet, changes: TenetChanges, committedEarlier: number): WalkMessage {
-  const summary = `Saved: the tenets are now at version ${set.version}. ${changeSummary(changes)} New members will walk these from now on.`;
+export function tenetsSavedMessage(set: TenetSet, changes: TenetChanges, committedEarlier: number, t: OnboardingSays): WalkMessage {
+  const summary = [t('tenets.saved', { version: set.version }), ...changeSummary(changes, t), t('tenets.saved.next')].join(' ');
   if (changes.changed.length === 0 || committedEarlier === 0) return { content: summary, embeds: [], components: [] };
-  const people = committedEarlier === 1 ? '1 member has' : `${committedEarlier} members have`;
   return {
-    content: `${summary}\n\n${people} committed to an earlier version. Shall I ask them to re-commit to what changed? I'll message them a few at a time.`,
+    content: [summary, t('tenets.saved.ask', { count: committedEarlier })].join('\n\n'),
     embeds: [],
     components: [
       new ActionRowBuilder<ButtonBuilder>().addComponents(
-        new ButtonBuilder().setCustomId(askRecommit.encode(set.version)).setLabel('Ask them to re-commit').setStyle(ButtonStyle.Primary),
-        new ButtonBuilder().setCustomId(skipRecommit.encode()).setLabel('Not this time').setStyle(ButtonStyle.Secondary),
+        new ButtonBuilder().setCustomId(askRecommit.encode(set.version)).setLabel(t('tenets.ask')).setStyle(ButtonStyle.Primary),
+        new ButtonBuilder().setCustomId(skipRecommit.encode()).setLabel(t('tenets.skip')).setStyle(ButtonStyle.Secondary),
       ),
     ],
   };

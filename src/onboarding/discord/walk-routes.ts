@@ -17,12 +17,14 @@ import { recordIntroPost, suggestConnection } from '../intros.js';
 import type { OnboardingOutcome } from '../problems.js';
 import { findOnboardingSettings } from '../settings.js';
 import type { OpenStep } from '../steps.js';
+import { shownReasons, shownTenet } from '../shown-content.js';
 import { recommit, tenetsAt, type TenetSet } from '../tenets.js';
 import type { Walk } from '../walk-store.js';
 import { checkTurn, commitToTenet, finishWalk, ownWalk, staleWalk } from '../walks.js';
 import { commitTenet, introductionForm, openIntroduction, openReflection, recommitTenets, reflectionForm } from './custom-ids.js';
-import { grantMemberRole, noteModerators, sceneFor } from './delivery.js';
-import { orExplain } from './explain.js';
+import { grantMemberRole, noteModerators, sceneFor, serverReaderOf } from './delivery.js';
+import { onboardingMessages } from './messages.js';
+import { walkVoice, type Voice } from './voice.js';
 import { introductionModal, readIntroduction, readReflection, reflectionModal } from './forms.js';
 import { finishedMessage, introductionPost, recommittedMessage, stepMessage, type FinishSummary, type Opening } from './walk-view.js';
 
@@ -59,12 +61,13 @@ async function channelOf(guild: Guild, channelId: string): Promise<GuildBasedCha
 }
 
 /** Shows the member's current step in place of the message clicked; `known` spares reloading the walk's tenets. */
-async function showCurrentStep(interaction: WalkInteraction, ctx: BotContext, walk: Walk, known?: TenetSet, opening: Opening = 'none'): Promise<void> {
+async function showCurrentStep(interaction: WalkInteraction, ctx: BotContext, voice: Voice, walk: Walk, known?: TenetSet, opening: Opening = 'none'): Promise<void> {
+  const { orExplain } = voice;
   const guild = orExplain(await serverOf(interaction.client, walk.guildId));
   const found = known?.version === walk.tenetVersion ? known : await tenetsAt(ctx.db, walk.guildId, walk.tenetVersion);
   const tenets = orExplain(found && walk.step.kind !== 'done' ? succeed(found) : fail({ kind: 'walk-finished' }));
   const settings = await findOnboardingSettings(ctx.db, walk.guildId);
-  const message = stepMessage(walk, tenets, sceneFor(guild, settings, ctx), opening);
+  const message = stepMessage(walk, tenets, sceneFor(guild, settings, ctx, voice.reader), opening);
   if (interaction.isButton() || interaction.isFromMessage()) await interaction.update(message);
   else await interaction.reply({ ...message, flags: MessageFlags.Ephemeral });
 }
@@ -73,24 +76,25 @@ async function showCurrentStep(interaction: WalkInteraction, ctx: BotContext, wa
  * Answers a click whose step isn't the member's current one. A double click or an older message
  * simply shows where the member really is; nothing moves twice.
  */
-function answerOffTurn(interaction: WalkInteraction, ctx: BotContext, turn: Parameters<typeof staleWalk>[0]): Promise<void> {
-  return showCurrentStep(interaction, ctx, orExplain(staleWalk(turn)));
+function answerOffTurn(interaction: WalkInteraction, ctx: BotContext, voice: Voice, turn: Parameters<typeof staleWalk>[0]): Promise<void> {
+  return showCurrentStep(interaction, ctx, voice, voice.orExplain(staleWalk(turn)));
 }
 
 const tenetStep = (at: OpenStep): OnboardingOutcome<Extract<OpenStep, { kind: 'tenet' }>> => (at.kind === 'tenet' ? succeed(at) : fail({ kind: 'no-walk' }));
 
-async function commit(interaction: WalkInteraction, ctx: BotContext, guildId: string, userId: string, at: OpenStep, reflection: string | null): Promise<void> {
-  const result = await commitToTenet(ctx, { guildId, userId, at: orExplain(tenetStep(at)), reflection });
-  if (result.kind !== 'advanced') return answerOffTurn(interaction, ctx, result);
-  await showCurrentStep(interaction, ctx, result.walk, result.tenets, reflection === null ? 'none' : 'reflected');
+async function commit(interaction: WalkInteraction, ctx: BotContext, voice: Voice, guildId: string, userId: string, at: OpenStep, reflection: string | null): Promise<void> {
+  const result = await commitToTenet(ctx, { guildId, userId, at: voice.orExplain(tenetStep(at)), reflection });
+  if (result.kind !== 'advanced') return answerOffTurn(interaction, ctx, voice, result);
+  await showCurrentStep(interaction, ctx, voice, result.walk, result.tenets, reflection === null ? 'none' : 'reflected');
 }
 
-async function finishIntroduction(interaction: ModalSubmitInteraction, ctx: BotContext, guildId: string, userId: string): Promise<void> {
+async function finishIntroduction(interaction: ModalSubmitInteraction, ctx: BotContext, voice: Voice, guildId: string, userId: string): Promise<void> {
+  const { orExplain } = voice;
   const { joinReasons, values } = ctx.content.onboarding;
   const intro = orExplain(readIntroduction(interaction, joinReasons));
   const guild = orExplain(await serverOf(interaction.client, guildId));
   const result = await finishWalk(ctx, { guildId, userId, intro });
-  if (result.kind !== 'done') return answerOffTurn(interaction, ctx, result);
+  if (result.kind !== 'done') return answerOffTurn(interaction, ctx, voice, result);
 
   // The walk is finished and saved; what follows talks to Discord and may queue behind rate limits.
   await interaction.deferUpdate();
@@ -101,21 +105,20 @@ async function finishIntroduction(interaction: ModalSubmitInteraction, ctx: BotC
   const introductions = settings?.introductionsChannelId ? await channelOf(guild, settings.introductionsChannelId) : null;
   if (introductions?.isSendable()) {
     try {
-      const posted = await introductions.send(introductionPost(userId, intro, joinReasons, connection, guild.name));
+      // A public post: the server's language, whatever the member's.
+      const reader = await serverReaderOf(ctx, guild);
+      const posted = await introductions.send(introductionPost(userId, intro, joinReasons, connection, guild.name, { reader, t: onboardingMessages.for(reader) }));
       await recordIntroPost(ctx, guildId, userId, { channelId: posted.channelId, messageId: posted.id });
       introPosted = { channelId: posted.channelId };
     } catch (error) {
       ctx.logger.warn({ err: error, guild: guildId }, 'could not post an introduction');
-      await noteModerators(interaction.client, ctx, guildId, `I couldn't post ${userMention(userId)}'s introduction in ${channelMention(introductions.id)}. \`/onboarding setup\` will show what I'm missing there.`);
+      await noteModerators(interaction.client, ctx, guildId, (t) => t('note.intro-failed', { member: userMention(userId), channel: channelMention(introductions.id) }));
     }
   }
   const grant = settings ? await grantMemberRole(interaction.client, ctx, guild, settings, userId) : ({ kind: 'none' } as const);
   const role: FinishSummary['role'] = grant.kind === 'failed' ? { kind: 'failed' } : grant;
-  await interaction.editReply(finishedMessage(result.walk, sceneFor(guild, settings, ctx), { introPosted, role, connection }, values));
+  await interaction.editReply(finishedMessage(result.walk, sceneFor(guild, settings, ctx, voice.reader), { introPosted, role, connection }, values));
 }
-
-const RECOMMIT_OUTDATED = "The tenets have changed again since this message, so I'll send you the newest version to look at. 🌱";
-const RECOMMIT_NOT_ASKED = "You're all up to date with the tenets. Thank you! 🌱";
 
 /**
  * A welcome thread archives itself after a quiet week, and Discord refuses to edit a message in an
@@ -137,11 +140,12 @@ async function reopenIfArchived(interaction: WalkInteraction, ctx: BotContext): 
  * A walk's handler: for its owner only (walks travel in DMs and shared threads; the owner's id is
  * the custom_id's second argument), in a thread that is open.
  */
-function walkHandler<I extends WalkInteraction, A extends readonly [string, string, ...unknown[]]>(run: (interaction: I, args: A, ctx: BotContext) => Promise<void>) {
+function walkHandler<I extends WalkInteraction, A extends readonly [string, string, ...unknown[]]>(run: (interaction: I, args: A, ctx: BotContext, voice: Voice) => Promise<void>) {
   return async (interaction: I, args: A, ctx: BotContext): Promise<void> => {
-    orExplain(ownWalk(interaction.user.id, args[1]));
+    const voice = await walkVoice(interaction, args[0], ctx);
+    voice.orExplain(ownWalk(interaction.user.id, args[1]));
     await reopenIfArchived(interaction, ctx);
-    await run(interaction, args, ctx);
+    await run(interaction, args, ctx, voice);
   };
 }
 
@@ -150,63 +154,65 @@ export const walkRoutes: readonly ComponentRoute[] = [
     kind: 'button',
     spec: commitTenet,
     scope: 'anywhere',
-    run: walkHandler(async (interaction, [guildId, userId, at], ctx) => {
-      await commit(interaction, ctx, guildId, userId, at, null);
+    run: walkHandler(async (interaction, [guildId, userId, at], ctx, voice) => {
+      await commit(interaction, ctx, voice, guildId, userId, at, null);
     }),
   }),
   defineComponent({
     kind: 'button',
     spec: openReflection,
     scope: 'anywhere',
-    run: walkHandler(async (interaction, [guildId, userId, at], ctx) => {
+    run: walkHandler(async (interaction, [guildId, userId, at], ctx, voice) => {
+      const { orExplain } = voice;
       const step = orExplain(tenetStep(at));
       const turn = await checkTurn(ctx.db, guildId, userId, step);
-      if (turn.kind !== 'current') return answerOffTurn(interaction, ctx, turn);
+      if (turn.kind !== 'current') return answerOffTurn(interaction, ctx, voice, turn);
       const tenets = await tenetsAt(ctx.db, guildId, turn.walk.tenetVersion);
-      const tenet = tenets?.tenets[step.index];
-      await interaction.showModal(reflectionModal(guildId, userId, step, orExplain(tenet ? succeed(tenet) : fail({ kind: 'no-walk' }))));
+      const found = tenets?.tenets[step.index];
+      const tenet = orExplain(found ? succeed(found) : fail({ kind: 'no-walk' }));
+      await interaction.showModal(reflectionModal(guildId, userId, step, shownTenet(tenet, ctx.content.onboarding.shippedTenets, voice.reader), voice.t));
     }),
   }),
   defineComponent({
     kind: 'modal',
     spec: reflectionForm,
     scope: 'anywhere',
-    run: walkHandler(async (interaction, [guildId, userId, at], ctx) => {
-      await commit(interaction, ctx, guildId, userId, at, readReflection(interaction));
+    run: walkHandler(async (interaction, [guildId, userId, at], ctx, voice) => {
+      await commit(interaction, ctx, voice, guildId, userId, at, readReflection(interaction));
     }),
   }),
   defineComponent({
     kind: 'button',
     spec: openIntroduction,
     scope: 'anywhere',
-    run: walkHandler(async (interaction, [guildId, userId], ctx) => {
+    run: walkHandler(async (interaction, [guildId, userId], ctx, voice) => {
       const turn = await checkTurn(ctx.db, guildId, userId, { kind: 'introduce' });
-      if (turn.kind !== 'current') return answerOffTurn(interaction, ctx, turn);
-      await interaction.showModal(introductionModal(guildId, userId, turn.walk.displayName, ctx.content.onboarding.joinReasons));
+      if (turn.kind !== 'current') return answerOffTurn(interaction, ctx, voice, turn);
+      await interaction.showModal(introductionModal(guildId, userId, turn.walk.displayName, shownReasons(ctx.content.onboarding.joinReasons, voice.reader), voice.t));
     }),
   }),
   defineComponent({
     kind: 'modal',
     spec: introductionForm,
     scope: 'anywhere',
-    run: walkHandler(async (interaction, [guildId, userId], ctx) => {
-      await finishIntroduction(interaction, ctx, guildId, userId);
+    run: walkHandler(async (interaction, [guildId, userId], ctx, voice) => {
+      await finishIntroduction(interaction, ctx, voice, guildId, userId);
     }),
   }),
   defineComponent({
     kind: 'button',
     spec: recommitTenets,
     scope: 'anywhere',
-    run: walkHandler(async (interaction, [guildId, userId, version], ctx) => {
+    run: walkHandler(async (interaction, [guildId, userId, version], ctx, voice) => {
       const result = await recommit(ctx, { guildId, userId, version });
       const gone = { embeds: [], components: [] };
       switch (result.kind) {
         case 'recommitted':
-          return void (await interaction.update(recommittedMessage(result.tenets)));
+          return void (await interaction.update(recommittedMessage(result.tenets, voice)));
         case 'outdated':
-          return void (await interaction.update({ content: RECOMMIT_OUTDATED, ...gone }));
+          return void (await interaction.update({ content: voice.t('recommit.outdated'), ...gone }));
         case 'not-asked':
-          return void (await interaction.update({ content: RECOMMIT_NOT_ASKED, ...gone }));
+          return void (await interaction.update({ content: voice.t('recommit.not-asked'), ...gone }));
       }
     }),
   }),

@@ -1,13 +1,16 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, channelMention, userMention, type BaseMessageOptions } from 'discord.js';
 import { inlineText } from '../../presentation/inline-text.js';
-import type { CommunityValue, JoinReason, Tenet } from '../content.js';
+import type { Reader } from '../../i18n/locales.js';
+import type { CommunityValue, JoinReason, ShippedTenet, Tenet } from '../content.js';
 import { hereBecauseValue } from '../field-text.js';
-import { MEMBER_ROLES, type Intro, type MemberRole } from '../intros.js';
+import type { Intro, MemberRole } from '../intros.js';
+import { shownReasons, shownTenet, shownTenets, shownValues, type ShownTenet } from '../shown-content.js';
 import { stepToken } from '../steps.js';
 import type { TenetChanges, TenetSet } from '../tenets.js';
 import type { Walk } from '../walk-store.js';
 import type { Greeting } from '../walks.js';
 import { commitTenet, openIntroduction, openReflection, recommitTenets } from './custom-ids.js';
+import type { OnboardingSays } from './messages.js';
 
 /**
  * What members see on their walk. Each step is one message with one idea on it; clicking moves
@@ -31,34 +34,46 @@ export type WalkMessage = BaseMessageOptions & { content: string; embeds: EmbedB
 /** What opens a step message: a first welcome, a return, a nudge, or nothing (moving on). */
 export type Opening = Greeting | 'nudge' | 'reminder' | 'restart' | 'reflected' | 'none';
 
+/** Where and for whom a walk message is written: the server, and the reader's words and content. */
 export interface WalkScene {
   readonly guildName: string;
+  /** The community's why, in the reader's language. */
   readonly why: string;
   readonly introductionsChannelId: string | null;
+  readonly reader: Reader;
+  readonly t: OnboardingSays;
+  /** The shipped tenets with their translations, so a tenet in their exact words shows translated. */
+  readonly shippedTenets: readonly ShippedTenet[];
+}
+
+/** What a view needs to write for one reader: the words, and the content in their language. */
+export type ReaderScene = Pick<WalkScene, 't' | 'reader' | 'shippedTenets'>;
+
+/** A tenet's words as `scene`'s reader reads them, and a small line saying when they are a translation. */
+export function tenetWords(tenet: ShownTenet, t: OnboardingSays): string {
+  const quote = `> ${oneLine(tenet.text)}`;
+  return tenet.translated ? `${quote}\n-# ${t('tenet.translated')}` : quote;
 }
 
 function opening(kind: Opening, walk: Walk, scene: WalkScene, tenetCount: number): string {
+  const { t } = scene;
   // Names people chose are shown as typed, never as Markdown (a disguised link, a heading).
   const name = inlineText(walk.displayName);
   const server = inlineText(scene.guildName);
   switch (kind) {
     case 'welcome':
-      return [
-        `Welcome to **${server}**, ${name}! 🌱 We're so glad you're here.`,
-        `> ${scene.why}`,
-        `Before you dive in, let's take a short walk through what we care about: ${tenetCount} tenets, one at a time, then a quick hello. It takes about three minutes.`,
-      ].join('\n');
+      return t('walk.welcome', { server, name, why: scene.why, count: tenetCount });
     case 'welcome-back':
-      return `Welcome back to **${server}**, ${name}! 🌱 Let's pick up where you left off.`;
+      return t('walk.welcome-back', { server, name });
     case 'nudge':
-      return `Hi ${name}, just a gentle nudge 🌱 Your welcome walk for **${server}** is waiting right where you left it, whenever you're ready.`;
+      return t('walk.nudge', { server, name });
     case 'reminder':
-      return `Hi ${name} 🌱 The moderators of **${server}** asked me to check in: your welcome walk is waiting right where you left it.`;
+      return t('walk.reminder', { server, name });
     case 'restart':
-      return `Here's your walk through **${server}**'s tenets, from the beginning. 🌱`;
+      return t('walk.restart', { server });
     case 'reflected':
       // The same answer that moves the walk on thanks them: a reflection is a small gift.
-      return 'Thank you for sharing what it means to you. 🌱';
+      return t('walk.reflected');
     case 'none':
       return '';
   }
@@ -68,42 +83,49 @@ function row(...buttons: ButtonBuilder[]): ActionRowBuilder<ButtonBuilder> {
   return new ActionRowBuilder<ButtonBuilder>().addComponents(...buttons);
 }
 
-function tenetStep(walk: Walk, tenets: TenetSet, index: number): Pick<WalkMessage, 'embeds' | 'components'> {
-  const tenet = tenets.tenets[index];
-  if (!tenet) throw new Error(`tenet ${index} missing from version ${tenets.version}`);
+function tenetStep(walk: Walk, tenets: TenetSet, index: number, scene: WalkScene): Pick<WalkMessage, 'embeds' | 'components'> {
+  const { t } = scene;
+  const stored = tenets.tenets[index];
+  if (!stored) throw new Error(`tenet ${index} missing from version ${tenets.version}`);
+  const tenet = shownTenet(stored, scene.shippedTenets, scene.reader);
   const at = stepToken({ kind: 'tenet', version: tenets.version, index });
   const count = tenets.tenets.length;
   const embed = new EmbedBuilder()
     .setColor(ROOTS_GREEN)
-    .setTitle(`Tenet ${index + 1} of ${count} · ${inlineText(tenet.name)}`)
-    .setDescription(`> ${oneLine(tenet.text)}`)
-    .setFooter({ text: `Step ${index + 1} of ${count + 1} · Commit when you're ready, or first add a line about what it means to you.` });
+    .setTitle(t('walk.tenet.title', { number: index + 1, count, name: inlineText(tenet.name) }))
+    .setDescription(tenetWords(tenet, t))
+    .setFooter({ text: t('walk.tenet.footer', { number: index + 1, steps: count + 1 }) });
   return {
     embeds: [embed],
     components: [
       row(
-        new ButtonBuilder().setCustomId(commitTenet.encode(walk.guildId, walk.userId, at)).setLabel('I commit to this').setStyle(ButtonStyle.Success),
-        new ButtonBuilder().setCustomId(openReflection.encode(walk.guildId, walk.userId, at)).setLabel('Add a reflection').setStyle(ButtonStyle.Secondary),
+        new ButtonBuilder().setCustomId(commitTenet.encode(walk.guildId, walk.userId, at)).setLabel(t('walk.tenet.commit')).setStyle(ButtonStyle.Success),
+        new ButtonBuilder().setCustomId(openReflection.encode(walk.guildId, walk.userId, at)).setLabel(t('walk.tenet.reflect')).setStyle(ButtonStyle.Secondary),
       ),
     ],
   };
 }
 
 function introduceStep(walk: Walk, tenets: TenetSet, scene: WalkScene): Pick<WalkMessage, 'embeds' | 'components'> {
-  const where = scene.introductionsChannelId ? `in ${channelMention(scene.introductionsChannelId)}` : 'for the community';
+  const { t } = scene;
+  const server = inlineText(scene.guildName);
+  const names = boldNames(shownTenets(tenets.tenets, scene.shippedTenets, scene.reader).map((tenet) => tenet.name));
+  const steps = tenets.tenets.length + 1;
   const embed = new EmbedBuilder()
     .setColor(ROOTS_GREEN)
-    .setTitle('Last step: say hello 👋')
+    .setTitle(t('walk.introduce.title'))
     .setDescription(
       [
-        `Thank you for committing to ${boldNames(tenets.tenets.map((t) => t.name))}.`,
-        `Now tell everyone a little about yourself: I'll post it ${where} and open the rest of **${inlineText(scene.guildName)}** to you.`,
+        t('walk.introduce.thanks', { names }),
+        scene.introductionsChannelId
+          ? t('walk.introduce.in-channel', { channel: channelMention(scene.introductionsChannelId), server })
+          : t('walk.introduce.for-community', { server }),
       ].join('\n\n'),
     )
-    .setFooter({ text: `Step ${tenets.tenets.length + 1} of ${tenets.tenets.length + 1}` });
+    .setFooter({ text: t('walk.introduce.footer', { steps }) });
   return {
     embeds: [embed],
-    components: [row(new ButtonBuilder().setCustomId(openIntroduction.encode(walk.guildId, walk.userId)).setLabel('Introduce myself').setStyle(ButtonStyle.Primary))],
+    components: [row(new ButtonBuilder().setCustomId(openIntroduction.encode(walk.guildId, walk.userId)).setLabel(t('walk.introduce.button')).setStyle(ButtonStyle.Primary))],
   };
 }
 
@@ -112,7 +134,7 @@ export function stepMessage(walk: Walk, tenets: TenetSet, scene: WalkScene, kind
   const content = opening(kind, walk, scene, tenets.tenets.length);
   switch (walk.step.kind) {
     case 'tenet':
-      return { content, ...tenetStep(walk, tenets, walk.step.index) };
+      return { content, ...tenetStep(walk, tenets, walk.step.index, scene) };
     case 'introduce':
       return { content, ...introduceStep(walk, tenets, scene) };
     case 'done':
@@ -128,58 +150,70 @@ export interface FinishSummary {
   readonly connection: { readonly userId: string; readonly sameRole: boolean; readonly role: MemberRole } | undefined;
 }
 
+/** Who the suggested connection is, for the catalogue's `{fellow, select, …}`: their role when it is the newcomer's, else nobody in particular. */
+const fellowOf = (connection: NonNullable<FinishSummary['connection']>): MemberRole | 'none' => (connection.sameRole && connection.role !== 'other' ? connection.role : 'none');
+
 export function finishedMessage(walk: Walk, scene: WalkScene, outcome: FinishSummary, values: readonly CommunityValue[]): WalkMessage {
+  const { t } = scene;
   const lines: string[] = [];
-  lines.push(
-    outcome.introPosted
-      ? `Your introduction is up in ${channelMention(outcome.introPosted.channelId)}.`
-      : "I've saved your introduction; the moderators will share it with the community.",
-  );
-  if (outcome.role.kind === 'granted') lines.push(`You now have the **${inlineText(outcome.role.name)}** role, so the whole server is open to you.`);
-  if (outcome.role.kind === 'failed') lines.push("I couldn't open the rest of the server to you myself, so I've asked the moderators to; it won't be long.");
-  if (outcome.connection) {
-    const who = outcome.connection.sameRole ? `a fellow ${MEMBER_ROLES[outcome.connection.role].toLowerCase()}` : 'another member';
-    lines.push(`Someone to say hello to: ${userMention(outcome.connection.userId)}, ${who} who joined recently.`);
-  }
+  lines.push(outcome.introPosted ? t('finished.intro-posted', { channel: channelMention(outcome.introPosted.channelId) }) : t('finished.intro-saved'));
+  if (outcome.role.kind === 'granted') lines.push(t('finished.role-granted', { role: inlineText(outcome.role.name) }));
+  if (outcome.role.kind === 'failed') lines.push(t('finished.role-failed'));
+  if (outcome.connection) lines.push(t('finished.connection', { user: userMention(outcome.connection.userId), fellow: fellowOf(outcome.connection) }));
   const embed = new EmbedBuilder()
     .setColor(ROOTS_GREEN)
-    .setTitle(`You're all set, ${inlineText(walk.displayName)}! 🎉`)
+    .setTitle(t('finished.title', { name: inlineText(walk.displayName) }))
     .setDescription(lines.join('\n'))
-    .addFields({ name: 'What we value', value: values.map((v) => v.name).join(' · ') })
-    .setFooter({ text: 'Use /tenets show in the server any time to see the tenets again.' });
-  return { content: `Welcome to **${inlineText(scene.guildName)}**. 🌱`, embeds: [embed], components: [] };
+    .addFields({ name: t('finished.values'), value: shownValues(values, scene.reader).map((v) => v.name).join(' · ') })
+    .setFooter({ text: t('finished.footer') });
+  return { content: t('finished.content', { server: inlineText(scene.guildName) }), embeds: [embed], components: [] };
 }
 
-/** The post in the introductions channel. The mention shows who it is; it never pings (client default). */
-export function introductionPost(userId: string, intro: Intro, reasons: readonly JoinReason[], connection: FinishSummary['connection'], guildName: string): WalkMessage {
-  const picked = reasons.filter((reason) => intro.reasons.includes(reason.id));
-  const embed = new EmbedBuilder().setColor(ROOTS_GREEN).setTitle(inlineText(intro.name)).addFields({ name: 'Role', value: MEMBER_ROLES[intro.role], inline: true });
-  if (intro.schoolRegion) embed.addFields({ name: 'School or region', value: inlineText(intro.schoolRegion), inline: true });
-  embed.addFields({ name: 'Here because', value: hereBecauseValue(picked) });
+/** A member role's name, as the reader reads it. */
+export const roleName = (role: MemberRole, t: OnboardingSays): string => t(`role.${role}`);
+
+/**
+ * The post in the introductions channel, in the server's language (`reader`, `t`). The mention
+ * shows who it is; it never pings (client default).
+ */
+export function introductionPost(
+  userId: string,
+  intro: Intro,
+  reasons: readonly JoinReason[],
+  connection: FinishSummary['connection'],
+  guildName: string,
+  { t, reader }: { readonly t: OnboardingSays; readonly reader: Reader },
+): WalkMessage {
+  const picked = shownReasons(reasons, reader).filter((reason) => intro.reasons.includes(reason.id));
+  const embed = new EmbedBuilder().setColor(ROOTS_GREEN).setTitle(inlineText(intro.name)).addFields({ name: t('intro.role'), value: roleName(intro.role, t), inline: true });
+  if (intro.schoolRegion) embed.addFields({ name: t('intro.school-region'), value: inlineText(intro.schoolRegion), inline: true });
+  embed.addFields({ name: t('intro.here-because'), value: hereBecauseValue(picked) });
   if (intro.note) embed.setDescription(intro.note);
-  const lines = [`🌱 Please welcome ${userMention(userId)} to ${inlineText(guildName)}!`];
-  if (connection) lines.push(`${inlineText(intro.name)}, meet ${userMention(connection.userId)}${connection.sameRole ? `, a fellow ${MEMBER_ROLES[connection.role].toLowerCase()}` : ''}, who joined recently too.`);
+  const lines = [t('intro.welcome', { user: userMention(userId), server: inlineText(guildName) })];
+  if (connection) lines.push(t('intro.meet', { name: inlineText(intro.name), user: userMention(connection.userId), fellow: fellowOf(connection) }));
   return { content: lines.join('\n'), embeds: [embed], components: [] };
 }
 
 /** The prompt after moderators changed the tenets: what changed, and one button. */
-export function recommitMessage(walk: Walk, version: number, changes: TenetChanges, guildName: string): WalkMessage {
-  const embed = new EmbedBuilder().setColor(ROOTS_GREEN).setTitle(`What changed in ${inlineText(guildName)}'s tenets`);
-  for (const tenet of changes.changed) embed.addFields({ name: inlineText(tenet.name), value: `> ${oneLine(tenet.text)}` });
-  if (changes.removed.length > 0) embed.setFooter({ text: `No longer among the tenets: ${changes.removed.map(inlineText).join(', ')}` });
+export function recommitMessage(walk: Walk, version: number, changes: TenetChanges, scene: WalkScene): WalkMessage {
+  const { t } = scene;
+  const embed = new EmbedBuilder().setColor(ROOTS_GREEN).setTitle(t('recommit.title', { server: inlineText(scene.guildName) }));
+  for (const tenet of shownTenets(changes.changed, scene.shippedTenets, scene.reader)) embed.addFields({ name: inlineText(tenet.name), value: tenetWords(tenet, t) });
+  if (changes.removed.length > 0) embed.setFooter({ text: t('recommit.removed', { names: changes.removed.map(inlineText).join(', ') }) });
   const components =
     changes.changed.length > 0
-      ? [row(new ButtonBuilder().setCustomId(recommitTenets.encode(walk.guildId, walk.userId, version)).setLabel('I commit to these').setStyle(ButtonStyle.Success))]
+      ? [row(new ButtonBuilder().setCustomId(recommitTenets.encode(walk.guildId, walk.userId, version)).setLabel(t('recommit.button')).setStyle(ButtonStyle.Success))]
       : [];
   return {
-    content: `Hi ${inlineText(walk.displayName)} 🌱 The moderators of **${inlineText(guildName)}** have updated the community's tenets. Here's what changed, so you can re-commit to it.`,
+    content: t('recommit.content', { name: inlineText(walk.displayName), server: inlineText(scene.guildName) }),
     embeds: [embed],
     components,
   };
 }
 
 /** Shown in place of the prompt once the member re-committed. */
-export function recommittedMessage(tenets: readonly Tenet[]): WalkMessage {
-  const names = boldNames(tenets.map((t) => t.name));
-  return { content: `Thank you! You've committed to ${names || 'the updated tenets'}. 🌱`, embeds: [], components: [] };
+export function recommittedMessage(tenets: readonly Tenet[], scene: ReaderScene): WalkMessage {
+  const { t } = scene;
+  const names = boldNames(shownTenets(tenets, scene.shippedTenets, scene.reader).map((tenet) => tenet.name));
+  return { content: names === '' ? t('recommit.done-unnamed') : t('recommit.done', { names }), embeds: [], components: [] };
 }

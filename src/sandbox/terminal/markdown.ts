@@ -18,6 +18,8 @@ export interface MarkdownOptions {
   readonly style: Style;
   /** Dates in this zone (tests pin it); the computer's own zone when unset. */
   readonly timeZone?: string | undefined;
+  /** The reader's Discord language, which timestamps are drawn in; en-US without one. */
+  readonly locale?: (() => string) | undefined;
   /** "now" for relative timestamps: the sandbox's clock, which may have travelled. */
   readonly now?: (() => Date) | undefined;
 }
@@ -41,15 +43,16 @@ const RELATIVE_UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
   ['second', 1],
 ];
 
-function relative(seconds: number): string {
+function relative(seconds: number, locale: string): string {
   const [unit, size] = RELATIVE_UNITS.find(([, size]) => Math.abs(seconds) >= size) ?? ['second', 1];
-  return new Intl.RelativeTimeFormat('en-US', { numeric: 'always' }).format(Math.round(seconds / size), unit);
+  return new Intl.RelativeTimeFormat(locale, { numeric: 'always' }).format(Math.round(seconds / size), unit);
 }
 
-export function formatTimestamp(unixSeconds: number, format: string, options: Pick<MarkdownOptions, 'timeZone' | 'now'>): string {
-  if (format === 'R') return relative(unixSeconds - (options.now?.() ?? new Date()).getTime() / 1000);
+export function formatTimestamp(unixSeconds: number, format: string, options: Pick<MarkdownOptions, 'timeZone' | 'now' | 'locale'>): string {
+  const locale = options.locale?.() ?? 'en-US';
+  if (format === 'R') return relative(unixSeconds - (options.now?.() ?? new Date()).getTime() / 1000, locale);
   const style = DATE_STYLES[format] ?? DATE_STYLES.f;
-  return new Intl.DateTimeFormat('en-US', { ...style, ...(options.timeZone ? { timeZone: options.timeZone } : {}) }).format(unixSeconds * 1000);
+  return new Intl.DateTimeFormat(locale, { ...style, ...(options.timeZone ? { timeZone: options.timeZone } : {}) }).format(unixSeconds * 1000);
 }
 
 function inline(text: string, options: MarkdownOptions): string {

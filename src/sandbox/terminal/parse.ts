@@ -1,3 +1,4 @@
+import { memberLocale } from './member-locale.js';
 import { parseDuration } from './duration.js';
 import { closest } from './typos.js';
 
@@ -17,7 +18,8 @@ export type Command =
   | { readonly kind: 'slash'; readonly command: string; readonly options: Readonly<Record<string, string>> }
   | { readonly kind: 'click'; readonly button: number | string }
   | { readonly kind: 'select'; readonly choices: readonly string[] }
-  | { readonly kind: 'as'; readonly name: string }
+  /** `locale`: the Discord language to give them first (`as alice --locale es`). */
+  | { readonly kind: 'as'; readonly name: string; readonly locale?: string }
   | { readonly kind: 'join'; readonly name: string }
   | { readonly kind: 'leave'; readonly name: string }
   | { readonly kind: 'show'; readonly target: ShowTarget }
@@ -115,6 +117,20 @@ function oneName(verb: string, rest: string, example: string): Command | string 
   return (words[0] ?? '').replace(/^@/, '');
 }
 
+/** `as alice`, or `as alice --locale es` to set their Discord language as well. */
+function parseAs(rest: string): Command {
+  const match = /^(.*?)\s*--locale(?:\s+|=)(\S*)\s*$/.exec(rest);
+  if (match === null) {
+    if (/--locale\s*$/.test(rest)) return invalid('Say which language after --locale: es, pt or en, like as alice --locale es.');
+    const name = oneName('as', rest, 'alice');
+    return typeof name === 'string' ? { kind: 'as', name } : name;
+  }
+  const name = oneName('as', match[1] ?? '', 'alice --locale es');
+  if (typeof name !== 'string') return name;
+  const locale = memberLocale(match[2] ?? '');
+  return 'error' in locale ? invalid(locale.error) : { kind: 'as', name, locale: locale.locale };
+}
+
 function parseOpen(rest: string): Command {
   const number = rest.trim().replace(/^#/, '');
   if (number === '') return { kind: 'open', file: null };
@@ -197,9 +213,10 @@ export function parseLine(input: string): Command {
     case 'open':
       return parseOpen(rest);
     case 'as':
+      return parseAs(rest);
     case 'join':
     case 'leave': {
-      const name = oneName(verb, rest, verb === 'as' ? 'alice' : 'dave');
+      const name = oneName(verb, rest, 'dave');
       return typeof name === 'string' ? { kind: verb, name } : name;
     }
     default:

@@ -65,6 +65,8 @@ export class Session {
       place: (id) => describePlace(harness.world, harness.emulator.bot.id, id),
       width: options.width,
       timeZone: options.timeZone,
+      // Discord draws a timestamp in the reader's own language: whoever you are acting as.
+      locale: () => this.#me.locale,
       now: () => clock.now(),
       saveFile: files ? (attachment) => files.save(attachment) : undefined,
     };
@@ -140,7 +142,7 @@ export class Session {
       case 'select':
         return this.#select(command.choices);
       case 'as':
-        return this.#becomeNamed(command.name);
+        return this.#becomeNamed(command.name, command.locale);
       case 'join':
         return this.#join(command.name);
       case 'leave':
@@ -272,10 +274,13 @@ export class Session {
     return `You are now ${displayName(person)}, in ${promptPlace(this.#world, this.#botId, this.#here)}.`;
   }
 
-  #becomeNamed(name: string): void {
+  #becomeNamed(name: string, locale: string | undefined): void {
     const person = this.#person(name);
+    // Discord sends a member's client language with each of their interactions: the bot answers in it.
+    if (locale !== undefined) person.locale = locale;
     const note = this.#isMember(person) ? '' : ` ${displayName(person)} isn't in ${this.options.guild.name} right now, so only DMs with the bot will work.`;
-    this.#note(this.#become(person) + note);
+    const language = locale === undefined ? '' : ` Their Discord is in ${locale}.`;
+    this.#note(this.#become(person) + language + note);
   }
 
   #join(name: string): void {

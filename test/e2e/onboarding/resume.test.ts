@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { NO_WALK } from '../../../src/onboarding/discord/explain.js';
+import { onboardingMessages } from '../../../src/onboarding/discord/messages.js';
+import { said } from '../../support/i18n.js';
 import { commitTo, introduce, joinAndWelcome, leaveRecorded, message, nextDm, startOnboardingScene, type OnboardingScene } from './support.js';
 
 describe('picking the walk up again', () => {
@@ -64,6 +65,6 @@ describe('picking the walk up again', () => {
       expect(await db.selectFrom(table).selectAll().where('user_id', '=', dave.id).execute()).toEqual([]);
     }
     const gone = message(await h.as(dave).click(walk, 'I commit to this'));
-    expect(gone.content).toBe(NO_WALK);
+    expect(gone.content).toBe(said(onboardingMessages, 'problem.no-walk'));
   });
 });

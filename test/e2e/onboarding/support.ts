@@ -31,6 +31,8 @@ export interface SceneOptions {
   readonly setup?: Readonly<Record<string, string | number>>;
   /** The emulator's own settings, such as a tighter brake on opening DMs. */
   readonly emulator?: EmulatorOptions;
+  /** The server's Discord language (`preferred_locale`); en-US otherwise. */
+  readonly preferredLocale?: string;
 }
 
 export async function startOnboardingScene(options: SceneOptions = {}): Promise<OnboardingScene> {
@@ -42,6 +44,7 @@ export async function startOnboardingScene(options: SceneOptions = {}): Promise<
         owner: 'morgan',
         rulesScreening: options.rulesScreening ?? false,
         ...(options.botPermissions === undefined ? {} : { botPermissions: options.botPermissions }),
+        ...(options.preferredLocale === undefined ? {} : { preferredLocale: options.preferredLocale }),
       });
       // The bot's role is at position 1; a role placed at 2 sits above it.
       const memberRoleId = options.roleAboveBot ? h.world.createRole(guild.id, { name: 'Member', position: 2 }).id : h.role(guild, 'Member');

@@ -1,6 +1,7 @@
 import { ChannelType } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
-import { NOT_YOUR_WALK, WALK_FINISHED } from '../../../src/onboarding/discord/explain.js';
+import { onboardingMessages } from '../../../src/onboarding/discord/messages.js';
+import { said } from '../../support/i18n.js';
 import { commitTo, introduce, joinAndWelcome, message, nextDm, startOnboardingScene, type OnboardingScene } from './support.js';
 
 /** Welcome threads archive after a week without a message (their auto-archive duration). */
@@ -28,7 +29,7 @@ describe('when DMs are closed', () => {
     // A moderator can see the thread, but the walk is Dave's: refused kindly, and nothing moves.
     const refused = message(await h.as(morgan).click(walk, 'I commit to this'));
     expect(refused.ephemeral).toBe(true);
-    expect(refused.content).toBe(NOT_YOUR_WALK);
+    expect(refused.content).toBe(said(onboardingMessages, 'problem.not-your-walk'));
     expect(h.read(thread.id, dave)[0]?.embeds[0]?.title).toBe('Tenet 1 of 5 · Share Generously');
 
     const last = await commitTo(h, dave, walk, 5);
@@ -119,6 +120,6 @@ describe('when DMs are closed', () => {
     await introduce(h, dave, await commitTo(h, dave, walk, 3), introductions);
     const late = message(await h.as(dave).click(again, 'I commit to this'));
     expect(late.ephemeral).toBe(true);
-    expect(late.content).toBe(WALK_FINISHED);
+    expect(late.content).toBe(said(onboardingMessages, 'problem.walk-finished'));
   });
 });

@@ -1,0 +1,73 @@
+import type { CommandLocalizations } from '../../interactions/command-localizations.js';
+
+/** `/onboarding` in Spanish and Brazilian Portuguese; English stays in commands/onboarding.ts. */
+export const onboardingLocalizations: CommandLocalizations = {
+  es: {
+    description: 'El paseo de bienvenida por nuestros principios',
+    'start.description': 'Recorre los principios y preséntate (otra vez)',
+    'setup.description': 'Elige cómo se da la bienvenida a los nuevos miembros (moderadores)',
+    'setup.member-role.description': 'El rol que reciben los miembros al terminar',
+    'setup.introductions.description': 'Dónde se publican las presentaciones',
+    'setup.welcome-channel.description': 'Dónde se abren los hilos privados de bienvenida si los MD están cerrados',
+    'setup.first.description': 'Dónde empieza el paseo',
+    'setup.first.choice.dm': 'Por MD (un hilo si están cerrados)',
+    'setup.first.choice.thread': 'En un hilo privado',
+    'setup.log-channel.description': 'Dónde aviso a los moderadores de los problemas',
+    'setup.nudge-after-days.description': 'Días sin avanzar antes de un recordatorio amable (0: nunca)',
+    'setup.language.description': 'El idioma de las publicaciones del servidor (presentaciones, rituales)',
+    'setup.language.choice.discord': 'El idioma del servidor en Discord',
+    'setup.language.choice.en': 'English',
+    'setup.language.choice.es': 'Español',
+    'setup.language.choice.pt-BR': 'Português (Brasil)',
+    'stats.description': 'Cómo les va a los nuevos miembros (moderadores)',
+    'stats.period.description': 'Miembros que llegaron en…',
+    'stats.period.choice.week': 'los últimos 7 días',
+    'stats.period.choice.month': 'los últimos 30 días',
+    'stats.period.choice.quarter': 'los últimos 90 días',
+    'stats.period.choice.all': 'todo el tiempo',
+    'remind.description': 'Recuerda con amabilidad a quienes se detuvieron en su paseo (moderadores)',
+    'remind.member.description': 'Solo a este miembro (si no, a todos los detenidos un día o más)',
+  },
+  'pt-BR': {
+    description: 'O passeio de boas-vindas pelos nossos princípios',
+    'start.description': 'Passe pelos princípios e apresente-se (de novo)',
+    'setup.description': 'Escolha como os novos membros são recebidos (moderadores)',
+    'setup.member-role.description': 'O cargo que os membros recebem ao terminar',
+    'setup.introductions.description': 'Onde as apresentações são publicadas',
+    'setup.welcome-channel.description': 'Onde abrem os tópicos privados de boas-vindas se as MD estiverem fechadas',
+    'setup.first.description': 'Onde o passeio começa',
+    'setup.first.choice.dm': 'Por MD (um tópico se fechadas)',
+    'setup.first.choice.thread': 'Em um tópico privado',
+    'setup.log-channel.description': 'Onde aviso os moderadores sobre problemas',
+    'setup.nudge-after-days.description': 'Dias sem avanço antes de um lembrete carinhoso (0: nunca)',
+    'setup.language.description': 'O idioma das publicações do servidor (apresentações, rituais)',
+    'setup.language.choice.discord': 'O idioma do servidor no Discord',
+    'setup.language.choice.en': 'English',
+    'setup.language.choice.es': 'Español',
+    'setup.language.choice.pt-BR': 'Português (Brasil)',
+    'stats.description': 'Como os novos membros estão indo (moderadores)',
+    'stats.period.description': 'Membros que chegaram em…',
+    'stats.period.choice.week': 'os últimos 7 dias',
+    'stats.period.choice.month': 'os últimos 30 dias',
+    'stats.period.choice.quarter': 'os últimos 90 dias',
+    'stats.period.choice.all': 'todo o período',
+    'remind.description': 'Lembre com carinho quem parou no passeio (moderadores)',
+    'remind.member.description': 'Só este membro (senão, todos parados há um dia ou mais)',
+  },
+};
+
+/** `/tenets` in Spanish and Brazilian Portuguese. */
+export const tenetsLocalizations: CommandLocalizations = {
+  es: {
+    description: 'Los principios con los que vive esta comunidad',
+    'show.description': 'Mira los principios y lo que valoramos',
+    'edit.description': 'Cambia los principios de este servidor (moderadores)',
+    'reset.description': 'Vuelve a los principios de Roots (moderadores)',
+  },
+  'pt-BR': {
+    description: 'Os princípios com que esta comunidade vive',
+    'show.description': 'Veja os princípios e o que valorizamos',
+    'edit.description': 'Mude os princípios deste servidor (moderadores)',
+    'reset.description': 'Volte aos princípios da Roots (moderadores)',
+  },
+};

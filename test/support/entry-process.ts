@@ -2,7 +2,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const TSX = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
 
 export interface Run {
   readonly child: ChildProcess;
@@ -13,9 +12,12 @@ export interface Run {
   readonly exited: Promise<number | null>;
 }
 
-/** An npm script's entry point, minus npm, with the environment given and no .env file. */
+/**
+ * An npm script's entry point as the script runs it (compiled, through scripts/launch.mjs), minus
+ * npm, with the environment given and no .env file.
+ */
 export function start(env: Record<string, string>, entry: readonly string[] = ['src/main.ts']): Run {
-  const child = spawn(TSX, [...entry], {
+  const child = spawn(process.execPath, ['--conditions=roots-compiled', 'scripts/launch.mjs', ...entry], {
     cwd: ROOT,
     // An empty DOTENV_CONFIG_PATH target keeps a developer's own .env out of the test.
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DOTENV_CONFIG_PATH: '/nonexistent/.env', ...env },

@@ -115,7 +115,7 @@ async function shardMemory(): Promise<Figures> {
     const role = world.createRole(guild.id, { name: 'Members', permissions: PermissionFlagsBits.ViewChannel });
     for (let m = 0; m < MEMBERS; m += 1) world.seatMember(guild.id, world.createUser({ username: `m${i}-${m}` }).id, [role.id]);
   }
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['--conditions=roots-compiled', 'scripts/launch.mjs', 'src/main.ts'], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',

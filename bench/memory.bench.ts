@@ -2,6 +2,7 @@ import { fork } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { Harness, type GuildRecord } from '@roots-bot/discord-emulator';
+import { START_NODE_FLAGS } from '../test/support/entry-process.js';
 import type { ChildMessage, ParentMessage } from './memory-process.js';
 import { defineBench, round, type Figures } from './support.js';
 
@@ -40,7 +41,7 @@ async function world(guilds: number): Promise<{ harness: Harness; servers: Guild
 async function measure(harness: Harness, servers: readonly GuildRecord[], subject: Subject): Promise<{ ready: number; seen: number; heapSeen: number }> {
   const child = fork(LAUNCHER, ['bench/memory-process.ts'], {
     cwd: ROOT,
-    execArgv: ['--conditions=roots-compiled', '--expose-gc'],
+    execArgv: [...START_NODE_FLAGS, '--expose-gc'],
     env: { ...process.env, ROOTS_API_URL: harness.emulator.apiUrl, ROOTS_TOKEN: harness.emulator.token, ROOTS_MEMORY_SUBJECT: subject },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -42,7 +42,9 @@ async function ensureCompiled() {
 
 /** The entry from source, in a child process (tsx's loader must be there from the process's start). */
 function runFromSource(/** @type {string} */ source) {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve(ROOT, source), ...args], { stdio: 'inherit' });
+  // The same node flags but the condition: from source, workspace packages are TypeScript too.
+  const flags = process.execArgv.filter((flag) => flag !== COMPILED_CONDITION);
+  const child = spawn(process.execPath, [...flags, '--import', 'tsx', path.resolve(ROOT, source), ...args], { stdio: 'inherit' });
   // Ctrl-C reaches the child from the terminal itself; a supervisor's signals reach only this process.
   process.on('SIGINT', () => {});
   for (const signal of /** @type {const} */ (['SIGTERM', 'SIGHUP'])) process.on(signal, () => child.kill(signal));

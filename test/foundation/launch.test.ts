@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { START_NODE_FLAGS } from '../support/entry-process.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CONDITION = '--conditions=roots-compiled';
@@ -85,11 +86,11 @@ describe('npm start runs the compiled build (scripts/launch.mjs)', () => {
 });
 
 describe('the npm scripts', () => {
-  it('start the bot, its shards and its tools through the launcher', () => {
+  it('start the bot, its shards and its tools through the launcher, with the same node flags', () => {
     const { scripts } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-    for (const name of ['start', 'start:shards', 'migrate', 'db:copy', 'deploy-commands']) {
-      expect(scripts[name]).toMatch(new RegExp(`^node ${CONDITION} scripts/launch\\.mjs src/\\S+\\.ts$`));
-    }
+    expect(START_NODE_FLAGS).toContain(CONDITION);
+    const entries = { start: 'src/main.ts', 'start:shards': 'src/shards.ts', migrate: 'src/db/migrate-cli.ts', 'db:copy': 'src/db/copy-cli.ts', 'deploy-commands': 'src/deploy-commands.ts' };
+    for (const [name, entry] of Object.entries(entries)) expect(scripts[name]).toBe(`node ${START_NODE_FLAGS.join(' ')} scripts/launch.mjs ${entry}`);
     expect(scripts.prepare).toBe('node scripts/build.mjs --prepare');
   });
 });

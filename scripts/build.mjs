@@ -119,11 +119,12 @@ export async function build() {
   const started = performance.now();
   const builtFrom = fingerprint();
   rmSync(STAMP, { force: true });
-  const { transform } = await import('esbuild');
+  const { transform, stop } = await import('esbuild');
   const files = sources();
   /** @type {Set<string>} */
   const written = new Set();
-  // One at a time would leave esbuild's service idle: it transforms many files in parallel.
+  // One at a time would leave esbuild's service idle: it transforms many files in parallel. Its
+  // process is stopped after, or it would live beside the bot that the launcher starts next.
   await Promise.all(
     files.map(async ({ source, compiled }) => {
       const result = await transform(readFileSync(source, 'utf8'), {
@@ -142,7 +143,7 @@ export async function build() {
       writeAtomically(`${compiled}.map`, result.map);
       written.add(compiled).add(`${compiled}.map`);
     }),
-  );
+  ).finally(stop);
   for (const tree of TREES) {
     const to = path.join(ROOT, tree.to);
     if (!existsSync(to) || statSync(to).isFile()) continue;

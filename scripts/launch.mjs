@@ -4,7 +4,7 @@
  * `node --conditions=roots-compiled scripts/launch.mjs src/main.ts [arguments…]`.
  *
  * Runs the compiled copy of the entry from dist/ in this very process when dist/ was built from the
- * sources exactly as they are now (see build.mjs); after a change, compiles first (about a second),
+ * sources exactly as they are now (see build.mjs); after a change, compiles first (a second or two),
  * so an edited source never runs stale. If compiling fails, runs the TypeScript with tsx instead and
  * says so in one line: a syntax error is then reported against the source, as before.
  */

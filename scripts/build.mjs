@@ -149,7 +149,7 @@ export async function build() {
     if (!existsSync(to) || statSync(to).isFile()) continue;
     for (const file of walk(to)) {
       const absolute = path.join(to, file);
-      if (!written.has(absolute) && !absolute.endsWith('.tmp')) rmSync(absolute);
+      if (!written.has(absolute) && !absolute.endsWith('.tmp')) rmSync(absolute, { force: true });
     }
   }
   writeAtomically(STAMP, `${builtFrom}\n`);

@@ -10,7 +10,7 @@ import { createLogger } from '../src/logger.js';
 /**
  * One side of the memory bench in a process of its own, so its RSS is its own: the bot (`startBot`,
  * every feature) or a bare discord.js client with the bot's intents and discord.js' default caches.
- * Run with `fork(path, { execArgv: ['--import', 'tsx', '--expose-gc'] })` (see memory.bench.ts).
+ * Run compiled through scripts/launch.mjs with `--expose-gc` (see memory.bench.ts).
  */
 
 const Env = z.object({

@@ -2,10 +2,13 @@ import { fork } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { Harness, type GuildRecord } from '@roots-bot/discord-emulator';
+import { START_NODE_FLAGS } from '../test/support/entry-process.js';
 import type { ChildMessage, ParentMessage } from './memory-process.js';
 import { defineBench, round, type Figures } from './support.js';
 
-const ENTRY = fileURLToPath(new URL('./memory-process.ts', import.meta.url));
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+/** The launcher runs memory-process.ts compiled, as `npm start` runs the bot (no TypeScript loader). */
+const LAUNCHER = `${ROOT}scripts/launch.mjs`;
 /** Server counts measured; `MEMORY_BENCH_SERVERS=1000 npm run bench memory` measures one. */
 const SIZES = (process.env.MEMORY_BENCH_SERVERS ?? '1000,2500').split(',').map(Number);
 const MEMBERS = 100;
@@ -36,8 +39,9 @@ async function world(guilds: number): Promise<{ harness: Harness; servers: Guild
  * as members who change their nickname, pass screening or join over the weeks make the bot see them).
  */
 async function measure(harness: Harness, servers: readonly GuildRecord[], subject: Subject): Promise<{ ready: number; seen: number; heapSeen: number }> {
-  const child = fork(ENTRY, {
-    execArgv: ['--import', 'tsx', '--expose-gc'],
+  const child = fork(LAUNCHER, ['bench/memory-process.ts'], {
+    cwd: ROOT,
+    execArgv: [...START_NODE_FLAGS, '--expose-gc'],
     env: { ...process.env, ROOTS_API_URL: harness.emulator.apiUrl, ROOTS_TOKEN: harness.emulator.token, ROOTS_MEMORY_SUBJECT: subject },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -14,6 +14,7 @@ import { startBotOnEmulator } from '../src/sandbox/sandbox-bot.js';
 import { sqliteAt } from '../src/db/target.js';
 import type { ShardPlan } from '../src/sharding/plan.js';
 import { shardOfGuild, shardsOf } from '../src/sharding/shards.js';
+import { START_NODE_FLAGS } from '../test/support/entry-process.js';
 import { defineBench, now, round, type Figures } from './support.js';
 
 /**
@@ -115,7 +116,7 @@ async function shardMemory(): Promise<Figures> {
     const role = world.createRole(guild.id, { name: 'Members', permissions: PermissionFlagsBits.ViewChannel });
     for (let m = 0; m < MEMBERS; m += 1) world.seatMember(guild.id, world.createUser({ username: `m${i}-${m}` }).id, [role.id]);
   }
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, [...START_NODE_FLAGS, 'scripts/launch.mjs', 'src/main.ts'], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',

@@ -4,8 +4,6 @@ import { loadConfig } from './config.js';
 import { exitAfterFlushing, explainStartFailure, stopOnSignal } from './lifecycle.js';
 import { passwordOf } from './db/target.js';
 import { createLogger } from './logger.js';
-import { startDiscordDashboard } from './dashboard/start.js';
-import { runSandbox } from './sandbox/run.js';
 
 /**
  * `npm start`. With DISCORD_TOKEN set, the bot connects to Discord; without it, the local sandbox
@@ -18,7 +16,8 @@ async function main(): Promise<number> {
     return 1;
   }
   const { config } = loaded;
-  if (config.connection.kind === 'sandbox') return runSandbox(config);
+  // Loaded only when used: a bot on Discord never needs the emulator, nor the dashboard unless set.
+  if (config.connection.kind === 'sandbox') return (await import('./sandbox/run.js')).runSandbox(config);
 
   const { token, apiUrl } = config.connection;
   const logger = createLogger({ level: config.logLevel, secrets: [token, passwordOf(config.database) ?? ''] });
@@ -34,7 +33,8 @@ async function main(): Promise<number> {
     return exitAfterFlushing(logger, 1);
   }
   const dashboardConfig = config.dashboard;
-  const dashboard = dashboardConfig?.kind === 'discord' ? await startDiscordDashboard(bot, dashboardConfig, apiUrl) : undefined;
+  const dashboard =
+    dashboardConfig?.kind === 'discord' ? await (await import('./dashboard/start.js')).startDiscordDashboard(bot, dashboardConfig, apiUrl) : undefined;
   if (dashboard !== undefined && dashboardConfig !== null) {
     logger.info({ listening: dashboard.url, publicUrl: dashboardConfig.publicUrl }, 'the moderator dashboard is up');
   }

@@ -50,12 +50,14 @@ async function main(): Promise<number> {
     return 1;
   }
 
-  const manager = new ShardingManager(fileURLToPath(new URL('./main.ts', import.meta.url)), {
+  // Each shard runs as this manager does: the compiled main.js beside this file, with the flags the
+  // launcher gave (scripts/launch.mjs), or the TypeScript through tsx.
+  const compiled = import.meta.url.endsWith('.js');
+  const manager = new ShardingManager(fileURLToPath(new URL(compiled ? './main.js' : './main.ts', import.meta.url)), {
     token,
     totalShards,
     mode: 'process',
-    // The shards run TypeScript as `npm start` does.
-    execArgv: ['--import', 'tsx'],
+    execArgv: compiled ? [...process.execArgv] : ['--import', 'tsx'],
     respawn: true,
   });
   manager.on('shardCreate', (shard: Shard) => logger.info({ shard: shard.id, of: totalShards }, 'starting a shard'));

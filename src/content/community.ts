@@ -1,9 +1,10 @@
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import { z } from 'zod';
+import { PROJECT_ROOT } from '../project-root.js';
 import { loadContentFile, type ContentResult } from './load.js';
 
 /** `data/` ships the content; code reads it from here so tests and the sandbox see the same files. */
-export const DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
+export const DATA_DIR = path.join(PROJECT_ROOT, 'data', path.sep);
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 

@@ -16,7 +16,7 @@ interface Run {
 /** `npm start` with no token, as a person would run it, with `input` piped in. */
 function startSandbox(input: string): Promise<Run> {
   const dir = mkdtempSync(`${tmpdir()}/roots-sandbox-cli-`);
-  const child = spawn('npx', ['tsx', 'src/main.ts'], {
+  const child = spawn('npm', ['start', '--silent'], {
     cwd: ROOT,
     env: { ...process.env, DISCORD_TOKEN: '', SANDBOX_DATABASE_PATH: `${dir}/sandbox.sqlite`, LOG_LEVEL: 'info', DASHBOARD_PORT: '0' },
     stdio: ['pipe', 'pipe', 'pipe'],

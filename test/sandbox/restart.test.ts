@@ -8,7 +8,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** `npm start` with no token on a given data folder, with `input` piped in; resolves to what it printed. */
 function startSandbox(dir: string, input: string): Promise<{ code: number | null; stdout: string }> {
-  const child = spawn('npx', ['tsx', 'src/main.ts'], {
+  const child = spawn('npm', ['start', '--silent'], {
     cwd: ROOT,
     env: { ...process.env, DISCORD_TOKEN: '', SANDBOX_DATABASE_PATH: `${dir}/sandbox.sqlite`, LOG_LEVEL: 'info', DASHBOARD_PORT: '0' },
     stdio: ['pipe', 'pipe', 'inherit'],

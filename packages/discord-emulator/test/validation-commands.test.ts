@@ -52,6 +52,10 @@ describe('command names and descriptions', () => {
     expect(refused(create({ name_localizations: { fr: 'Poème' } }))).toEqual({
       name_localizations: { fr: leaf('APPLICATION_COMMAND_INVALID_NAME') },
     });
+    // Translations are held to the field's own limits: Spanish runs longer than English.
+    expect(refused(create({ description_localizations: { 'es-ES': chars(101) } }))).toEqual({
+      description_localizations: { 'es-ES': leaf('BASE_TYPE_BAD_LENGTH', 'Must be between 1 and 100 in length.') },
+    });
   });
 });
 

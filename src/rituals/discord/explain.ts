@@ -18,6 +18,8 @@ export function explainRitualProblem(problem: RitualProblem): string {
       return 'Tell me what to change: pick at least one option, such as `cron` or `channel`.';
     case 'unknown-ritual':
       return `I can't find ritual #${problem.id} in this server. \`/ritual list\` shows the ones there are.`;
+    case 'ritual-changed':
+      return `Someone else changed ritual #${problem.schedule.id} while you were editing it, so I haven't saved your changes. Here it is as it is now.`;
     case 'already-paused':
       return `Ritual #${problem.schedule.id} is already paused. \`/ritual resume\` starts it again.`;
     case 'already-active':
@@ -42,6 +44,8 @@ export function explainRitualProblem(problem: RitualProblem): string {
       return ['That one needs a small fix before I can add it:', ...problem.issues.map((issue) => `• ${issue}`)].join('\n');
     case 'unknown-entry':
       return `I can't find ${problem.library} #${problem.id} in this server's library. \`/${problem.library} list\` shows what's there.`;
+    case 'entry-changed':
+      return `Someone else changed ${problem.entry.kind} #${problem.entry.id} while you were editing it, so I haven't saved your changes. Here it is as it is now.`;
     case 'not-a-listen-post':
       return "This post isn't counting listens anymore, but thank you for listening!";
   }

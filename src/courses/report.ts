@@ -44,6 +44,12 @@ export async function courseReport(db: Db, guildId: string, course: Course): Pro
   });
 }
 
+/** How long a report calls a member "idle" when the moderator doesn't say. */
+export const DEFAULT_IDLE_DAYS = 14;
+
+/** The idle days a moderator may ask for (what `/course report`'s option allows). */
+export const IDLE_DAYS = { min: 1, max: 365 } as const;
+
 export interface ReportSummary {
   readonly enrolled: number;
   readonly finished: number;

@@ -19,7 +19,7 @@ export interface TextField {
 }
 
 export function problemLine(id: string, problem: string | undefined): Html {
-  return problem === undefined ? html`` : html`<p class="problem" id="${id}-problem" role="alert">${discordText(problem, NO_MENTIONS)}</p>`;
+  return problem === undefined ? html`` : html`<div class="problem" id="${id}-problem" role="alert">${discordText(problem, NO_MENTIONS)}</div>`;
 }
 
 export function textField(field: TextField): Html {

@@ -13,6 +13,7 @@ import type { OAuthClientOptions } from './discord-oauth.js';
 import type { GuildAccess } from './guild-access.js';
 import { discordText, html } from './html.js';
 import { page } from './layout.js';
+import { registerCourseRoutes } from './course-routes.js';
 import { registerLibraryRoutes } from './library-routes.js';
 import { registerOnboardingRoutes } from './onboarding-routes.js';
 import { registerRitualRoutes } from './ritual-routes.js';
@@ -97,6 +98,7 @@ export async function startDashboard(options: DashboardOptions): Promise<Running
   registerRitualRoutes(app, deps);
   registerLibraryRoutes(app, deps);
   registerOnboardingRoutes(app, deps);
+  await registerCourseRoutes(app, deps);
 
   await app.listen({ port: options.port, host });
   const { port } = app.server.address() as AddressInfo;

@@ -9,11 +9,11 @@ import { checkRetirable, findCourse, openCourses } from '../catalog.js';
 import { setCourseChannel } from '../channels.js';
 import { downloadCourseFile } from '../download.js';
 import { canComplete, countEnrolled, drop, enrol, memberCourses, openLesson } from '../enrolments.js';
-import { checkImportAttachment, saveImportedCourse, validateCourseFile } from '../imports.js';
+import { checkImportAttachment, importCourseText, importServices } from '../imports.js';
 import { catalogFor, courseNamed, memberCourse } from '../lookup.js';
 import { planNudges } from '../nudges.js';
 import { progressOf } from '../progress.js';
-import { courseReport, summarizeReport } from '../report.js';
+import { courseReport, DEFAULT_IDLE_DAYS, summarizeReport } from '../report.js';
 import { courseListEmbed, lessonReply, progressCards, progressEmbed, type ProgressItem } from './course-view.js';
 import { courseIds } from './custom-ids.js';
 import { explainCourseProblem, orExplain } from './explain.js';
@@ -21,15 +21,12 @@ import { plural } from './format.js';
 import { channelSetMessage, importedMessage, nudgeMessage, reportMessage, retireQuestion } from './moderator-messages.js';
 import { sendNudges } from './nudge-delivery.js';
 import { reflectionModal } from './reflection-modal.js';
-import { reportCsv } from './report-csv.js';
+import { reportCsv, reportFileName } from './report-csv.js';
 
 /**
  * The handlers of `/course`, one a subcommand. Every one is `scope: 'server'` (each server keeps
  * its own courses and progress), so the router has already answered a DM.
  */
-
-/** How long a report calls a member "idle" when the moderator doesn't say. */
-const DEFAULT_IDLE_DAYS = 14;
 
 export async function listCourses(interaction: ServerCommand, ctx: BotContext): Promise<void> {
   const { guildId } = interaction;
@@ -114,11 +111,9 @@ export async function importCourse(interaction: ServerCommand, ctx: BotContext):
   // Downloading can take longer than Discord's three seconds.
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const text = orExplain(await downloadCourseFile(file.url, file.name));
-  const course = orExplain(validateCourseFile(file.name, text, ctx.content.courses, ctx.content.protocols));
-  const saved = await saveImportedCourse(ctx, guildId, course);
-  const enrolled = saved.previous === undefined ? 0 : await countEnrolled(ctx.db, guildId, course.id);
-  ctx.logger.info({ guild: guildId, course: course.id, by: interaction.user.id, replaced: saved.previous !== undefined }, 'a course was imported');
-  await interaction.editReply({ content: importedMessage(saved, enrolled) });
+  const { imported, enrolled } = orExplain(await importCourseText(importServices(ctx), guildId, file.name, text));
+  ctx.logger.info({ guild: guildId, course: imported.course.id, by: interaction.user.id, replaced: imported.previous !== undefined }, 'a course was imported');
+  await interaction.editReply({ content: importedMessage(imported, enrolled) });
 }
 
 export async function retireCourseCommand(interaction: ServerCommand, ctx: BotContext): Promise<void> {
@@ -148,7 +143,7 @@ export async function reportCourse(interaction: ServerCommand, ctx: BotContext):
   }
   const now = ctx.clock.now();
   const names = await memberNames(interaction.guild, rows.map((row) => row.userId), ctx.logger);
-  const file = new AttachmentBuilder(Buffer.from(reportCsv(rows, names)), { name: `course-report-${course.id}-${now.toISOString().slice(0, 10)}.csv` });
+  const file = new AttachmentBuilder(Buffer.from(reportCsv(rows, names)), { name: reportFileName(course, now) });
   await interaction.editReply({ content: reportMessage(course, summarizeReport(rows, now, idleDays)), files: [file] });
 }
 

@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import type { Course } from '../course.js';
 import type { ReportRow } from '../report.js';
 
 /**
@@ -29,4 +30,9 @@ export function reportCsv(rows: readonly ReportRow[], names: ReadonlyMap<string,
     ]),
     { header: true, columns: [...REPORT_COLUMNS], eof: true },
   );
+}
+
+/** `course-report-<course id>-<UTC date>.csv`: what `/course report` attaches and the dashboard downloads. */
+export function reportFileName(course: Pick<Course, 'id'>, now: Date): string {
+  return `course-report-${course.id}-${now.toISOString().slice(0, 10)}.csv`;
 }

@@ -16,6 +16,7 @@ import { page } from './layout.js';
 import { registerCourseRoutes } from './course-routes.js';
 import { registerLibraryRoutes } from './library-routes.js';
 import { registerOnboardingRoutes } from './onboarding-routes.js';
+import { registerProtocolRoutes } from './protocol-routes.js';
 import { registerRitualRoutes } from './ritual-routes.js';
 import { NO_MENTIONS, type DashboardDeps } from './pages.js';
 import { databaseSessionStore } from './session-store.js';
@@ -99,6 +100,7 @@ export async function startDashboard(options: DashboardOptions): Promise<Running
   registerLibraryRoutes(app, deps);
   registerOnboardingRoutes(app, deps);
   await registerCourseRoutes(app, deps);
+  registerProtocolRoutes(app, deps);
 
   await app.listen({ port: options.port, host });
   const { port } = app.server.address() as AddressInfo;

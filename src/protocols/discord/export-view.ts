@@ -85,6 +85,10 @@ export function runFileName(run: Run): string {
  * named kindly. (Users are not cached — src/client-cache.ts — so there is no older name to fall back on.)
  */
 export async function namesForExport(guild: Guild | null, userIds: readonly string[], logger: Logger): Promise<(userId: string) => string> {
-  const names = await memberNames(guild, userIds, logger);
+  return exportNamer(await memberNames(guild, userIds, logger));
+}
+
+/** Names looked up already (the dashboard's way), named as the export names them. */
+export function exportNamer(names: ReadonlyMap<string, string>): (userId: string) => string {
   return (id) => inlineText(names.get(id) ?? 'a former member');
 }

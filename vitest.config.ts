@@ -12,6 +12,7 @@ const POSTGRES_TESTS = [
   'test/db/**/*.test.ts',
   'test/e2e/**/*.test.ts',
   'test/courses/services.test.ts',
+  'test/courses/report.test.ts',
   'test/protocols/services.test.ts',
   'test/rituals/history.test.ts',
   'test/onboarding/*.test.ts',

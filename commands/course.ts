@@ -15,6 +15,7 @@ import {
 } from '../src/courses/discord/course-command.js';
 import { courseCommandLocalizations } from '../src/courses/discord/command-localizations.js';
 import { courseRoutes } from '../src/courses/discord/course-routes.js';
+import { IDLE_DAYS } from '../src/courses/report.js';
 import { defineCommand } from '../src/interactions/handlers.js';
 
 const courseOption = (required: boolean, description: string) => (option: SlashCommandStringOption) =>
@@ -55,7 +56,7 @@ export default defineCommand({
       sub('report', 'Moderators: everyone’s progress in a course, as a CSV file', (s) =>
         s
           .addStringOption(courseOption(true, 'The course to report on'))
-          .addIntegerOption((o) => o.setName('idle_days').setDescription('Count members as idle after this many days (14 if empty)').setMinValue(1).setMaxValue(365)),
+          .addIntegerOption((o) => o.setName('idle_days').setDescription('Count members as idle after this many days (14 if empty)').setMinValue(IDLE_DAYS.min).setMaxValue(IDLE_DAYS.max)),
       ),
     )
     .addSubcommand(

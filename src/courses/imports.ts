@@ -1,9 +1,11 @@
+import type { BotContext } from '../context.js';
 import { parseContent } from '../content/load.js';
 import { fail, succeed } from '../outcome.js';
 import { parseStoredCourse } from './catalog.js';
 import { unknownPractice, type KnownProtocols, type ShippedCourses } from './content.js';
 import { CourseSchema, type Course } from './course.js';
 import type { CourseOutcome } from './problems.js';
+import { countEnrolled } from './enrolments.js';
 import type { Services } from './services.js';
 
 /** Far above any real course (the schema caps a course near 100 kB of text) and far below memory trouble. */
@@ -98,4 +100,35 @@ export async function saveImportedCourse({ db, clock }: Services, guildId: strin
     const kept = new Set(course.lessons.map((lesson) => lesson.id));
     return { course, previous, removedLessonIds: (previous?.lessons ?? []).map((lesson) => lesson.id).filter((id) => !kept.has(id)) };
   });
+}
+
+/** What an import came to: the course stored, and how many members were already in an earlier version. */
+export interface ImportResult {
+  readonly imported: Imported;
+  /** Members enrolled in the version it replaced (0 for a new course). */
+  readonly enrolled: number;
+}
+
+export type ImportServices = Services & { readonly courses: ShippedCourses; readonly protocols: KnownProtocols };
+
+/** What importing needs from the bot's context: its database, clock, and the shipped courses and protocols to check against. */
+export function importServices(ctx: Pick<BotContext, 'db' | 'clock' | 'content'>): ImportServices {
+  return { db: ctx.db, clock: ctx.clock, courses: ctx.content.courses, protocols: ctx.content.protocols };
+}
+
+/**
+ * A course file's text, validated and stored for one server: what `/course import` and the
+ * dashboard's upload both do once they hold the file's text.
+ */
+export async function importCourseText(
+  services: ImportServices,
+  guildId: string,
+  filename: string,
+  text: string,
+): Promise<CourseOutcome<ImportResult>> {
+  const course = validateCourseFile(filename, text, services.courses, services.protocols);
+  if (!course.ok) return course;
+  const imported = await saveImportedCourse(services, guildId, course.value);
+  const enrolled = imported.previous === undefined ? 0 : await countEnrolled(services.db, guildId, course.value.id);
+  return succeed({ imported, enrolled });
 }

@@ -1,6 +1,5 @@
 import type { Db } from '../db/connection.js';
 import type { Course } from './course.js';
-import { progressOf, type CompletionRecord } from './progress.js';
 
 /** One member's place in a course, as `/course report` lists it. */
 export interface ReportRow {
@@ -12,9 +11,15 @@ export interface ReportRow {
   readonly finishedAt: Date | undefined;
 }
 
-/** Everyone enrolled in a course in a server, earliest first, with progress against the current lessons. */
+/**
+ * Everyone enrolled in a course in a server, earliest first, with progress against the current
+ * lessons. The database counts each member's completions of the current lessons and their latest
+ * one, which is all `progressOf` reads for a report (done, and finished once done is every lesson):
+ * one row per member instead of one per completion, for a course with thousands of members.
+ */
 export async function courseReport(db: Db, guildId: string, course: Course): Promise<ReportRow[]> {
-  const [enrolments, completions] = await Promise.all([
+  const lessonIds = course.lessons.map((lesson) => lesson.id);
+  const [enrolments, counted] = await Promise.all([
     db
       .selectFrom('course_enrolments')
       .select(['user_id', 'enrolled_at', 'last_activity_at'])
@@ -23,26 +28,38 @@ export async function courseReport(db: Db, guildId: string, course: Course): Pro
       .orderBy('enrolled_at')
       .orderBy('user_id')
       .execute(),
-    db.selectFrom('course_completions').select(['user_id', 'lesson_id', 'completed_at']).where('guild_id', '=', guildId).where('course_id', '=', course.id).execute(),
+    lessonIds.length === 0
+      ? Promise.resolve([])
+      : db
+          .selectFrom('course_completions')
+          .select((eb) => ['user_id', eb.fn.countAll<number | string>().as('done'), eb.fn.max('completed_at').as('latest')])
+          .where('guild_id', '=', guildId)
+          .where('course_id', '=', course.id)
+          .where('lesson_id', 'in', lessonIds)
+          .groupBy('user_id')
+          .execute(),
   ]);
-  const byUser = new Map<string, CompletionRecord[]>();
-  for (const row of completions) {
-    const list = byUser.get(row.user_id) ?? [];
-    list.push({ lessonId: row.lesson_id, completedAt: new Date(row.completed_at) });
-    byUser.set(row.user_id, list);
-  }
+  const byUser = new Map(counted.map((row) => [row.user_id, { done: Number(row.done), latest: new Date(row.latest) }]));
+  const total = lessonIds.length;
   return enrolments.map((row) => {
-    const progress = progressOf(course, byUser.get(row.user_id) ?? []);
+    const progress = byUser.get(row.user_id);
     return {
       userId: row.user_id,
       enrolledAt: new Date(row.enrolled_at),
-      lessonsDone: progress.done,
-      lessonsTotal: progress.total,
+      lessonsDone: progress?.done ?? 0,
+      lessonsTotal: total,
       lastActivityAt: new Date(row.last_activity_at),
-      finishedAt: progress.finishedAt,
+      // As progressOf has it: finished when every current lesson is done, at the latest of them.
+      finishedAt: progress !== undefined && progress.done === total ? progress.latest : undefined,
     };
   });
 }
+
+/** How long a report calls a member "idle" when the moderator doesn't say. */
+export const DEFAULT_IDLE_DAYS = 14;
+
+/** The idle days a moderator may ask for (what `/course report`'s option allows). */
+export const IDLE_DAYS = { min: 1, max: 365 } as const;
 
 export interface ReportSummary {
   readonly enrolled: number;

@@ -1,5 +1,7 @@
 import { ChannelType, PermissionFlagsBits, type Client, type Guild } from 'discord.js';
+import type { Logger } from '../logger.js';
 import { fail } from '../outcome.js';
+import { memberNames } from '../presentation/member-names.js';
 import { checkCanPost } from '../rituals/discord/channel-check.js';
 import type { Schedule } from '../rituals/model.js';
 import type { OnboardingSettings } from '../onboarding/settings.js';
@@ -41,11 +43,13 @@ export interface GuildAccess {
   canPostRitual(schedule: Schedule): Promise<RitualOutcome<Schedule>>;
   /** What `/onboarding setup` checks: the role and channels exist and the bot can use them. */
   onboardingChecks(settings: OnboardingSettings): readonly SetupCheck[];
+  /** The names members go by in the server, looked up as the slash commands' files do; someone who left is missing. */
+  memberNames(guildId: string, userIds: readonly string[]): Promise<ReadonlyMap<string, string>>;
 }
 
 const summary = (guild: Guild): ServerSummary => ({ id: guild.id, name: guild.name });
 
-export function discordGuildAccess(client: Client<true>): GuildAccess {
+export function discordGuildAccess(client: Client<true>, logger: Logger): GuildAccess {
   return {
     async verdict(guildId, userId) {
       const guild = client.guilds.cache.get(guildId);
@@ -81,6 +85,9 @@ export function discordGuildAccess(client: Client<true>): GuildAccess {
     onboardingChecks(settings) {
       const guild = client.guilds.cache.get(settings.guildId);
       return guild === undefined ? [] : checkSetup(guild, settings);
+    },
+    memberNames(guildId, userIds) {
+      return memberNames(client.guilds.cache.get(guildId) ?? null, userIds, logger);
     },
   };
 }

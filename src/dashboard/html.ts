@@ -34,11 +34,19 @@ export const trusted = (text: string): Html => new Html(text);
  * **bold**, and Discord's channel and time mentions through the given readers.
  */
 export function discordText(text: string, names: { channel: (id: string) => string; time: (at: Date) => string }): Html {
-  const escaped = escapeHtml(text)
+  // A fenced block (an import's list of problems) is shown as written, line for line.
+  const parts = text.split(/```\n?/);
+  if (parts.length >= 3) {
+    return new Html(parts.map((part, index) => (index % 2 === 1 ? `<pre><code>${escapeHtml(part.replace(/\n$/, ''))}</code></pre>` : inlineMarkup(part, names))).join(''));
+  }
+  return new Html(inlineMarkup(text, names));
+}
+
+function inlineMarkup(text: string, names: { channel: (id: string) => string; time: (at: Date) => string }): string {
+  return escapeHtml(text)
     .replace(/&lt;#(\d+)&gt;/g, (_m, id: string) => `<strong>#${escapeHtml(names.channel(id))}</strong>`)
     .replace(/&lt;t:(\d+)(?::[tTdDfFR])?&gt;/g, (_m, unix: string) => escapeHtml(names.time(new Date(Number(unix) * 1000))))
     .replace(/`([^`]+)`/g, '<code>$1</code>')
     .replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>')
     .replace(/\n/g, '<br>');
-  return new Html(escaped);
 }

@@ -14,7 +14,10 @@ export interface Frame {
 
 export const TABS = [
   { key: 'rituals', label: 'Rituals' },
+  { key: 'libraries', label: 'Libraries' },
   { key: 'onboarding', label: 'Onboarding' },
+  { key: 'courses', label: 'Courses' },
+  { key: 'protocols', label: 'Protocols' },
 ] as const;
 export type Tab = (typeof TABS)[number]['key'];
 

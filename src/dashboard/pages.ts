@@ -3,7 +3,7 @@ import type { BotContext } from '../context.js';
 import type { OAuthClientOptions } from './discord-oauth.js';
 import type { GuildAccess, ServerSummary } from './guild-access.js';
 import { discordText, html, type Html } from './html.js';
-import { page, type Frame } from './layout.js';
+import { page, type Frame, type Tab } from './layout.js';
 
 /** What every page shares: who is signed in, the one-time messages, answering with a page, the guard of a server's pages. */
 
@@ -42,6 +42,20 @@ export interface ServerRequest {
 
 /** Mentions in the bot's sentences where none can be resolved (an error page). */
 export const NO_MENTIONS = { channel: () => 'a channel', time: (at: Date) => at.toISOString() };
+
+/** The frame of one of a server's pages, under its tab. */
+export function serverFrame(at: ServerRequest, tab: Tab, title: string, csrf: string): Frame {
+  return { title, person: at.person, csrf, server: { ...at.server, tab } };
+}
+
+/**
+ * A page saying what was asked for isn't there (deleted meanwhile, or never was), with the way
+ * back; `why` is in the bot's Markdown, like the slash commands' answers. 409 when a form was
+ * posted for it.
+ */
+export function sendGone(reply: FastifyReply, at: ServerRequest, tab: Tab, text: { readonly heading: string; readonly why: string; readonly back: string; readonly backTo: string }, status = 404): FastifyReply {
+  return sendPage(reply, serverFrame(at, tab, text.heading, reply.generateCsrf()), html`<h1>${text.heading}</h1><p>${discordText(text.why, NO_MENTIONS)}</p><p><a href="${text.backTo}">${text.back}</a></p>`, status);
+}
 
 export function sendPage(reply: FastifyReply, frame: Frame, body: Html, status = 200): FastifyReply {
   return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(String(page(frame, body)));

@@ -35,6 +35,8 @@ export const RitualFormSchema = z.object({
   cron: z.string().default(''),
   text: z.string().default(''),
   thread: z.string().optional(),
+  /** The revision an edit form was drawn from, so a stale one can tell (empty on the new-ritual form). */
+  revision: z.string().default(''),
 });
 
 /** What was typed, kept as typed so a form with a problem comes back as the moderator left it. */
@@ -45,6 +47,11 @@ export function readRitualForm(body: unknown): RitualFormValues {
 }
 
 const TIME = /^([01]?\d|2[0-3]):([0-5]\d)$/;
+
+/** The revision an edit form was based on; undefined when the form carries none it could have written. */
+export function revisionOfForm(form: RitualFormValues): number | undefined {
+  return /^\d+$/.test(form.revision) ? Number(form.revision) : undefined;
+}
 
 /** The cron a form describes, or the builder's own problem (no day picked, no time). */
 export function cronOfForm(form: RitualFormValues): { ok: true; cron: string } | { ok: false; problems: FieldProblems } {
@@ -103,9 +110,10 @@ export function formOfSchedule(schedule: Schedule): RitualFormValues {
     cron: schedule.cron,
     text: schedule.kind === 'prompt' ? schedule.promptText : '',
     thread: schedule.openThread ? 'on' : undefined,
+    revision: String(schedule.revision),
   };
 }
 
 export function emptyRitualForm(zone: string): RitualFormValues {
-  return { kind: 'poem', channel: '', builder: 'weekly', days: ['1'], time: '09:00', zone, cron: '0 9 * * 1', text: '', thread: 'on' };
+  return { kind: 'poem', channel: '', builder: 'weekly', days: ['1'], time: '09:00', zone, cron: '0 9 * * 1', text: '', thread: 'on', revision: '' };
 }

@@ -13,7 +13,7 @@ import { QUEUED_TEXT, reportText } from '../rituals/discord/ritual-command.js';
 import { createdText, localTime } from '../rituals/discord/schedule-view.js';
 import { findGuildSettings } from '../guilds/guild-settings.js';
 import { html } from './html.js';
-import { cronOfForm, emptyRitualForm, formOfSchedule, kindOfForm, placeProblem, readRitualForm, type FieldProblems, type RitualFormValues } from './ritual-form.js';
+import { cronOfForm, emptyRitualForm, formOfSchedule, kindOfForm, placeProblem, readRitualForm, revisionOfForm, type FieldProblems, type RitualFormValues } from './ritual-form.js';
 import { previewBlock, ritualBuilder, ritualHistory, ritualList, type PreviewResult, type Viewing } from './ritual-views.js';
 import { flashBlock, sendPage, serverRequest, takeFlash, type DashboardDeps, type ServerRequest } from './pages.js';
 import { viewerZoneOf } from './viewer-zone.js';
@@ -161,7 +161,12 @@ export function registerRitualRoutes(app: FastifyInstance, deps: DashboardDeps):
       return builderPage(reply, request, at, { form, problems, editing: editing ?? { id, kind: kindOfForm(form) ?? 'poem' } }, current.ok ? 400 : 409);
     }
     const changes = changesFrom(current.value, form, checked.cron);
-    const edited = await editSchedule(ritualServices(ctx), at.server.id, id, changes);
+    const edited = await editSchedule(ritualServices(ctx), at.server.id, id, changes, revisionOfForm(form) ?? -1);
+    if (!edited.ok && edited.problem.kind === 'ritual-changed') {
+      // Someone else saved first: show theirs, now the base of this form, and say so.
+      const now = edited.problem.schedule;
+      return builderPage(reply, request, at, { form: formOfSchedule(now), problems: placeProblem(edited.problem, form.builder), editing: now }, 409);
+    }
     if (!edited.ok) return builderPage(reply, request, at, { form, problems: placeProblem(edited.problem, form.builder), editing: current.value }, edited.problem.kind === 'unknown-ritual' ? 409 : 400);
     request.session.set('flash', { kind: 'ok', text: `Updated ritual #${id}.` });
     return reply.redirect(`/g/${at.server.id}/rituals`, 303);

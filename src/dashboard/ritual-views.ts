@@ -99,7 +99,7 @@ ${problemFor(problems, 'form', viewing)}
 <input type="hidden" name="_csrf" value="${viewing.csrf}">
 ${
   editing
-    ? html`<input type="hidden" name="kind" value="${editing.kind}"><p>This ritual posts ${kindLabel(editing.kind)}s.</p>`
+    ? html`<input type="hidden" name="kind" value="${editing.kind}"><input type="hidden" name="revision" value="${form.revision}"><p>This ritual posts ${kindLabel(editing.kind)}s.</p>`
     : html`<label for="kind">What it posts</label>
 <select id="kind" name="kind"${describedBy(problems, 'kind')}>${RITUAL_KINDS.map((kind) => html`<option value="${kind}"${form.kind === kind ? html` selected` : ''}>${kindLabel(kind)}</option>`)}</select>
 ${problemFor(problems, 'kind', viewing)}`

@@ -13,7 +13,10 @@ import type { OAuthClientOptions } from './discord-oauth.js';
 import type { GuildAccess } from './guild-access.js';
 import { discordText, html } from './html.js';
 import { page } from './layout.js';
+import { registerCourseRoutes } from './course-routes.js';
+import { registerLibraryRoutes } from './library-routes.js';
 import { registerOnboardingRoutes } from './onboarding-routes.js';
+import { registerProtocolRoutes } from './protocol-routes.js';
 import { registerRitualRoutes } from './ritual-routes.js';
 import { NO_MENTIONS, type DashboardDeps } from './pages.js';
 import { databaseSessionStore } from './session-store.js';
@@ -94,7 +97,10 @@ export async function startDashboard(options: DashboardOptions): Promise<Running
   app.get('/static/dashboard.js', async (_request, reply) => reply.type('text/javascript').header('cache-control', 'no-cache').send(PROGRESSIVE_SCRIPT));
   registerAuthRoutes(app, deps);
   registerRitualRoutes(app, deps);
+  registerLibraryRoutes(app, deps);
   registerOnboardingRoutes(app, deps);
+  await registerCourseRoutes(app, deps);
+  registerProtocolRoutes(app, deps);
 
   await app.listen({ port: options.port, host });
   const { port } = app.server.address() as AddressInfo;

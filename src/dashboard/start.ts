@@ -12,7 +12,7 @@ const DISCORD = 'https://discord.com';
 export function startDiscordDashboard(bot: RunningBot, config: Extract<DashboardConfig, { kind: 'discord' }>, apiUrl: string | undefined): Promise<RunningDashboard> {
   return startDashboard({
     ctx: bot.ctx,
-    access: discordGuildAccess(bot.client),
+    access: discordGuildAccess(bot.client, bot.ctx.logger),
     oauth: { clientId: config.clientId, clientSecret: config.clientSecret, authorizeBase: DISCORD, apiBase: apiUrl ?? `${DISCORD}/api` },
     port: config.port,
     publicUrl: config.publicUrl,
@@ -32,7 +32,7 @@ export async function startSandboxDashboard(
 ): Promise<RunningDashboard> {
   const dashboard = await startDashboard({
     ctx: bot.ctx,
-    access: discordGuildAccess(bot.client),
+    access: discordGuildAccess(bot.client, bot.ctx.logger),
     oauth: { clientId: emulator.application.id, clientSecret: emulator.oauth2.clientSecret, authorizeBase: emulator.httpUrl, apiBase: emulator.apiUrl },
     port: config.port,
     publicUrl: config.publicUrl,

@@ -5,7 +5,7 @@ import type { Db } from '../db/connection.js';
 import type { RitualContent } from './content.js';
 import { toEntry, type LibraryEntry, type LibraryKind } from './model.js';
 import { fail, succeed } from '../outcome.js';
-import type { EntryField, EntryIssue, RitualOutcome } from './problems.js';
+import type { EntryField, EntryIssue, RitualOutcome, RitualProblem } from './problems.js';
 import type { RitualEntryTable } from './tables.js';
 
 /**
@@ -144,6 +144,10 @@ function issuesOf(error: z.ZodError): EntryIssue[] {
   return issues.filter((issue, i) => issues.findIndex((other) => JSON.stringify(other) === JSON.stringify(issue)) === i);
 }
 
+function invalid(library: LibraryKind, error: z.ZodError): RitualProblem {
+  return { kind: 'invalid-entry', library, issues: issuesOf(error) };
+}
+
 /**
  * Validates what a moderator typed with `schema`, then adds it to the server's `library`, seeding
  * the starter set first so a server's first `/poem add` doesn't leave it without one.
@@ -158,7 +162,7 @@ async function addEntry<S extends z.ZodType>(
   toRow: (valid: z.output<S>) => EntryRow,
 ): Promise<RitualOutcome<LibraryEntry>> {
   const parsed = schema.safeParse(input);
-  if (!parsed.success) return fail({ kind: 'invalid-entry', library, issues: issuesOf(parsed.error) });
+  if (!parsed.success) return fail(invalid(library, parsed.error));
   const now = services.clock.now();
   const entry = await services.db.transaction().execute(async (trx) => {
     await ensureStarterLibrary(trx, guildId, services.content, now);
@@ -178,6 +182,63 @@ export function addPoem(services: LibraryServices, guildId: string, addedBy: str
 
 export function addPodcast(services: LibraryServices, guildId: string, addedBy: string, input: NewPodcast): Promise<RitualOutcome<LibraryEntry>> {
   return addEntry(services, guildId, addedBy, 'podcast', NewPodcastSchema, input, podcastRow);
+}
+
+// ---- what moderators change -----------------------------------------------------------------------
+
+type Poem = Extract<LibraryEntry, { kind: 'poem' }>;
+type Podcast = Extract<LibraryEntry, { kind: 'podcast' }>;
+
+/** A poem as its form would have typed it: what an edit starts from. */
+export function poemInput(poem: Poem): NewPoem {
+  return { title: poem.title, author: poem.author, year: poem.year === null ? '' : String(poem.year), source: poem.source ?? '', text: poem.text, questions: poem.questions.join('\n') };
+}
+
+/** A podcast episode as its form would have typed it: what an edit starts from. */
+export function podcastInput(episode: Podcast): NewPodcast {
+  return { title: episode.title, show: episode.show ?? '', link: episode.link ?? '', about: episode.about ?? '', questions: episode.questions.join('\n') };
+}
+
+/**
+ * Changes an entry still in rotation, with the checks adding it had. `basedOn` is the revision the
+ * moderator's form showed: if someone changed the entry since, nothing is written and the problem
+ * carries the entry as it is now. Fields left out of `changes` keep their values.
+ */
+async function editEntry<S extends z.ZodType, E extends LibraryEntry>(
+  services: LibraryServices,
+  guildId: string,
+  library: E['kind'],
+  id: number,
+  basedOn: number,
+  edit: { readonly schema: S; readonly current: (entry: E) => z.input<S>; readonly changes: Partial<z.input<S>>; readonly toRow: (valid: z.output<S>) => EntryRow },
+): Promise<RitualOutcome<LibraryEntry>> {
+  return services.db.transaction().execute(async (trx): Promise<RitualOutcome<LibraryEntry>> => {
+    const row = await trx.selectFrom('ritual_entries').selectAll().where('id', '=', id).where('guild_id', '=', guildId).where('kind', '=', library).where('removed_at', 'is', null).executeTakeFirst();
+    if (row === undefined) return fail({ kind: 'unknown-entry', library, id });
+    const entry = toEntry(row) as E;
+    if (entry.revision !== basedOn) return fail({ kind: 'entry-changed', entry });
+    const parsed = edit.schema.safeParse(Object.assign({}, edit.current(entry), edit.changes));
+    if (!parsed.success) return fail(invalid(library, parsed.error));
+    // The revision in the condition too: of two edits at once, the second finds it already raised.
+    const updated = await trx
+      .updateTable('ritual_entries')
+      .set({ ...edit.toRow(parsed.data), revision: entry.revision + 1 })
+      .where('id', '=', id)
+      .where('revision', '=', entry.revision)
+      .returningAll()
+      .executeTakeFirst();
+    if (updated !== undefined) return succeed(toEntry(updated));
+    const now = await findEntry(trx, id);
+    return now === undefined || now.removed ? fail({ kind: 'unknown-entry', library, id }) : fail({ kind: 'entry-changed', entry: now });
+  });
+}
+
+export function editPoem(services: LibraryServices, guildId: string, id: number, basedOn: number, changes: Partial<NewPoem>): Promise<RitualOutcome<LibraryEntry>> {
+  return editEntry<typeof NewPoemSchema, Poem>(services, guildId, 'poem', id, basedOn, { schema: NewPoemSchema, current: poemInput, changes, toRow: poemRow });
+}
+
+export function editPodcast(services: LibraryServices, guildId: string, id: number, basedOn: number, changes: Partial<NewPodcast>): Promise<RitualOutcome<LibraryEntry>> {
+  return editEntry<typeof NewPodcastSchema, Podcast>(services, guildId, 'podcast', id, basedOn, { schema: NewPodcastSchema, current: podcastInput, changes, toRow: podcastRow });
 }
 
 /** Removes an entry from rotation; posts that used it keep pointing at it. */

@@ -36,6 +36,8 @@ export type Schedule = ScheduleContent & {
   readonly catchUpMinutes: number;
   readonly status: ScheduleStatus;
   readonly createdAt: Date;
+  /** Raised by every edit: what an edit form was based on. */
+  readonly revision: number;
 };
 
 export const OCCURRENCE_STATES = ['claimed', 'posted', 'failed', 'missed', 'skipped'] as const;
@@ -73,6 +75,8 @@ export type LibraryEntry = {
   readonly title: string;
   readonly questions: readonly string[];
   readonly removed: boolean;
+  /** Raised by every edit: what an edit form was based on. */
+  readonly revision: number;
 } & (
   | { readonly kind: 'poem'; readonly author: string; readonly year: number | null; readonly source: string | null; readonly text: string }
   | { readonly kind: 'podcast'; readonly show: string | null; readonly link: string | null; readonly about: string | null }
@@ -98,6 +102,7 @@ const ScheduleRow = z
     pause_reason: z.enum(PAUSE_REASONS).nullable(),
     next_due_at: isoOrNull,
     created_at: iso,
+    revision: z.number().int(),
   })
   .transform((row, ctx): Schedule | typeof z.NEVER => {
     let content: ScheduleContent;
@@ -123,6 +128,7 @@ const ScheduleRow = z
       catchUpMinutes: row.catch_up_minutes,
       status,
       createdAt: row.created_at,
+      revision: row.revision,
     };
   });
 
@@ -196,9 +202,10 @@ const EntryRow = z
     about: z.string().nullable(),
     questions: Questions,
     removed_at: z.string().nullable(),
+    revision: z.number().int(),
   })
   .transform((row, ctx): LibraryEntry | typeof z.NEVER => {
-    const base = { id: row.id, guildId: row.guild_id, starterKey: row.starter_key, title: row.title, questions: row.questions, removed: row.removed_at !== null };
+    const base = { id: row.id, guildId: row.guild_id, starterKey: row.starter_key, title: row.title, questions: row.questions, removed: row.removed_at !== null, revision: row.revision };
     if (row.kind === 'podcast') return { ...base, kind: 'podcast', show: row.show, link: row.link, about: row.about };
     if (row.author === null || row.body === null) {
       ctx.addIssue({ code: 'custom', message: 'a poem needs its author and text' });

@@ -1,6 +1,6 @@
 import type { Outcome } from '../outcome.js';
 import type { CronProblem } from './cron.js';
-import type { LibraryKind, Schedule } from './model.js';
+import type { LibraryEntry, LibraryKind, Schedule } from './model.js';
 
 /**
  * Everything that can stop a ritual action, as values: services return them and
@@ -14,6 +14,8 @@ export type RitualProblem =
   | { readonly kind: 'prompt-needs-text' }
   | { readonly kind: 'nothing-to-change' }
   | { readonly kind: 'unknown-ritual'; readonly id: number }
+  /** An edit based on an older revision: someone else changed it meanwhile; `schedule` is it now. */
+  | { readonly kind: 'ritual-changed'; readonly schedule: Schedule }
   | { readonly kind: 'already-paused'; readonly schedule: Schedule }
   | { readonly kind: 'already-active'; readonly schedule: Schedule }
   | { readonly kind: 'paused'; readonly schedule: Schedule }
@@ -27,6 +29,8 @@ export type RitualProblem =
   | { readonly kind: 'empty-library'; readonly library: LibraryKind }
   | { readonly kind: 'invalid-entry'; readonly library: LibraryKind; readonly issues: readonly EntryIssue[] }
   | { readonly kind: 'unknown-entry'; readonly library: LibraryKind; readonly id: number }
+  /** An edit based on an older revision: someone else changed it meanwhile; `entry` is it now. */
+  | { readonly kind: 'entry-changed'; readonly entry: LibraryEntry }
   /** An "I listened" click on something that is not (or no longer) this server's podcast-club post. */
   | { readonly kind: 'not-a-listen-post' };
 

@@ -154,10 +154,15 @@ async function withSchedule<T>(db: Db, guildId: string, id: number, change: (trx
   });
 }
 
-export async function editSchedule(services: LibraryServices, guildId: string, id: number, changes: ScheduleChanges): Promise<RitualOutcome<Schedule>> {
+/**
+ * Changes a schedule. `basedOn`, when given, is the revision the moderator's form showed: if
+ * someone changed the ritual since, nothing is written and the problem carries it as it is now.
+ */
+export async function editSchedule(services: LibraryServices, guildId: string, id: number, changes: ScheduleChanges, basedOn?: number): Promise<RitualOutcome<Schedule>> {
   if (Object.values(changes).every((value) => value === undefined)) return fail({ kind: 'nothing-to-change' });
   const now = services.clock.now();
-  return withSchedule(services.db, guildId, id, async (trx, schedule) => {
+  return withSchedule(services.db, guildId, id, async (trx, schedule): Promise<RitualOutcome<Schedule>> => {
+    if (basedOn !== undefined && basedOn !== schedule.revision) return fail({ kind: 'ritual-changed', schedule });
     const retimed = changes.cron !== undefined || changes.timeZone !== undefined;
     const timing = checkTiming(changes.cron ?? schedule.cron, changes.timeZone ?? schedule.timeZone, now);
     if (!timing.ok) return timing;
@@ -165,8 +170,10 @@ export async function editSchedule(services: LibraryServices, guildId: string, i
     if (!prompt.ok) return prompt;
     // A new time starts counting from now; an unchanged one keeps its place (and any catch-up due).
     const nextDue = retimed && schedule.status.state === 'active' ? { next_due_at: timing.value.nextDueAt.toISOString() } : {};
-    return succeed(
-      await update(trx, schedule, {
+    // The revision in the condition too: of two edits at once, the second finds it already raised.
+    const row = await trx
+      .updateTable('ritual_schedules')
+      .set({
         cron: timing.value.cron,
         time_zone: timing.value.timeZone,
         ...nextDue,
@@ -175,8 +182,15 @@ export async function editSchedule(services: LibraryServices, guildId: string, i
         ...(changes.catchUpMinutes !== undefined ? { catch_up_minutes: changes.catchUpMinutes } : {}),
         prompt_text: prompt.value,
         updated_at: now.toISOString(),
-      }),
-    );
+        revision: schedule.revision + 1,
+      })
+      .where('id', '=', schedule.id)
+      .where('revision', '=', schedule.revision)
+      .returningAll()
+      .executeTakeFirst();
+    if (row !== undefined) return succeed(toSchedule(row));
+    const current = await findSchedule(trx, guildId, id);
+    return current === undefined ? fail({ kind: 'unknown-ritual', id }) : fail({ kind: 'ritual-changed', schedule: current });
   });
 }
 

@@ -29,6 +29,8 @@ export interface RitualScheduleTable {
   created_by: string | null;
   created_at: string;
   updated_at: string;
+  /** Raised by every moderator's edit (not by the ticker), so a stale edit form can tell. */
+  revision: Generated<number>;
 }
 
 /**
@@ -86,6 +88,8 @@ export interface RitualEntryTable {
   created_at: string;
   /** Removed entries stay (history points at them) but are never picked again. */
   removed_at: string | null;
+  /** Raised by every edit, so a stale edit form can tell. */
+  revision: Generated<number>;
 }
 
 /**

@@ -11,7 +11,8 @@ describe('slash commands', async () => {
     const untranslated = [...registry.commands].filter(([, command]) => command.localizations?.es === undefined).map(([name]) => `/${name}`);
     expect(untranslated).toEqual([]);
     for (const definition of registry.definitions) {
-      for (const locale of DISCORD_LOCALES_OF.es) expect(definition.description_localizations?.[locale], `/${definition.name} in ${locale}`).toBeTruthy();
+      const localized: Readonly<Record<string, string | null>> = definition.description_localizations ?? {};
+      for (const locale of DISCORD_LOCALES_OF.es) expect(localized[locale], `/${definition.name} in ${locale}`).toBeTruthy();
     }
   });
 });

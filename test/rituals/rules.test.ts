@@ -37,7 +37,7 @@ describe('triage after downtime (startingDeadlineSeconds)', () => {
 });
 
 function entry(id: number): LibraryEntry {
-  return { id, guildId: 'g', starterKey: null, title: `Poem ${id}`, questions: [], removed: false, kind: 'poem', author: 'A. Poet', year: 1900, source: null, text: 'Words' };
+  return { id, guildId: 'g', starterKey: null, title: `Poem ${id}`, questions: [], removed: false, revision: 1, kind: 'poem', author: 'A. Poet', year: 1900, source: null, text: 'Words' };
 }
 
 describe('rotation', () => {
@@ -84,6 +84,7 @@ const schedule: Schedule = {
   catchUpMinutes: 360,
   status: { state: 'active', nextDueAt: null },
   createdAt: t('2026-01-01T00:00:00Z'),
+  revision: 1,
 };
 const occurrence = { id: 11, at: t('2026-03-02T09:00:00Z') };
 

@@ -10,11 +10,11 @@ import { checkRetirable, findCourse, openCourses } from '../catalog.js';
 import { setCourseChannel } from '../channels.js';
 import { downloadCourseFile } from '../download.js';
 import { canComplete, countEnrolled, drop, enrol, memberCourses, openLesson } from '../enrolments.js';
-import { checkImportAttachment, saveImportedCourse, validateCourseFile } from '../imports.js';
+import { checkImportAttachment, importCourseText, importServices } from '../imports.js';
 import { catalogFor, courseNamed, memberCourse } from '../lookup.js';
 import { planNudges } from '../nudges.js';
 import { progressOf } from '../progress.js';
-import { courseReport, summarizeReport } from '../report.js';
+import { courseReport, DEFAULT_IDLE_DAYS, summarizeReport } from '../report.js';
 import { weeklyStreak } from '../streak.js';
 import { courseListEmbed, lessonReply, progressCards, progressEmbed, type ProgressItem } from './course-view.js';
 import { courseIds } from './custom-ids.js';
@@ -30,9 +30,6 @@ import { serverReader } from '../../guilds/server-language.js';
  * The handlers of `/course`, one a subcommand. Every one is `scope: 'server'` (each server keeps
  * its own courses and progress), so the router has already answered a DM.
  */
-
-/** How long a report calls a member "idle" when the moderator doesn't say. */
-const DEFAULT_IDLE_DAYS = 14;
 
 export async function listCourses(interaction: ServerCommand, ctx: BotContext): Promise<void> {
   const { guildId } = interaction;
@@ -131,11 +128,9 @@ export async function importCourse(interaction: ServerCommand, ctx: BotContext):
   // Downloading can take longer than Discord's three seconds.
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const text = orExplain(await downloadCourseFile(file.url, file.name));
-  const course = orExplain(validateCourseFile(file.name, text, ctx.content.courses, ctx.content.protocols));
-  const saved = await saveImportedCourse(ctx, guildId, course);
-  const enrolled = saved.previous === undefined ? 0 : await countEnrolled(ctx.db, guildId, course.id);
-  ctx.logger.info({ guild: guildId, course: course.id, by: interaction.user.id, replaced: saved.previous !== undefined }, 'a course was imported');
-  await interaction.editReply({ content: importedMessage(t, read, saved, enrolled) });
+  const { imported, enrolled } = orExplain(await importCourseText(importServices(ctx), guildId, file.name, text));
+  ctx.logger.info({ guild: guildId, course: imported.course.id, by: interaction.user.id, replaced: imported.previous !== undefined }, 'a course was imported');
+  await interaction.editReply({ content: importedMessage(t, read, imported, enrolled) });
 }
 
 export async function retireCourseCommand(interaction: ServerCommand, ctx: BotContext): Promise<void> {

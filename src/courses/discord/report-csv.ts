@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import type { Course } from '../course.js';
 import type { ReportRow } from '../report.js';
 import type { CourseMessageKey } from './messages.js';
 import type { CourseTranslate } from './voice.js';
@@ -40,4 +41,9 @@ export function reportCsv(t: CourseTranslate, rows: readonly ReportRow[], names:
     ]),
     { header: true, columns: REPORT_COLUMNS.map((key) => t(key)), eof: true },
   );
+}
+
+/** `course-report-<course id>-<UTC date>.csv`: what `/course report` attaches and the dashboard downloads. */
+export function reportFileName(course: Pick<Course, 'id'>, now: Date): string {
+  return `course-report-${course.id}-${now.toISOString().slice(0, 10)}.csv`;
 }

@@ -96,6 +96,10 @@ export function runFileName(run: Run): string {
  * named kindly. (Users are not cached — src/client-cache.ts — so there is no older name to fall back on.)
  */
 export async function namesForExport(guild: Guild | null, userIds: readonly string[], logger: Logger, t: ProtocolsSay): Promise<(userId: string) => string> {
-  const names = await memberNames(guild, userIds, logger);
+  return exportNamer(await memberNames(guild, userIds, logger), t);
+}
+
+/** Names looked up already (the dashboard's way), named as the export names them. */
+export function exportNamer(names: ReadonlyMap<string, string>, t: ProtocolsSay): (userId: string) => string {
   return (id) => inlineText(names.get(id) ?? t('export.former-member'));
 }

@@ -19,8 +19,23 @@ const FIELD_WORDS: Readonly<Record<LibraryKind, Readonly<Partial<Record<EntryFie
   podcast: { title: 'entry.field.podcast.title', show: 'entry.field.podcast.show', link: 'entry.field.podcast.link', about: 'entry.field.podcast.about' },
 };
 
+/** The form field an issue is about (`questions` for the questions), so a form can say it beside that field. */
+export function issueField(issue: EntryIssue): string {
+  switch (issue.kind) {
+    case 'empty':
+    case 'too-long':
+      return issue.field;
+    case 'year-format':
+      return 'year';
+    case 'link-format':
+      return 'link';
+    default:
+      return 'questions';
+  }
+}
+
 /** One thing to fix in what a moderator typed into `/poem add` or `/podcast add`. */
-function entryIssue(t: RitualsT, library: LibraryKind, issue: EntryIssue): string {
+export function entryIssue(t: RitualsT, library: LibraryKind, issue: EntryIssue): string {
   // A form only checks its own fields, so the name is always there; the id is a last resort.
   const name = (field: EntryField) => {
     const key = FIELD_WORDS[library][field];
@@ -62,6 +77,8 @@ export function explainRitualProblem(problem: RitualProblem, t: RitualsT = ENGLI
       return t('problem.nothing-to-change');
     case 'unknown-ritual':
       return t('problem.unknown-ritual', { id: String(problem.id) });
+    case 'ritual-changed':
+      return t('problem.ritual-changed', { id: String(problem.schedule.id) });
     case 'already-paused':
       return t('problem.already-paused', { id: String(problem.schedule.id) });
     case 'already-active':
@@ -88,6 +105,8 @@ export function explainRitualProblem(problem: RitualProblem, t: RitualsT = ENGLI
       return [t('problem.invalid-entry'), ...problem.issues.map((issue) => `• ${entryIssue(t, problem.library, issue)}`)].join('\n');
     case 'unknown-entry':
       return t(`problem.unknown-entry.${problem.library}`, { id: String(problem.id) });
+    case 'entry-changed':
+      return t(`problem.entry-changed.${problem.entry.kind}`, { id: String(problem.entry.id) });
     case 'not-a-listen-post':
       return t('problem.not-a-listen-post');
   }

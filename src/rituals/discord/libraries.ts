@@ -1,5 +1,5 @@
 import { inlineText } from '../../presentation/inline-text.js';
-import { addPodcast, addPoem, type LibraryServices } from '../library.js';
+import { addPodcast, addPoem, editPodcast, editPoem, podcastInput, poemInput, type LibraryServices } from '../library.js';
 import type { LibraryEntry, LibraryKind } from '../model.js';
 import type { RitualOutcome } from '../problems.js';
 import type { RitualKey, RitualsT } from './messages.js';
@@ -27,6 +27,10 @@ export interface LibrarySpec {
   /** At most five: Discord's limit for a form. */
   readonly fields: readonly FormField[];
   add(services: LibraryServices, guildId: string, userId: string, values: Readonly<Record<string, string>>): Promise<RitualOutcome<LibraryEntry>>;
+  /** Changes the fields given (the dashboard's edit form); `basedOn` is the revision the form showed. */
+  edit(services: LibraryServices, guildId: string, id: number, basedOn: number, values: Readonly<Record<string, string>>): Promise<RitualOutcome<LibraryEntry>>;
+  /** An entry's fields as the form types them, by field id. */
+  values(entry: LibraryEntry): Readonly<Record<string, string>>;
   /**
    * One line naming an entry, in the reader's words. Names are the moderators' words: made safe for
    * the bot's Markdown by default; autocomplete, which shows text as typed, passes `plain`.
@@ -47,6 +51,8 @@ export const POEMS: LibrarySpec = {
   ],
   add: (services, guildId, userId, values) =>
     addPoem(services, guildId, userId, { title: values.title ?? '', author: values.author ?? '', year: values.year ?? '', source: values.source ?? '', text: values.text ?? '', questions: '' }),
+  edit: (services, guildId, id, basedOn, values) => editPoem(services, guildId, id, basedOn, values),
+  values: (entry) => (entry.kind === 'poem' ? poemInput(entry) : {}),
   describe(t, entry, text = inlineText) {
     const line = { id: String(entry.id), title: text(entry.title) };
     if (entry.kind !== 'poem') return t('library.line.podcast', line);
@@ -68,6 +74,8 @@ export const PODCASTS: LibrarySpec = {
   ],
   add: (services, guildId, userId, values) =>
     addPodcast(services, guildId, userId, { title: values.title ?? '', show: values.show ?? '', link: values.link ?? '', about: values.about ?? '', questions: values.questions ?? '' }),
+  edit: (services, guildId, id, basedOn, values) => editPodcast(services, guildId, id, basedOn, values),
+  values: (entry) => (entry.kind === 'podcast' ? podcastInput(entry) : {}),
   describe(t, entry, text = inlineText) {
     const line = { id: String(entry.id), title: text(entry.title) };
     return entry.kind === 'podcast' && entry.show !== null ? t('library.line.podcast-show', { ...line, show: text(entry.show) }) : t('library.line.podcast', line);

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations, launchChromium, unreachableByKeyboard } from '../../support/chromium.js';
-import { startDashboardBed, type DashboardBed } from './support.js';
+import { seedRun, startDashboardBed, type DashboardBed } from './support.js';
 
 /**
  * The dashboard in a real headless Chromium: a moderator signs in through the emulator's OAuth2,
@@ -95,6 +95,53 @@ describe('the dashboard in Chromium', () => {
     await page.getByRole('link', { name: 'Onboarding' }).click();
     await page.getByRole('heading', { name: 'How far new members get' }).waitFor();
     await check(page, 'onboarding');
+    await context.close();
+  });
+
+  it('shows the Libraries, Courses and Protocols pages, each accessible and usable with the keyboard', { timeout: 300_000 }, async () => {
+    await db.bed.harness.as(db.alice).run(db.general, 'course enroll', { course: 'leading-equitable-schools' });
+    const run = await seedRun(db.bed.bot.db, db.guild.id, { facilitator: db.morgan.id, member: db.alice.id }, { topic: 'Monday absences', state: 'finished', step: 7, thread: '21' });
+    await seedRun(db.bed.bot.db, db.guild.id, { facilitator: db.morgan.id, member: db.alice.id }, { topic: 'Quiet Fridays', state: 'running', step: 2, thread: '22' });
+    const context = await browser.newContext({ timezoneId: 'Europe/Berlin', viewport: { width: 1100, height: 900 } });
+    const page = await context.newPage();
+    await signIn(page, 'morgan');
+    await page.goto(`${db.dashboard.url}/g/${db.guild.id}/rituals`);
+
+    await page.getByRole('navigation', { name: 'Server pages' }).getByRole('link', { name: 'Libraries' }).click();
+    await page.getByRole('heading', { name: 'Next in the rotation' }).waitFor();
+    await check(page, 'libraries-poems');
+    // A poem without its title: the service's sentence beside the field, nothing added.
+    await page.getByLabel('Poet').fill('Emily Dickinson');
+    await page.getByLabel('The poem').fill('Hope is the thing with feathers');
+    await page.getByRole('button', { name: 'Add it' }).click();
+    expect(await page.locator('#title-problem').textContent()).toBe("The title can't be empty");
+    expect(await page.getByLabel('Title', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    await check(page, 'libraries-poem-problem');
+    await page.getByLabel('Title', { exact: true }).fill('Hope');
+    await page.getByRole('button', { name: 'Add it' }).click();
+    await page.getByText(/Added #\d+ “Hope” by Emily Dickinson/).waitFor();
+    await page.getByRole('link', { name: /^Edit poem #\d+$/ }).first().click();
+    await page.getByRole('heading', { name: /^Edit poem #\d+$/ }).waitFor();
+    await check(page, 'library-edit');
+    await page.getByRole('link', { name: 'Back to the poems' }).click();
+    await page.getByRole('navigation', { name: 'Libraries' }).getByRole('link', { name: 'Podcast episodes' }).click();
+    await page.getByRole('heading', { name: 'Podcast episodes' }).waitFor();
+    await check(page, 'libraries-podcasts');
+
+    await page.getByRole('link', { name: 'Courses' }).click();
+    await page.getByRole('heading', { name: 'Import a course' }).waitFor();
+    await check(page, 'courses');
+    await page.getByRole('link', { name: 'Leading Equitable Schools' }).click();
+    await page.getByRole('cell', { name: 'alice' }).waitFor();
+    await check(page, 'course-report');
+
+    await page.getByRole('link', { name: 'Protocols' }).click();
+    await page.getByRole('heading', { name: 'Finished' }).waitFor();
+    await check(page, 'protocols');
+    await page.getByRole('link', { name: 'Monday absences' }).click();
+    await page.getByRole('heading', { name: 'Root causes we chose' }).waitFor();
+    expect(page.url()).toBe(`${db.dashboard.url}/g/${db.guild.id}/protocols/${run}`);
+    await check(page, 'protocol-summary');
     await context.close();
   });
 

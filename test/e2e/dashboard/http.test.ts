@@ -127,6 +127,36 @@ describe('the moderator dashboard over HTTP', () => {
     expect(await ritualsOf(db.guild.id)).toEqual([]);
   });
 
+  it('says so when the ritual being edited was changed by someone else meanwhile, shows theirs and saves nothing', async () => {
+    db = await startDashboardBed();
+    const morgan = await signedIn(db, db.morgan);
+    await morgan.post(`/g/${db.guild.id}/rituals`, goodRitual(await morgan.csrfFrom(`/g/${db.guild.id}/rituals/new`)));
+    const [ritual] = await ritualsOf(db.guild.id);
+    if (ritual === undefined) throw new Error('no ritual');
+    const editPage = await (await morgan.request(`/g/${db.guild.id}/rituals/${ritual.id}/edit`)).text();
+    const revision = /name="revision" value="(\d+)"/.exec(editPage)?.[1];
+    expect(revision).toBe(String(ritual.revision));
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(editPage)?.[1] ?? '';
+    // The ticker moving the ritual along is not an edit: a form across a run still saves.
+    db.clock.set(Date.parse('2026-03-02T09:30:00Z'));
+    await expect.poll(async () => (await ritualsOf(db.guild.id))[0]?.status, { timeout: 10_000 }).toMatchObject({ nextDueAt: new Date('2026-03-04T09:00:00Z') });
+    expect((await morgan.post(`/g/${db.guild.id}/rituals/${ritual.id}`, { ...goodRitual(csrf), revision: String(revision), time: '08:00' })).status).toBe(303);
+    const saved = (await ritualsOf(db.guild.id))[0];
+    expect(saved).toMatchObject({ cron: '0 8 * * 1,3', revision: ritual.revision + 1 });
+
+    // Another moderator changes it from Discord while a form based on the saved one is open.
+    const openForm = await (await morgan.request(`/g/${db.guild.id}/rituals/${ritual.id}/edit`)).text();
+    const openCsrf = /name="_csrf" value="([^"]+)"/.exec(openForm)?.[1] ?? '';
+    await db.bed.harness.as(db.morgan).run(db.general, 'ritual edit', { ritual: ritual.id, cron: '0 7 * * 5' });
+    const stale = await morgan.post(`/g/${db.guild.id}/rituals/${ritual.id}`, { ...goodRitual(openCsrf), revision: String(ritual.revision + 1), time: '10:00' });
+    expect(stale.status).toBe(409);
+    const page = await stale.text();
+    expect(page).toContain(`Someone else changed ritual #${ritual.id} while you were editing it, so I haven&#39;t saved your changes.`);
+    expect(page).toContain('value="07:00"');
+    expect(page).toContain(`name="revision" value="${ritual.revision + 2}"`);
+    expect(await ritualsOf(db.guild.id)).toEqual([expect.objectContaining({ cron: '0 7 * * 5', revision: ritual.revision + 2 })]);
+  });
+
   it('previews the next runs in the ritual\u2019s zone and says what daylight saving does', async () => {
     db = await startDashboardBed();
     const morgan = await signedIn(db, db.morgan);

@@ -1,6 +1,7 @@
 import { PermissionFlagsBits } from 'discord-api-types/v10';
 import type { ChannelRecord, GuildRecord, UserRecord } from '@roots-bot/discord-emulator';
 import { ManualClock } from '../../../src/clock.js';
+import type { Db } from '../../../src/db/connection.js';
 import type { RunningDashboard } from '../../../src/dashboard/server.js';
 import { startSandboxDashboard } from '../../../src/dashboard/start.js';
 import { startTestBed, type TestBed } from '../../support/bot.js';
@@ -113,3 +114,37 @@ export async function signedIn(db: { readonly dashboard: { readonly url: string 
   if (landed.status !== 302) throw new Error(`sign-in ended with ${landed.status}: ${await landed.text()}`);
   return visitor;
 }
+
+const RUN_AT = '2026-03-01T10:00:00.000Z';
+
+/** A five-whys run as the protocol's buttons leave it: a why, a chosen root cause, an action. */
+export async function seedRun(db: Db, guildId: string, people: { facilitator: string; member: string }, run: { topic: string; state: 'running' | 'finished' | 'stopped'; step: number; thread: string }): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const { id } = await trx
+      .insertInto('protocol_runs')
+      .values({
+        guild_id: guildId,
+        channel_id: '1',
+        thread_id: run.thread,
+        protocol_id: 'five-whys',
+        topic: run.topic,
+        facilitator_id: people.facilitator,
+        current_step: run.step,
+        state: run.state,
+        step_message_id: 'm',
+        summary_message_id: run.state === 'finished' ? 's' : null,
+        created_at: RUN_AT,
+        updated_at: RUN_AT,
+        finished_at: run.state === 'running' ? null : '2026-03-01T11:00:00.000Z',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const why = await trx.insertInto('protocol_contributions').values({ run_id: id, step: 2, author_id: people.member, text: 'Buses come <late> on Mondays', category: null, created_at: RUN_AT }).returning('id').executeTakeFirstOrThrow();
+    if (run.state === 'finished') {
+      await trx.insertInto('protocol_choices').values({ run_id: id, step: 6, contribution_id: why.id, chosen_at: RUN_AT }).execute();
+      await trx.insertInto('protocol_actions').values({ run_id: id, step: 7, text: 'Ask the district about bus times', owner_id: people.member, due_date: '2026-03-20', added_by: people.facilitator, created_at: RUN_AT }).execute();
+    }
+    return id;
+  });
+}
+

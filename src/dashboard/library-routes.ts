@@ -5,7 +5,8 @@ import type { LibraryEntry, LibraryKind } from '../rituals/model.js';
 import type { RitualProblem } from '../rituals/problems.js';
 import { peekNext } from '../rituals/rotation.js';
 import { entryIssue, explainRitualProblem, issueField } from '../rituals/discord/explain.js';
-import { ENGLISH_RITUALS as t } from '../rituals/discord/messages.js';
+// The dashboard is in English: the libraries' words as `/poem` and `/podcast` say them to an English reader.
+import { ENGLISH_RITUALS as english } from '../rituals/discord/messages.js';
 import { PODCASTS, POEMS, plain, type LibrarySpec } from '../rituals/discord/libraries.js';
 import { csrfField, postButton, problemLine, textField } from './form-fields.js';
 import { html, type Html } from './html.js';
@@ -40,7 +41,7 @@ function placed(problem: RitualProblem): Record<string, string> {
   if (problem.kind !== 'invalid-entry') return { form: text };
   const byField: Record<string, string> = {};
   // The first thing to fix about each field, beside it.
-  for (const issue of problem.issues) byField[issueField(issue)] ??= entryIssue(t, problem.library, issue);
+  for (const issue of problem.issues) byField[issueField(issue)] ??= entryIssue(english, problem.library, issue);
   return { ...byField, form: text };
 }
 
@@ -65,7 +66,7 @@ export function registerLibraryRoutes(app: FastifyInstance, deps: DashboardDeps)
 <section class="card" aria-labelledby="next-heading"><h3 id="next-heading" style="margin-top:0">Next in the rotation</h3>
 ${next === undefined ? html`<p>Nothing: the library is empty. Add a ${spec.noun} below.</p>` : html`<p>${entryName(spec, next)}</p>`}</section>
 ${entryTable(spec, guildId, csrf, entries, next)}
-<section class="card" aria-labelledby="add-heading"><h2 id="add-heading" style="margin-top:0">${t(`library.form.${kind}`)}</h2>
+<section class="card" aria-labelledby="add-heading"><h2 id="add-heading" style="margin-top:0">${english(`library.form.${kind}`)}</h2>
 ${entryForm(spec, base(guildId, kind), csrf, adding, 'Add it')}</section>`;
     return sendPage(reply, serverFrame(at, 'libraries', HEADINGS[kind], csrf), body, status);
   }
@@ -119,7 +120,7 @@ ${entryForm(spec, `${base(at.server.id, spec.kind)}/${entry.id}`, csrf, state, '
     const values = Typed.parse(request.body ?? {});
     const added = await spec.add(ritualServices(ctx), at.server.id, at.person.id, values);
     if (!added.ok) return libraryPage(request, reply, at, kind, { values, problems: placed(added.problem) }, 400);
-    request.session.set('flash', { kind: 'ok', text: `Added ${spec.describe(t, added.value, plain)} to this server's library. It joins the rotation.` });
+    request.session.set('flash', { kind: 'ok', text: `Added ${spec.describe(english, added.value, plain)} to this server's library. It joins the rotation.` });
     return reply.redirect(base(at.server.id, kind), 303);
   });
 
@@ -144,7 +145,7 @@ ${entryForm(spec, `${base(at.server.id, spec.kind)}/${entry.id}`, csrf, state, '
     const values = Object.fromEntries(spec.fields.flatMap((field) => (typed[field.id] === undefined ? [] : [[field.id, typed[field.id] ?? '']])));
     const edited = await spec.edit(ritualServices(ctx), at.server.id, id, basedOn, values);
     if (edited.ok) {
-      request.session.set('flash', { kind: 'ok', text: `Saved ${spec.describe(t, edited.value, plain)}.` });
+      request.session.set('flash', { kind: 'ok', text: `Saved ${spec.describe(english, edited.value, plain)}.` });
       return reply.redirect(base(at.server.id, kind), 303);
     }
     const problem = edited.problem;
@@ -175,7 +176,7 @@ ${entryForm(spec, `${base(at.server.id, spec.kind)}/${entry.id}`, csrf, state, '
     request.session.set(
       'flash',
       removed.ok
-        ? { kind: 'ok', text: `Removed ${spec.describe(t, removed.value, plain)}. It won't be posted again; past posts stay.` }
+        ? { kind: 'ok', text: `Removed ${spec.describe(english, removed.value, plain)}. It won't be posted again; past posts stay.` }
         : { kind: 'bad', text: explainRitualProblem(removed.problem) },
     );
     return reply.redirect(base(at.server.id, kind), 303);
@@ -183,7 +184,7 @@ ${entryForm(spec, `${base(at.server.id, spec.kind)}/${entry.id}`, csrf, state, '
 }
 
 function entryName(spec: LibrarySpec, entry: LibraryEntry): string {
-  return spec.describe(t, entry, plain);
+  return spec.describe(english, entry, plain);
 }
 
 function entryTable(spec: LibrarySpec, guildId: string, csrf: string, entries: readonly LibraryEntry[], next: LibraryEntry | undefined): Html {
@@ -205,12 +206,12 @@ function entryForm(spec: LibrarySpec, action: string, csrf: string, state: FormS
 ${spec.fields.map((field) =>
   textField({
     id: field.id,
-    label: t(field.label),
+    label: english(field.label),
     value: state.values[field.id] ?? '',
     paragraph: field.paragraph,
     required: field.required,
     maxLength: field.maxLength,
-    placeholder: field.placeholder === undefined ? undefined : t(field.placeholder),
+    placeholder: field.placeholder === undefined ? undefined : english(field.placeholder),
     problem: state.problems[field.id],
   }),
 )}

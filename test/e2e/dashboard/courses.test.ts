@@ -7,6 +7,8 @@ import { discordText, escapeHtml } from '../../../src/dashboard/html.js';
 import { NO_MENTIONS } from '../../../src/dashboard/pages.js';
 import { signedIn, startDashboardBed, type DashboardBed, type Visitor } from './support.js';
 import { ENGLISH } from '../../../src/i18n/locales.js';
+import { courseMessages } from '../../../src/courses/discord/messages.js';
+import { said } from '../../support/i18n.js';
 
 /** The Courses pages over HTTP: `/course report`'s counts and CSV, `/course import`'s checks and sentences. */
 describe('the dashboard\u2019s Courses pages', () => {
@@ -43,7 +45,7 @@ describe('the dashboard\u2019s Courses pages', () => {
     expect(csv.headers.get('content-type')).toContain('text/csv');
     expect(csv.headers.get('content-disposition')).toBe(`attachment; filename="course-report-${COURSE}-2026-03-02.csv"`);
     const [header, row] = (await csv.text()).trim().split('\n');
-    expect(header).toBe(REPORT_COLUMNS.join(','));
+    expect(header).toBe(REPORT_COLUMNS.map((column) => said(courseMessages, column)).join(','));
     expect(row).toMatch(new RegExp(`^alice,${db.alice.id},2026-03-02T08:00:00.000Z,0,\\d+,`));
 
     const badIdle = await morgan.request(`${courses()}/${COURSE}?idle_days=0`);

@@ -66,6 +66,12 @@ export function localizeDefinition(
   const localized = structuredClone(definition);
   const problems: string[] = [];
   const known = new Set<string>();
+  // Every description and choice is something a member reads: a complete language must have it.
+  const requireComplete = (path: string) => {
+    for (const language of COMPLETE_LANGUAGES) {
+      if (language !== DEFAULT_LANGUAGE && localizations[language as Translated]?.[path] === undefined) problems.push(`/${definition.name}: no ${language} for "${path}"`);
+    }
+  };
   for (const { key, node, choices } of places(localized)) {
     const fields: [string, 'name_localizations' | 'description_localizations'][] = [['name', 'name_localizations']];
     if (node.description !== undefined) fields.push(['description', 'description_localizations']);
@@ -74,20 +80,14 @@ export function localizeDefinition(
       known.add(path);
       const map = localizedMap(localizations, path);
       if (map !== undefined) node[target] = map;
-      if (field === 'description') {
-        for (const language of COMPLETE_LANGUAGES) {
-          if (language !== DEFAULT_LANGUAGE && localizations[language as Translated]?.[path] === undefined) problems.push(`/${definition.name}: no ${language} for "${path}"`);
-        }
-      }
+      if (field === 'description') requireComplete(path);
     }
     for (const choice of choices ?? []) {
       const path = at(key, `choice.${String(choice.value)}`);
       known.add(path);
       const map = localizedMap(localizations, path);
       if (map !== undefined) choice.name_localizations = map;
-      for (const language of COMPLETE_LANGUAGES) {
-        if (language !== DEFAULT_LANGUAGE && localizations[language as Translated]?.[path] === undefined) problems.push(`/${definition.name}: no ${language} for "${path}"`);
-      }
+      requireComplete(path);
     }
   }
   for (const [language, words] of Object.entries(localizations)) {

@@ -21,8 +21,11 @@ const MONDAY_9AM = Date.parse('2026-03-02T09:00:00Z');
 // Past every lease a killed process held (ATTEMPT_LEASE_MS), so its occurrences are taken up.
 const LATER = MONDAY_9AM + 60_000;
 
-/** A weekly poem at 9:00 on Mondays in each channel's server, written through the service /ritual create uses. */
-export async function seedRituals(target: DatabaseTarget, channels: readonly ChannelRecord[]): Promise<void> {
+/**
+ * A weekly poem at 9:00 on Mondays in each channel's server, written through the service /ritual
+ * create uses; `openThread` gives each post a discussion thread (a second request per server).
+ */
+export async function seedRituals(target: DatabaseTarget, channels: readonly ChannelRecord[], { openThread = false } = {}): Promise<void> {
   const db = openDatabase(target);
   try {
     await migrate(db);
@@ -37,7 +40,7 @@ export async function seedRituals(target: DatabaseTarget, channels: readonly Cha
         channelId: channel.id,
         cron: '0 9 * * 1',
         timeZone: 'UTC',
-        openThread: false,
+        openThread,
       });
       if (!created.ok) throw new Error(`could not create a schedule: ${JSON.stringify(created.problem)}`);
     }

@@ -130,6 +130,7 @@ export class Interactions {
     const channel = world.channel(record.channelId);
     const inGuild = record.guildId !== null;
     const member = inGuild ? world.member(record.guildId ?? '', record.userId) : undefined;
+    const guildLocale = inGuild ? world.guild(record.guildId ?? '').preferredLocale : undefined;
     return {
       id: record.id,
       application_id: this.app.id,
@@ -146,8 +147,8 @@ export class Interactions {
       ...(inGuild && member
         ? {
             guild_id: record.guildId,
-            guild: { id: record.guildId, locale: world.guild(record.guildId ?? '').preferredLocale, features: [] },
-            guild_locale: world.guild(record.guildId ?? '').preferredLocale,
+            guild: { id: record.guildId, locale: guildLocale, features: [] },
+            guild_locale: guildLocale,
             member: { ...world.apiMember(member), permissions: world.permissionsIn(channel.id, record.userId).toString() },
             authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: record.guildId },
             context: InteractionContextType.Guild,

@@ -1,13 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Harness, type ChannelRecord } from '@roots-bot/discord-emulator';
-import { ManualClock } from '../../../src/clock.js';
 import { openDatabase } from '../../../src/db/connection.js';
-import { migrate } from '../../../src/db/migrator.js';
-import { ensureGuildSettings } from '../../../src/guilds/guild-settings.js';
-import { loadRitualContent } from '../../../src/rituals/content.js';
-import { createSchedule } from '../../../src/rituals/schedules.js';
 import { startChildBot, type ChildBot } from '../../support/child-bot.js';
 import { freshTarget } from '../../support/database.js';
+import { MONDAY_8AM, seedRituals } from '../../support/kill-mid-fan-out.js';
 
 /**
  * SIGTERM in the middle of a fan-out: a container runtime gives a process about 10 s before it
@@ -15,7 +11,6 @@ import { freshTarget } from '../../support/database.js';
  * posts in flight, leaves the rest claimed, and exits; the next start posts the rest, once each.
  */
 
-const MONDAY_8AM = Date.parse('2026-03-02T08:00:00Z');
 const MONDAY_9AM = Date.parse('2026-03-02T09:00:00Z');
 const SERVERS = 150;
 /** What a container runtime waits between SIGTERM and SIGKILL (Docker, Kubernetes: 10 s, 30 s). */
@@ -38,24 +33,7 @@ describe('SIGTERM while a ritual is posting to many servers', () => {
     for (let i = 0; i < SERVERS; i += 1) channels.push(h.channel(h.guild(`School ${i + 1}`, { owner: 'owner' }), 'poems'));
 
     const database = await freshTarget();
-    const db = openDatabase(database);
-    await migrate(db);
-    const clock = new ManualClock(MONDAY_8AM);
-    const content = await loadRitualContent();
-    if (!content.ok) throw content.error;
-    for (const channel of channels) {
-      const guildId = channel.guildId ?? '';
-      await ensureGuildSettings(db, clock, guildId);
-      const created = await createSchedule({ db, clock, content: content.value }, guildId, 'morgan', {
-        kind: 'poem',
-        channelId: channel.id,
-        cron: '0 9 * * 1',
-        timeZone: 'UTC',
-        openThread: true,
-      });
-      expect(created.ok).toBe(true);
-    }
-    await db.destroy();
+    await seedRituals(database, channels, { openThread: true });
 
     const botId = h.emulator.bot.id;
     const postsIn = (channel: ChannelRecord) => h.world.messagesIn(channel.id).filter((r) => r.message.author.id === botId).length;

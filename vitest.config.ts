@@ -1,23 +1,8 @@
 import { defineConfig } from 'vitest/config';
 import { findPostgresBin, POSTGRES_HOW_TO } from './test/support/postgres-cluster.js';
+import { POSTGRES_TESTS } from './test/support/postgres-tests.js';
 
-/**
- * Two halves. `bot` runs every test on SQLite. `bot-postgres` runs the storage and end-to-end tests
- * again on PostgreSQL: on TEST_DATABASE_URL's server, or on a throwaway cluster it starts itself
- * when PostgreSQL is installed (test/support/postgres-setup.ts). Without either, the PostgreSQL half
- * can't run: that is said loudly, at the start and again at the end, and under CI (CI or
- * REQUIRE_POSTGRES set) the run fails instead.
- */
-const POSTGRES_TESTS = [
-  'test/db/**/*.test.ts',
-  'test/e2e/**/*.test.ts',
-  'test/courses/services.test.ts',
-  'test/courses/report.test.ts',
-  'test/protocols/services.test.ts',
-  'test/rituals/history.test.ts',
-  'test/onboarding/*.test.ts',
-];
-
+// Two halves: `bot` runs every test on SQLite, `bot-postgres` what test/support/postgres-tests.ts lists.
 const postgresAvailable = Boolean(process.env.TEST_DATABASE_URL) || findPostgresBin() !== undefined;
 const postgresRequired = Boolean(process.env.CI) || Boolean(process.env.REQUIRE_POSTGRES);
 if (!postgresAvailable && postgresRequired) {
@@ -45,7 +30,7 @@ export default defineConfig({
               extends: true as const,
               test: {
                 name: 'bot-postgres',
-                include: POSTGRES_TESTS,
+                include: [...POSTGRES_TESTS],
                 env: { ROOTS_TEST_DIALECT: 'postgres' },
                 globalSetup: ['test/support/postgres-setup.ts'],
               },

@@ -205,7 +205,7 @@ export default {
   'library.field.podcast.show': 'Programa',
   'library.field.podcast.link': 'Enlace al episodio',
   'library.field.podcast.link.placeholder': 'https://…',
-  'library.field.podcast.about': 'Qué escuchar con atención (opcional)',
+  'library.field.podcast.about': 'Qué escuchar con atención',
   'library.field.podcast.questions': '2 o 3 preguntas para conversar, una por línea',
   'library.empty.poem': 'La biblioteca de poemas está vacía. `/poem add` añade uno.',
   'library.empty.podcast': 'La biblioteca de episodios está vacía. `/podcast add` añade uno.',

@@ -115,7 +115,7 @@ export default {
   'schedule.last-posted': 'Última publicación {when}.',
   'schedule.missed.offline': '⚠️ Perdida mientras estaba desconectado: {time}{more, plural, =0 {} other { y # más}} (ya era tarde para publicarla).',
   'schedule.missed.behind':
-    '⚠️ Pasada por alto mientras estaba detenido (mi ordenador dormía o su reloj cambió): {time}{more, plural, =0 {} other { y # más}}. Publiqué solo la más reciente, nunca una ráfaga.',
+    '⚠️ Pasada por alto mientras iba con retraso (mi ordenador dormía o su reloj cambió): {time}{more, plural, =0 {} other { y # más}}. Publiqué solo la más reciente, nunca una ráfaga.',
   'schedule.missed.paused': '⚠️ No publicada mientras estaba en pausa: {time}{more, plural, =0 {} other { y # más}}.',
   'schedule.failed': '⚠️ No pude publicar la del {time}. `/ritual retry ritual:{id}` lo vuelve a intentar.',
 

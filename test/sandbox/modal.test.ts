@@ -17,6 +17,7 @@ const field = (customId: string, label: string, extra: Partial<Field> = {}): Fie
   maxLength: null,
   value: null,
   placeholder: null,
+  description: null,
   ...extra,
 });
 
@@ -41,6 +42,26 @@ describe('fillModal', () => {
     expect(io.output).toContain('  Which tenet (required, up to 40 characters, e.g. Share freely)');
     expect(io.output).toContain('  Your story (required, 5–500 characters, type \\n for a new line)');
     expect(io.output).toContain('  Signed (optional, Enter keeps "alice")');
+  });
+
+  it('shows what Discord writes under a label, beneath it', async () => {
+    const action = {
+      title: 'Add an action',
+      fields: [field('due', 'By when?', { required: false, maxLength: 40, description: 'Leave it empty if there is no date yet.' })],
+      selects: [
+        { customId: 'owner', label: 'Who owns it?', description: 'One person; they can recruit help.', type: ComponentType.UserSelect, required: true, minValues: 1, maxValues: 1, options: [] },
+      ] as const,
+      order: ['owner', 'due'],
+      texts: [],
+    };
+    const io = memoryIo(['ben', '']);
+    expect(await fillModal(action, io, plainStyle, () => '42')).toEqual({ kind: 'filled', values: { owner: ['42'], due: '' } });
+    expect(io.output.slice(2)).toEqual([
+      '  Who owns it? (required, pick 1: names, separated by commas)',
+      '    One person; they can recruit help.',
+      '  By when? (optional, up to 40 characters)',
+      '    Leave it empty if there is no date yet.',
+    ]);
   });
 
   it('in a script, closes the form on a mistake rather than eating the next command', async () => {
@@ -90,8 +111,8 @@ describe('fillModal', () => {
       title: 'Introduce yourself',
       fields: [field('name', 'Your name'), field('school', 'School or region', { required: false })],
       selects: [
-        { customId: 'role', label: 'Your role', type: ComponentType.StringSelect, required: true, minValues: 1, maxValues: 1, options: [{ label: 'Teacher', value: 'teacher' }, { label: 'Coach', value: 'coach' }] },
-        { customId: 'buddy', label: 'Say hello to', type: ComponentType.UserSelect, required: false, minValues: 1, maxValues: 2, options: [] },
+        { customId: 'role', label: 'Your role', description: null, type: ComponentType.StringSelect, required: true, minValues: 1, maxValues: 1, options: [{ label: 'Teacher', value: 'teacher' }, { label: 'Coach', value: 'coach' }] },
+        { customId: 'buddy', label: 'Say hello to', description: null, type: ComponentType.UserSelect, required: false, minValues: 1, maxValues: 2, options: [] },
       ] as const,
       order: ['name', 'role', 'school', 'buddy'],
       texts: ['Tell us a little about you.'],
@@ -106,7 +127,7 @@ describe('fillModal', () => {
 });
 
 describe('pickFrom', () => {
-  const menu = { customId: 'reasons', label: 'Why you joined', type: ComponentType.StringSelect, required: true, minValues: 1, maxValues: 2, options: [{ label: 'A', value: 'a' }, { label: 'B', value: 'b' }, { label: 'C', value: 'c' }] } as const;
+  const menu = { customId: 'reasons', label: 'Why you joined', description: null, type: ComponentType.StringSelect, required: true, minValues: 1, maxValues: 2, options: [{ label: 'A', value: 'a' }, { label: 'B', value: 'b' }, { label: 'C', value: 'c' }] } as const;
   it('takes numbers and labels, and refuses what the menu would not allow', () => {
     expect(pickFrom(menu, '1, c', () => undefined)).toEqual({ values: ['a', 'c'] });
     expect(pickFrom(menu, '1,2,3', () => undefined)).toEqual({ problem: '"Why you joined" takes 1 to 2 choices.' });

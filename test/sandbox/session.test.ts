@@ -143,6 +143,8 @@ describe('the sandbox session', () => {
     expect(text).toHaveLength(1);
     expect(text[0]).toMatch(/^ {2}Which of the three conditions/);
     expect(form.join('\n')).not.toContain('**');
+    // What Discord writes under the field's label is there too.
+    expect(form.some((line) => /^ {4}Up to [\d,]+ characters\. It stays private unless you share it\.$/.test(line))).toBe(true);
   });
 
   it('saves the files the bot sends, says where, and opens a text one in the terminal', async () => {

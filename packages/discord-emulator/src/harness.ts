@@ -80,6 +80,8 @@ export interface ModalView {
     readonly maxLength: number | null;
     readonly value: string | null;
     readonly placeholder: string | null;
+    /** The Label's description, which Discord shows under the label; null in an action row. */
+    readonly description: string | null;
   }[];
   /** The modal's Text Display components (type 10), in order: what it says above its fields. */
   readonly texts: readonly string[];
@@ -92,6 +94,8 @@ export interface ModalView {
 export interface ModalSelectView {
   readonly customId: string;
   readonly label: string;
+  /** The Label's description, shown under its label; null without one. */
+  readonly description: string | null;
   readonly type: ComponentType.StringSelect | ComponentType.UserSelect | ComponentType.RoleSelect | ComponentType.MentionableSelect | ComponentType.ChannelSelect;
   readonly required: boolean;
   readonly minValues: number;
@@ -117,6 +121,7 @@ function modalSelects(modal: APIModalInteractionResponseCallbackData): ModalSele
       {
         customId: select.custom_id,
         label: top.label,
+        description: top.description ?? null,
         type: select.type,
         // In a modal a select is required unless it says otherwise; min and max default to 1.
         required: select.required ?? true,
@@ -406,10 +411,10 @@ export class Harness {
 
 function modalView(interaction: InteractionRecord, modal: APIModalInteractionResponseCallbackData): ModalView {
   const fields: ModalView['fields'][number][] = [];
-  for (const top of modal.components as { type: ComponentType; components?: unknown[]; component?: unknown; label?: string }[]) {
+  for (const top of modal.components as { type: ComponentType; components?: unknown[]; component?: unknown; label?: string; description?: string }[]) {
     // Classic modals wrap each text input in an action row; newer ones use a Label around it.
-    const inputs = top.type === ComponentType.ActionRow ? (top.components ?? []) : top.component ? [{ ...(top.component as object), label: top.label }] : [];
-    for (const input of inputs as { type: ComponentType; custom_id: string; label?: string; required?: boolean; style?: number; min_length?: number; max_length?: number; value?: string; placeholder?: string }[]) {
+    const inputs = top.type === ComponentType.ActionRow ? (top.components ?? []) : top.component ? [{ ...(top.component as object), label: top.label, description: top.description }] : [];
+    for (const input of inputs as { type: ComponentType; custom_id: string; label?: string; description?: string; required?: boolean; style?: number; min_length?: number; max_length?: number; value?: string; placeholder?: string }[]) {
       if (input.type !== ComponentType.TextInput) continue;
       fields.push({
         customId: input.custom_id,
@@ -420,6 +425,7 @@ function modalView(interaction: InteractionRecord, modal: APIModalInteractionRes
         maxLength: input.max_length ?? null,
         value: input.value ?? null,
         placeholder: input.placeholder ?? null,
+        description: input.description ?? null,
       });
     }
   }

@@ -30,7 +30,7 @@ describe('the harness filling selects in a modal', () => {
     title: 'An action',
     components: [
       { type: ComponentType.Label, label: 'What', component: { type: ComponentType.TextInput, custom_id: 'what', style: 2 } },
-      { type: ComponentType.Label, label: 'Who owns it?', component: { type: ComponentType.UserSelect, custom_id: 'owner', max_values: 1 } },
+      { type: ComponentType.Label, label: 'Who owns it?', description: 'One person; they can recruit help.', component: { type: ComponentType.UserSelect, custom_id: 'owner', max_values: 1 } },
       {
         type: ComponentType.Label,
         label: 'Which bone?',
@@ -67,14 +67,15 @@ describe('the harness filling selects in a modal', () => {
     return record;
   }
 
-  it('reads the selects beside the text fields', async () => {
+  it('reads the selects beside the text fields, with what each Label says under it', async () => {
     const modal = await showForm();
-    expect(modal.fields.map((f) => f.customId)).toEqual(['what']);
+    expect(modal.fields.map((f) => [f.customId, f.description])).toEqual([['what', null]]);
     expect(modal.selects).toEqual([
-      { customId: 'owner', label: 'Who owns it?', type: ComponentType.UserSelect, required: true, minValues: 1, maxValues: 1, options: [] },
+      { customId: 'owner', label: 'Who owns it?', description: 'One person; they can recruit help.', type: ComponentType.UserSelect, required: true, minValues: 1, maxValues: 1, options: [] },
       {
         customId: 'bone',
         label: 'Which bone?',
+        description: null,
         type: ComponentType.StringSelect,
         required: false,
         minValues: 1,

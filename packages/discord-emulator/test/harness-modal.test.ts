@@ -11,7 +11,7 @@ describe('the harness reading a modal', () => {
   });
   afterEach(() => harness.close());
 
-  it('shows its Text Displays in order beside its fields', async () => {
+  it('shows its Text Displays in order beside its fields, and what a Label says under its field', async () => {
     const guild = harness.guild('Roots', { owner: 'owner' });
     const channel = harness.channel(guild, 'general');
     const alice = harness.member(guild, 'alice');
@@ -20,7 +20,7 @@ describe('the harness reading a modal', () => {
       .setCustomId('form')
       .setTitle('A form')
       .addTextDisplayComponents(new TextDisplayBuilder().setContent('First, read this.'))
-      .addLabelComponents(new LabelBuilder().setLabel('Answer').setTextInputComponent(new TextInputBuilder().setCustomId('answer').setStyle(TextInputStyle.Short)))
+      .addLabelComponents(new LabelBuilder().setLabel('Answer').setDescription('A word or two.').setTextInputComponent(new TextInputBuilder().setCustomId('answer').setStyle(TextInputStyle.Short)))
       .addTextDisplayComponents(new TextDisplayBuilder().setContent('Then this.'));
     const response = await fetch(`${harness.emulator.httpUrl}/api/v10/interactions/${record.id}/${record.token}/callback`, {
       method: 'POST',
@@ -31,6 +31,6 @@ describe('the harness reading a modal', () => {
     const outcome = await harness.outcome(record);
     if (outcome.kind !== 'modal') throw new Error(`expected a modal, got ${outcome.kind}`);
     expect(outcome.modal.texts).toEqual(['First, read this.', 'Then this.']);
-    expect(outcome.modal.fields.map((field) => field.label)).toEqual(['Answer']);
+    expect(outcome.modal.fields.map((field) => [field.label, field.description])).toEqual([['Answer', 'A word or two.']]);
   });
 });

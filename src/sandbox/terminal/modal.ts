@@ -22,12 +22,17 @@ function limits(field: Field): string {
   return '';
 }
 
-function describe(field: Field, style: Style): string {
+/** What Discord shows under a label (its description), on a line of its own. */
+function explained(description: string | null, style: Style): string[] {
+  return description === null || description === '' ? [] : [`  ${style.dim(description)}`];
+}
+
+function describe(field: Field, style: Style): string[] {
   const notes = [field.required ? 'required' : 'optional', limits(field)];
   if (field.style === TextInputStyle.Paragraph) notes.push('type \\n for a new line');
   if (field.value) notes.push(`Enter keeps "${field.value}"`);
   else if (field.placeholder) notes.push(/^e\.g\./i.test(field.placeholder) ? field.placeholder : `e.g. ${field.placeholder}`);
-  return `${style.bold(field.label)} ${style.dim(`(${notes.filter((n) => n !== '').join(', ')})`)}`;
+  return [`${style.bold(field.label)} ${style.dim(`(${notes.filter((n) => n !== '').join(', ')})`)}`, ...explained(field.description, style)];
 }
 
 /** What's wrong with an answer, in the words Discord's own form would use, or null. */
@@ -53,7 +58,7 @@ function describeMenu(menu: ModalSelectView, style: Style): string[] {
   const count = menu.minValues === menu.maxValues ? `pick ${menu.maxValues}` : `pick ${menu.minValues}–${menu.maxValues}`;
   const how = menu.type === ComponentType.StringSelect ? 'numbers or labels, separated by commas' : 'names, separated by commas';
   const header = `${style.bold(menu.label)} ${style.dim(`(${menu.required ? 'required' : 'optional'}, ${count}: ${how})`)}`;
-  return [header, ...menu.options.map((option, index) => `    ${index + 1}. ${option.label}`)];
+  return [header, ...explained(menu.description, style), ...menu.options.map((option, index) => `    ${index + 1}. ${option.label}`)];
 }
 
 /** The values a typed answer picks in a menu, or why it can't. */
@@ -113,7 +118,7 @@ export async function fillModal(
     const field = modal.fields.find((f) => f.customId === customId);
     const menu = modal.selects.find((m) => m.customId === customId);
     const answer = field
-      ? await ask<string>([describe(field, style)], (line) => {
+      ? await ask<string>(describe(field, style), (line) => {
           const typed = field.style === TextInputStyle.Paragraph ? line.replaceAll('\\n', '\n') : line;
           const value = typed === '' && field.value ? field.value : typed;
           const problem = problemWith(field, value);

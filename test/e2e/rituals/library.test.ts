@@ -38,6 +38,14 @@ describe('ritual libraries', () => {
   it('checks a podcast episode’s link and questions', async () => {
     const form = await rb.bed.harness.as(rb.morgan).run('#general', 'podcast add');
     if (form.kind !== 'modal') throw new Error('expected a form');
+    // Discord marks the required fields itself, and the sandbox says which are optional: no label says it again.
+    expect(form.modal.fields.map((f) => [f.label, f.required])).toEqual([
+      ['Episode title', true],
+      ['Show', false],
+      ['Link to the episode', false],
+      ['What to listen for', false],
+      ['2 or 3 discussion questions, one per line', true],
+    ]);
     const bad = messageOf(await rb.bed.harness.as(rb.morgan).submit(form.modal, { title: 'Ep. 1', link: 'not a link', questions: 'Only one?' }));
     expect(bad.content).toBe(
       'That one needs a small fix before I can add it:\n• The link should be a full web address starting with https://\n• please write at least 2 questions, one per line',

@@ -14,6 +14,11 @@ describe('/ritual list after a long gap', () => {
     const card = (await rb.asModerator('ritual list')).embeds[0]?.fields?.[0]?.value ?? '';
     expect(card).toContain('⚠️ Passed over while I was held up (my computer asleep, or its clock moved): Sun 22 Feb, 2:30 am and 11 more. I posted only the latest, never a burst.');
     expect(card).not.toContain('offline');
+    // In Spanish too: running late, not stopped (which would read as offline).
+    rb.morgan.locale = 'es-ES';
+    const tarjeta = (await rb.asModerator('ritual list')).embeds[0]?.fields?.[0]?.value ?? '';
+    expect(tarjeta).toContain('⚠️ Pasada por alto mientras iba con retraso (mi ordenador dormía o su reloj cambió): dom, 22 feb, 2:30 y 11 más. Publiqué solo la más reciente, nunca una ráfaga.');
+    expect(tarjeta).not.toMatch(/desconectado|detenido/);
   });
 
   it('says which runs a pause left unposted', async () => {

@@ -207,7 +207,7 @@ export default {
   'library.field.podcast.show': 'Show',
   'library.field.podcast.link': 'Link to the episode',
   'library.field.podcast.link.placeholder': 'https://…',
-  'library.field.podcast.about': 'What to listen for (optional)',
+  'library.field.podcast.about': 'What to listen for',
   'library.field.podcast.questions': '2 or 3 discussion questions, one per line',
   'library.empty.poem': 'The poem library is empty. `/poem add` adds one.',
   'library.empty.podcast': 'The episode library is empty. `/podcast add` adds one.',

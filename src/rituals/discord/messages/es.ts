@@ -115,7 +115,7 @@ export default {
   'schedule.last-posted': 'Última publicación {when}.',
   'schedule.missed.offline': '⚠️ Perdida mientras estaba desconectado: {time}{more, plural, =0 {} other { y # más}} (ya era tarde para publicarla).',
   'schedule.missed.behind':
-    '⚠️ Pasada por alto mientras estaba detenido (mi ordenador dormía o su reloj cambió): {time}{more, plural, =0 {} other { y # más}}. Publiqué solo la más reciente, nunca una ráfaga.',
+    '⚠️ Pasada por alto mientras iba con retraso (mi ordenador dormía o su reloj cambió): {time}{more, plural, =0 {} other { y # más}}. Publiqué solo la más reciente, nunca una ráfaga.',
   'schedule.missed.paused': '⚠️ No publicada mientras estaba en pausa: {time}{more, plural, =0 {} other { y # más}}.',
   'schedule.failed': '⚠️ No pude publicar la del {time}. `/ritual retry ritual:{id}` lo vuelve a intentar.',
 
@@ -205,7 +205,7 @@ export default {
   'library.field.podcast.show': 'Programa',
   'library.field.podcast.link': 'Enlace al episodio',
   'library.field.podcast.link.placeholder': 'https://…',
-  'library.field.podcast.about': 'Qué escuchar con atención (opcional)',
+  'library.field.podcast.about': 'Qué escuchar con atención',
   'library.field.podcast.questions': '2 o 3 preguntas para conversar, una por línea',
   'library.empty.poem': 'La biblioteca de poemas está vacía. `/poem add` añade uno.',
   'library.empty.podcast': 'La biblioteca de episodios está vacía. `/podcast add` añade uno.',

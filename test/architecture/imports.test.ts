@@ -68,3 +68,27 @@ describe('the circle detector', () => {
     ]);
   });
 });
+
+describe('the emulator package', () => {
+  const EMULATOR = 'packages/discord-emulator/';
+  const NAME = '@roots-bot/discord-emulator';
+
+  it('is reached by its name alone: no path into it, no subpath of it', () => {
+    const users = ['src', 'commands', 'test', 'bench', 'scripts'].flatMap((dir) => sourceFiles(dir));
+    const offenders = users.flatMap((file) => {
+      const { packages, local } = importsOf(file);
+      return [...local.filter((target) => target.startsWith(EMULATOR)), ...packages.filter((name) => name.startsWith(`${NAME}/`))].map((name) => `${file} imports ${name}`);
+    });
+    expect(users.length).toBeGreaterThan(100);
+    expect(offenders).toEqual([]);
+  });
+
+  it('knows nothing of the bot: its files import only each other and packages', () => {
+    const offenders = sourceFiles(EMULATOR.slice(0, -1)).flatMap((file) =>
+      importsOf(file)
+        .local.filter((target) => !target.startsWith(EMULATOR))
+        .map((target) => `${file} imports ${target}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+});

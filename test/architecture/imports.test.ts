@@ -11,18 +11,24 @@ const DISCORD_PACKAGES = /^(discord\.js|discord-api-types|@discordjs\/)/;
 
 const isDiscordLayer = (file: string) => /^src\/[^/]+\/discord\//.test(file);
 
+/** What in `src/<area>/` outside its `discord/` folder imports Discord, or reaches into a `discord/` folder. */
+function discordInDomain(area: string): { packages: string[]; layers: string[] } {
+  const domain = sourceFiles(`src/${area}`).filter((file) => !isDiscordLayer(file));
+  return {
+    packages: domain.flatMap((file) => importsOf(file).packages.filter((name) => DISCORD_PACKAGES.test(name)).map((name) => `${file} imports ${name}`)),
+    layers: domain.flatMap((file) => importsOf(file).local.filter(isDiscordLayer).map((target) => `${file} imports ${target}`)),
+  };
+}
+
 describe.each(FEATURES)('the %s feature', (feature) => {
   const files = sourceFiles(`src/${feature}`);
-  const domain = files.filter((file) => !isDiscordLayer(file));
 
   it('keeps every import of Discord in its discord/ folder', () => {
-    const offenders = domain.flatMap((file) => importsOf(file).packages.filter((name) => DISCORD_PACKAGES.test(name)).map((name) => `${file} imports ${name}`));
-    expect(offenders).toEqual([]);
+    expect(discordInDomain(feature).packages).toEqual([]);
   });
 
   it('has a domain that never reaches into a discord/ folder (its own or another feature\u2019s)', () => {
-    const offenders = domain.flatMap((file) => importsOf(file).local.filter(isDiscordLayer).map((target) => `${file} imports ${target}`));
-    expect(offenders).toEqual([]);
+    expect(discordInDomain(feature).layers).toEqual([]);
   });
 
   it('has one custom-id file, one place where its problems become sentences, and a feature factory', () => {
@@ -30,6 +36,14 @@ describe.each(FEATURES)('the %s feature', (feature) => {
     expect(files).toContain(`src/${feature}/discord/custom-ids.ts`);
     expect(files).toContain(`src/${feature}/discord/explain.ts`);
     expect(files).toContain(`src/${feature}/problems.ts`);
+  });
+});
+
+// What every feature shares about a member or a server keeps the same split: /privacy's export and
+// forget, the server's settings beside the notes that reach its moderators on Discord.
+describe.each(['privacy', 'guilds'])('src/%s/', (area) => {
+  it('keeps Discord in its discord/ folder, and its domain out of every discord/ folder', () => {
+    expect(discordInDomain(area)).toEqual({ packages: [], layers: [] });
   });
 });
 

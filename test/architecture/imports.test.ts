@@ -36,6 +36,9 @@ describe.each(FEATURES)('the %s feature', (feature) => {
     expect(files).toContain(`src/${feature}/discord/custom-ids.ts`);
     expect(files).toContain(`src/${feature}/discord/explain.ts`);
     expect(files).toContain(`src/${feature}/problems.ts`);
+    // Problems ride on the shared Outcome, and explain.ts unwraps through the one unwrapWith.
+    expect(importsOf(`src/${feature}/problems.ts`).local).toContain('src/outcome.ts');
+    expect(importsOf(`src/${feature}/discord/explain.ts`).local).toContain('src/outcome.ts');
   });
 });
 

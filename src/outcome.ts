@@ -26,8 +26,8 @@ export type Explain<P> = (problem: P) => string;
 /**
  * The one way handlers unwrap an outcome: the value goes on, a problem becomes a
  * {@link UserFacingError} that the router's safety net shows the member privately. Each feature
- * binds it once to its own `explain` (`const orExplain = unwrapWith(explainCourseProblem)`), so a
- * call site reads `orExplain(await enrol(...))` with no `if` after it.
+ * binds it to its own `explain` for the member reading (courses: `voice.orExplain`), so a call
+ * site reads `voice.orExplain(await enrol(...))` with no `if` after it.
  */
 export function unwrapWith<P>(explain: Explain<P>): <T>(outcome: Outcome<T, P>) => T {
   return (outcome) => {

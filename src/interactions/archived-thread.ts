@@ -1,4 +1,5 @@
-import { RESTJSONErrorCodes, Routes, type RepliableInteraction } from 'discord.js';
+import { RESTJSONErrorCodes, Routes, type Client, type RepliableInteraction } from 'discord.js';
+import type { Logger } from '../logger.js';
 import { isDiscordError } from './discord-errors.js';
 
 /**
@@ -17,5 +18,23 @@ export async function evenInArchivedThread<T>(interaction: RepliableInteraction,
     // By REST, not the cache: after a restart an archived thread isn't in it.
     await interaction.client.rest.patch(Routes.channel(interaction.channelId), { body: { archived: false } });
     return answer();
+  }
+}
+
+/**
+ * Opens `channelId` again if it is a thread that archived itself after a quiet spell, before the
+ * bot edits a message there: Discord refuses edits in an archived thread (50083), while a new
+ * message would wake it anyway. Thread updates arrive over the gateway, so the cache knows a
+ * thread's state; a request is made only to reopen one, or to find one the cache doesn't hold
+ * (after a restart, archived threads aren't in it). Reopening is a courtesy: if it fails, the edit
+ * that follows fails with Discord's own reason, where its caller handles it.
+ */
+export async function reopenIfArchived(client: Client, channelId: string | null, logger: Logger, reason: string): Promise<void> {
+  const channel = channelId === null ? null : await client.channels.fetch(channelId).catch(() => null);
+  if (!channel?.isThread() || channel.archived !== true) return;
+  try {
+    await channel.setArchived(false, reason);
+  } catch (error) {
+    logger.warn({ err: error, thread: channel.id }, `could not reopen an archived thread: ${reason}`);
   }
 }

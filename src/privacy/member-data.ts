@@ -4,7 +4,8 @@ import type { PrivacyProviders } from './provider.js';
 export interface MemberExport {
   readonly guildId: string;
   readonly userId: string;
-  readonly exportedAt: string;
+  /** Written into the file as ISO-8601 by JSON.stringify, the edge where a Date becomes text. */
+  readonly exportedAt: Date;
   /** Keyed by feature name; features that store nothing about the member are left out. */
   readonly data: Readonly<Record<string, unknown>>;
 }
@@ -22,7 +23,7 @@ export async function exportMemberData(db: Db, providers: PrivacyProviders, guil
     const exported = await provider.export(db, guildId, userId);
     if (!isEmpty(exported)) data[feature] = exported;
   }
-  return { guildId, userId, exportedAt: now.toISOString(), data };
+  return { guildId, userId, exportedAt: now, data };
 }
 
 /** Deletes one member's data across every feature in one transaction: all of it, or none. */

@@ -11,18 +11,24 @@ const DISCORD_PACKAGES = /^(discord\.js|discord-api-types|@discordjs\/)/;
 
 const isDiscordLayer = (file: string) => /^src\/[^/]+\/discord\//.test(file);
 
+/** What in `src/<area>/` outside its `discord/` folder imports Discord, or reaches into a `discord/` folder. */
+function discordInDomain(area: string): { packages: string[]; layers: string[] } {
+  const domain = sourceFiles(`src/${area}`).filter((file) => !isDiscordLayer(file));
+  return {
+    packages: domain.flatMap((file) => importsOf(file).packages.filter((name) => DISCORD_PACKAGES.test(name)).map((name) => `${file} imports ${name}`)),
+    layers: domain.flatMap((file) => importsOf(file).local.filter(isDiscordLayer).map((target) => `${file} imports ${target}`)),
+  };
+}
+
 describe.each(FEATURES)('the %s feature', (feature) => {
   const files = sourceFiles(`src/${feature}`);
-  const domain = files.filter((file) => !isDiscordLayer(file));
 
   it('keeps every import of Discord in its discord/ folder', () => {
-    const offenders = domain.flatMap((file) => importsOf(file).packages.filter((name) => DISCORD_PACKAGES.test(name)).map((name) => `${file} imports ${name}`));
-    expect(offenders).toEqual([]);
+    expect(discordInDomain(feature).packages).toEqual([]);
   });
 
   it('has a domain that never reaches into a discord/ folder (its own or another feature\u2019s)', () => {
-    const offenders = domain.flatMap((file) => importsOf(file).local.filter(isDiscordLayer).map((target) => `${file} imports ${target}`));
-    expect(offenders).toEqual([]);
+    expect(discordInDomain(feature).layers).toEqual([]);
   });
 
   it('has one custom-id file, one place where its problems become sentences, and a feature factory', () => {
@@ -30,6 +36,17 @@ describe.each(FEATURES)('the %s feature', (feature) => {
     expect(files).toContain(`src/${feature}/discord/custom-ids.ts`);
     expect(files).toContain(`src/${feature}/discord/explain.ts`);
     expect(files).toContain(`src/${feature}/problems.ts`);
+    // Problems ride on the shared Outcome, and explain.ts unwraps through the one unwrapWith.
+    expect(importsOf(`src/${feature}/problems.ts`).local).toContain('src/outcome.ts');
+    expect(importsOf(`src/${feature}/discord/explain.ts`).local).toContain('src/outcome.ts');
+  });
+});
+
+// What every feature shares about a member or a server keeps the same split: /privacy's export and
+// forget, the server's settings beside the notes that reach its moderators on Discord.
+describe.each(['privacy', 'guilds'])('src/%s/', (area) => {
+  it('keeps Discord in its discord/ folder, and its domain out of every discord/ folder', () => {
+    expect(discordInDomain(area)).toEqual({ packages: [], layers: [] });
   });
 });
 
@@ -66,5 +83,29 @@ describe('the circle detector', () => {
     expect(importCircles(['test/architecture/fixtures/a.ts', 'test/architecture/fixtures/b.ts'])).toEqual([
       ['test/architecture/fixtures/a.ts', 'test/architecture/fixtures/b.ts'],
     ]);
+  });
+});
+
+describe('the emulator package', () => {
+  const EMULATOR = 'packages/discord-emulator/';
+  const NAME = '@roots-bot/discord-emulator';
+
+  it('is reached by its name alone: no path into it, no subpath of it', () => {
+    const users = ['src', 'commands', 'test', 'bench', 'scripts'].flatMap((dir) => sourceFiles(dir));
+    const offenders = users.flatMap((file) => {
+      const { packages, local } = importsOf(file);
+      return [...local.filter((target) => target.startsWith(EMULATOR)), ...packages.filter((name) => name.startsWith(`${NAME}/`))].map((name) => `${file} imports ${name}`);
+    });
+    expect(users.length).toBeGreaterThan(100);
+    expect(offenders).toEqual([]);
+  });
+
+  it('knows nothing of the bot: its files import only each other and packages', () => {
+    const offenders = sourceFiles(EMULATOR.slice(0, -1)).flatMap((file) =>
+      importsOf(file)
+        .local.filter((target) => !target.startsWith(EMULATOR))
+        .map((target) => `${file} imports ${target}`),
+    );
+    expect(offenders).toEqual([]);
   });
 });

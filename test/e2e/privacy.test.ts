@@ -49,8 +49,10 @@ describe('/privacy', () => {
     const [file] = response.message.attachments;
     expect(file?.filename).toBe('my-roots-data.json');
     const stored = bed.harness.world.files.get(file?.id ?? '');
-    const exported = JSON.parse(stored?.data.toString() ?? '{}') as { userId: string; data: Record<string, unknown> };
+    const exported = JSON.parse(stored?.data.toString() ?? '{}') as { userId: string; exportedAt: string; data: Record<string, unknown> };
     expect(exported.userId).toBe(alice.id);
+    // The service hands a Date on; the file says when in ISO-8601, as it always has.
+    expect(exported.exportedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     expect(exported.data).toEqual({ notes: ['committed to Be Kind', 'introduced herself'] });
   });
 

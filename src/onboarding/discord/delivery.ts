@@ -10,7 +10,7 @@ import {
   type TextChannel,
 } from 'discord.js';
 import type { BotContext } from '../../context.js';
-import { restSender, tellModerators } from '../../guilds/moderator-notes.js';
+import { restSender, tellModerators } from '../../guilds/discord/moderator-notes.js';
 import { serverReader } from '../../guilds/server-language.js';
 import type { Reader } from '../../i18n/locales.js';
 import { isDiscordError } from '../../interactions/discord-errors.js';

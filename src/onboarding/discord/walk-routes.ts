@@ -10,6 +10,7 @@ import {
   type ModalSubmitInteraction,
 } from 'discord.js';
 import type { BotContext } from '../../context.js';
+import { reopenIfArchived } from '../../interactions/archived-thread.js';
 import { isDiscordError } from '../../interactions/discord-errors.js';
 import { defineComponent, type ComponentRoute } from '../../interactions/handlers.js';
 import { fail, succeed } from '../../outcome.js';
@@ -121,22 +122,6 @@ async function finishIntroduction(interaction: ModalSubmitInteraction, ctx: BotC
 }
 
 /**
- * A welcome thread archives itself after a quiet week, and Discord refuses to edit a message in an
- * archived thread (50083): the walk's message there is only moved on once the thread is open again.
- * The cache knows a thread's state from the gateway; a request is made only to reopen one.
- */
-async function reopenIfArchived(interaction: WalkInteraction, ctx: BotContext): Promise<void> {
-  const channel = interaction.channelId === null ? null : await interaction.client.channels.fetch(interaction.channelId).catch(() => null);
-  if (!channel?.isThread() || channel.archived !== true) return;
-  try {
-    await channel.setArchived(false, 'Continuing a welcome walk');
-  } catch (error) {
-    // The update that follows fails with Discord's own reason, which the router answers.
-    ctx.logger.warn({ err: error, thread: channel.id }, 'could not reopen an archived welcome thread');
-  }
-}
-
-/**
  * A walk's handler: for its owner only (walks travel in DMs and shared threads; the owner's id is
  * the custom_id's second argument), in a thread that is open.
  */
@@ -144,7 +129,8 @@ function walkHandler<I extends WalkInteraction, A extends readonly [string, stri
   return async (interaction: I, args: A, ctx: BotContext): Promise<void> => {
     const voice = await walkVoice(interaction, args[0], ctx);
     voice.orExplain(ownWalk(interaction.user.id, args[1]));
-    await reopenIfArchived(interaction, ctx);
+    // A welcome thread archives itself after a quiet week; the walk's message there moves on only once it is open.
+    await reopenIfArchived(interaction.client, interaction.channelId, ctx.logger, 'Continuing a welcome walk');
     await run(interaction, args, ctx, voice);
   };
 }

@@ -1,6 +1,7 @@
 import { messageLink, RESTJSONErrorCodes, Routes, type Client } from 'discord.js';
 import { z } from 'zod';
 import type { BotContext } from '../../context.js';
+import { reopenIfArchived } from '../../interactions/archived-thread.js';
 import { isDiscordError } from '../../interactions/discord-errors.js';
 import { attachmentUrl, drawPictures, type PictureFile } from '../../presentation/pictures.js';
 import { recordStepMessage, recordSummaryMessage, type Finished, type Moved, type Stopped } from '../facilitation.js';
@@ -28,25 +29,13 @@ const NO_PINGS = { parse: [] };
 const PostedMessage = z.object({ id: z.string() });
 
 /**
- * A run's thread archives itself after a quiet spell (a long pause, a group that stopped halfway).
- * Discord refuses to edit messages in an archived thread (50083), so before the bot edits or posts
- * there it reopens the thread; finishing archives it again. Thread updates arrive over the gateway,
- * so the cache knows a thread's state: a request is made only to reopen one, or for a thread the
- * cache doesn't hold (after a restart, archived threads aren't in it).
+ * A run's thread archives itself after a quiet spell (a long pause, a group that stopped halfway),
+ * so before the bot edits or posts there it reopens the thread; finishing archives it again.
  */
-async function reopenIfArchived(io: Io, channelId: string): Promise<void> {
-  const channel = await io.client.channels.fetch(channelId).catch(() => null);
-  if (!channel?.isThread() || channel.archived !== true) return;
-  try {
-    await channel.setArchived(false);
-  } catch (error) {
-    // The edit or post that follows fails with Discord's own reason, where its caller handles it.
-    io.ctx.logger.warn({ err: error, thread: channelId }, 'could not reopen an archived protocol thread');
-  }
-}
+const reopenRunThread = (io: Io, channelId: string) => reopenIfArchived(io.client, channelId, io.ctx.logger, 'Carrying on a protocol');
 
 async function post(io: Io, channelId: string, body: Record<string, unknown>, files: readonly PictureFile[] = []): Promise<string> {
-  await reopenIfArchived(io, channelId);
+  await reopenRunThread(io, channelId);
   // Files go as multipart parts files[n], each described by attachments[n] (Discord's "Uploading Files").
   const uploads = files.length === 0 ? {} : { files: files.map((file) => ({ name: file.name, data: file.attachment, contentType: 'image/png' })) };
   const attachments = files.length === 0 ? {} : { attachments: files.map((file, id) => ({ id, filename: file.name, description: file.description })) };
@@ -56,7 +45,7 @@ async function post(io: Io, channelId: string, body: Record<string, unknown>, fi
 
 /** Changes a message: through the interaction's own answer when it came from that message, else by id. */
 async function edit(io: Io, channelId: string, messageId: string, message: ProtocolMessage, answer?: Answer): Promise<void> {
-  await reopenIfArchived(io, channelId);
+  await reopenRunThread(io, channelId);
   if (answer?.messageId === messageId) {
     await answer.show(message);
     return;

@@ -5,7 +5,7 @@ import { ENGLISH_RITUALS, type RitualsT } from './messages.js';
 /**
  * What moderators are told when a ritual needs them. Each notice follows a state change that
  * happens once (a schedule pausing itself, an occurrence failing), so it is sent once; it goes to
- * the server's log channel when one is set (`tellModerators`, `src/guilds/moderator-notes.ts`),
+ * the server's log channel when one is set (`tellModerators`, `src/guilds/discord/moderator-notes.ts`),
  * in the server's language, and `/ritual list` shows the same state either way.
  */
 

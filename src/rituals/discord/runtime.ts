@@ -1,5 +1,5 @@
 import type { BotContext } from '../../context.js';
-import { tellModerators } from '../../guilds/moderator-notes.js';
+import { tellModerators } from '../../guilds/discord/moderator-notes.js';
 import { createInFlight } from '../../scheduling/in-flight.js';
 import type { Shards } from '../../sharding/shards.js';
 import { beginAttempt, claimDue, findOccurrence, markFailed, markPosted, pauseForBrokenTarget, readyToDeliver, rewindToClock, scheduleRetry } from '../ledger.js';

@@ -1,7 +1,7 @@
 import { Routes, type Client, type RESTPostAPIChannelMessageJSONBody } from 'discord.js';
-import type { Db } from '../db/connection.js';
-import type { Logger } from '../logger.js';
-import { findGuildSettings } from './guild-settings.js';
+import type { Db } from '../../db/connection.js';
+import type { Logger } from '../../logger.js';
+import { findGuildSettings } from '../guild-settings.js';
 
 /**
  * Notes for a server's moderators, shared by every feature: they go to the log channel moderators

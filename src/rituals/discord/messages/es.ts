@@ -168,6 +168,20 @@ export default {
   'history.latest.skipped': 'La más reciente: {when}, saltada.',
   'history.latest.claimed': 'La más reciente: {when}, en curso.',
   'history.row': '#{id} {kind}',
+  'history.mark.posted': 'publicada',
+  'history.mark.missed': 'perdida',
+  'history.mark.failed': 'fallida',
+  'history.mark.skipped': 'saltada',
+  'history.mark.waiting': 'en curso',
+  'history.picture.direction': 'antiguas → recientes',
+  'history.picture.listens': 'números: “Lo escuché”',
+  // "mil" would not fit under a mark; "k" is how Spanish abbreviates thousands in tight space.
+  'history.picture.thousands': '{thousands, number}k',
+  'history.alt': '{title}. {rows}',
+  'history.alt.row': '{row}: {counts}.',
+  'history.alt.row-in': '{row} ({channel}): {counts}.',
+  'history.alt.no-runs': 'aún no hay publicaciones',
+  'history.alt.listens': '“Lo escuché”, de la más antigua a la más reciente: {listens}.',
 
   // ---- the posts (public: the server's language) ----
   'post.footer.poem': 'Ritual de poesía · ritual #{id}',

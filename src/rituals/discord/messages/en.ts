@@ -21,6 +21,8 @@ export default {
   'cron.month-day': '{day, selectordinal, one {#st} two {#nd} few {#rd} other {#th}}',
   'cron.in-months': '{days} in {months}',
   'cron.at': '{days} at {times}',
+  // One time of day in a schedule; the hour is there for languages whose words change with it (Spanish: "a la 1:00").
+  'cron.clock': '{hour, plural, other {{time}}}',
   'cron.problem.intro': "I couldn't read the schedule `{text}`:",
   'cron.problem.six-parts': 'That has six parts; rituals use five (no seconds). Try dropping the first one.',
   'cron.problem.field-count':

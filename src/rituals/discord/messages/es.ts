@@ -18,7 +18,9 @@ export default {
   'cron.days.month': 'el día {days} de cada mes',
   'cron.month-day': '{day}',
   'cron.in-months': '{days} en {months}',
-  'cron.at': '{days} a las {times}',
+  'cron.at': '{days} a {times}',
+  // "a la 1:00" but "a las 9:00": the article agrees with the hour.
+  'cron.clock': '{hour, plural, =1 {la {time}} other {las {time}}}',
   'cron.problem.intro': 'No pude leer el horario `{text}`:',
   'cron.problem.six-parts': 'Tiene seis partes; los rituales usan cinco (sin segundos). Prueba a quitar la primera.',
   'cron.problem.field-count':

@@ -1,5 +1,6 @@
 import type { ChannelRecord, EmulatorOptions, GuildRecord, Harness, MessageView, ModalView, Response, UserRecord } from '@roots-bot/discord-emulator';
 import { ManualClock } from '../../../src/clock.js';
+import type { Feature } from '../../../src/features/feature.js';
 import type { MessageValues } from '../../../src/i18n/catalogue.js';
 import { createOnboardingFeature } from '../../../src/onboarding/discord/feature.js';
 import { onboardingMessages } from '../../../src/onboarding/discord/messages.js';
@@ -41,6 +42,8 @@ export interface SceneOptions {
   readonly emulator?: EmulatorOptions;
   /** The server's Discord language (`preferred_locale`); en-US otherwise. */
   readonly preferredLocale?: string;
+  /** The bot's features: onboarding only unless a test walks a member on into the others. */
+  readonly features?: () => readonly Feature[];
 }
 
 export async function startOnboardingScene(options: SceneOptions = {}): Promise<OnboardingScene> {
@@ -68,7 +71,7 @@ export async function startOnboardingScene(options: SceneOptions = {}): Promise<
       };
     },
     // Only this feature, so these tests don't lean on other features' work in progress.
-    { clock, features: () => [createOnboardingFeature()], ...(options.emulator ? { emulator: options.emulator } : {}) },
+    { clock, features: options.features ?? (() => [createOnboardingFeature()]), ...(options.emulator ? { emulator: options.emulator } : {}) },
   );
   if (!scene) throw new Error('the scene was not set up');
   const h = bed.harness;

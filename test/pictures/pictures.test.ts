@@ -80,7 +80,7 @@ describe('pictures', () => {
 
     const history = runHistoryChart('h.png', SPANISH_HISTORY, text);
     expect(history.alt).toBe('Rituales · las últimas 12 publicaciones.');
-    expect(drawn(history.svg)).toEqual(expect.arrayContaining(['antiguas → recientes', 'publicada', 'perdida', 'fallida', 'saltada', 'en curso', 'números: “Lo escuché”', '9,9k']));
+    expect(drawn(history.svg)).toEqual(expect.arrayContaining(['antes → ahora', 'publicada', 'perdida', 'fallida', 'saltada', 'en curso', 'números: “Lo escuché”', '9,9k']));
 
     const fishbone = fishboneDiagram('f.png', SPANISH_FISHBONE, text);
     expect(fishbone.alt).toBe('Diagrama de espina de pescado.');

@@ -175,7 +175,7 @@ export default {
   'history.mark.failed': 'fallida',
   'history.mark.skipped': 'saltada',
   'history.mark.waiting': 'en curso',
-  'history.picture.direction': 'antiguas → recientes',
+  'history.picture.direction': 'antes → ahora',
   'history.picture.listens': 'números: “Lo escuché”',
   // "mil" would not fit under a mark; "k" is how Spanish abbreviates thousands in tight space.
   'history.picture.thousands': '{thousands, number}k',

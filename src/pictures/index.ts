@@ -5,7 +5,7 @@
  * comes back.
  */
 export { funnelChart, type FunnelData, type FunnelStep, type FunnelWords } from './funnel.js';
-export { picture, ALT_TEXT_LIMIT, type Picture } from './picture.js';
+export { ALT_TEXT_LIMIT, type Picture } from './picture.js';
 export { progressCard, type ProgressCardData } from './progress-card.js';
 export { createPictureRenderer, PICTURE_SCALE, type PictureRenderer } from './renderer.js';
 export { runHistoryChart, type HistoryData, type HistoryRow, type HistoryRun, type HistoryWords, type RunMark } from './run-history.js';

@@ -10,10 +10,19 @@ export interface FunnelStep {
   readonly count: number;
 }
 
+/** The words the funnel draws itself, in the reader's language. */
+export interface FunnelWords {
+  /** Under a step: how many of the step before did not reach it ("−3 (20%)"), or that none dropped. */
+  readonly dropOff: (previous: number, count: number) => string;
+}
+
 export interface FunnelData {
   readonly title: string;
   /** In order; the first is everyone (who joined). */
   readonly steps: readonly FunnelStep[];
+  readonly words: FunnelWords;
+  /** What the funnel shows, step by step, for people who can't see it. */
+  readonly alt: string;
 }
 
 /** Narrow enough that the drop-off figures (15) are still 12 px high in Discord's 400-pixel preview. */
@@ -22,13 +31,6 @@ const PAD = CARD.padding;
 const HEADER = 64;
 const ROW = 58;
 const NUMBERS = 130;
-
-/** "−3 (20%)": how many of the step before did not reach this one. */
-export function dropOff(previous: number, count: number): string {
-  const lost = previous - count;
-  if (lost <= 0) return 'no drop';
-  return `−${lost} (${Math.round((lost / previous) * 100)}%)`;
-}
 
 /** A funnel: one bar a step, its width the share of everyone who reached it, with the drop from the step before. */
 export function funnelChart(name: string, data: FunnelData, measure: TextMeasure): Picture {
@@ -44,7 +46,7 @@ export function funnelChart(name: string, data: FunnelData, measure: TextMeasure
       rect(PAD, top + 30, barWidth, 16, THEME.track, { rx: 8 }),
       ...(step.count > 0 ? [rect(PAD, top + 30, Math.max(16, barWidth * share), 16, THEME.green, { rx: 8 })] : []),
       text(WIDTH - PAD, top + 26, String(step.count), { size: 22, weight: 'bold', fill: THEME.ink, anchor: 'end' }),
-      ...(previous === undefined ? [] : [text(WIDTH - PAD, top + 47, dropOff(previous.count, step.count), { size: 15, fill: previous.count > step.count ? THEME.red : THEME.muted, anchor: 'end' })]),
+      ...(previous === undefined ? [] : [text(WIDTH - PAD, top + 47, measure.fit(data.words.dropOff(previous.count, step.count), NUMBERS - 8, 15), { size: 15, fill: previous.count > step.count ? THEME.red : THEME.muted, anchor: 'end' })]),
     ];
   });
   const body = [
@@ -52,9 +54,5 @@ export function funnelChart(name: string, data: FunnelData, measure: TextMeasure
     text(PAD, 42, measure.fit(data.title, WIDTH - 2 * PAD, 24, 'bold'), { size: 24, weight: 'bold', fill: THEME.ink }),
     ...rows,
   ];
-  const described = data.steps.map((step, index) => {
-    const previous = data.steps[index - 1];
-    return previous === undefined ? `${step.label}: ${step.count}` : `${step.label}: ${step.count}, ${dropOff(previous.count, step.count).replace('−', 'down ')}`;
-  });
-  return picture(name, svgDocument(WIDTH, height, body), `Funnel chart, ${data.title}. ${described.join('; ')}.`);
+  return picture(name, svgDocument(WIDTH, height, body), data.alt);
 }

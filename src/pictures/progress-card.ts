@@ -16,6 +16,8 @@ export interface ProgressCardData {
   readonly streakLine: string | undefined;
   /** "Last lesson done 3 days ago"; undefined before the first one. */
   readonly activityLine: string | undefined;
+  /** What the card shows, for people who can't see it. */
+  readonly alt: string;
 }
 
 const WIDTH = 600;
@@ -60,7 +62,5 @@ export function progressCard(name: string, data: ProgressCardData, measure: Text
     text(PAD, NEXT_LINE, measure.fit(data.nextLine, WIDTH - 2 * PAD, 20), { size: 20, fill: THEME.ink }),
     ...extra.map(({ line, weight, fill }, index) => text(PAD, NEXT_LINE + LINE * (index + 1), measure.fit(line, WIDTH - 2 * PAD, 18, weight), { size: 18, weight, fill })),
   ];
-  const sentences = [`Progress card for ${data.title}: ${data.doneLine} (${percentText})`, data.nextLine, data.streakLine, data.activityLine];
-  const alt = sentences.filter((sentence): sentence is string => sentence !== undefined).map((sentence) => `${sentence.replace(/\.$/, '')}.`).join(' ');
-  return picture(name, svgDocument(WIDTH, height, body), alt);
+  return picture(name, svgDocument(WIDTH, height, body), data.alt);
 }

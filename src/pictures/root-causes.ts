@@ -3,17 +3,43 @@ import { element, line, rect, svgDocument, text } from './svg.js';
 import type { TextMeasure } from './text.js';
 import { CARD, THEME } from './theme.js';
 
+/** The words the fishbone draws itself, in the reader's language. */
+export interface FishboneWords {
+  /** The card's title: "Fishbone". */
+  readonly title: string;
+  /** In a bone's last place when it has more causes than it shows: "and 3 more". */
+  readonly more: (count: number) => string;
+}
+
 /** What a group named as causes, for the Fishbone protocol's diagram. */
 export interface FishboneData {
   /** The problem, at the fish's head. */
   readonly effect: string;
   readonly bones: readonly { readonly category: string; readonly causes: readonly string[] }[];
+  readonly words: FishboneWords;
+  /** The problem and every cause under its category, for people who can't see the diagram. */
+  readonly alt: string;
+}
+
+/** The words the why-chain draws itself, in the reader's language. */
+export interface WhyChainWords {
+  /** The card's title: "5 Whys". */
+  readonly title: string;
+  /** The first box's label: "The problem". */
+  readonly problem: string;
+  /** In a "why?" nobody answered: "(no answer)". */
+  readonly noAnswer: string;
+  /** In a box's last place when it has more answers than it shows: "and 3 more". */
+  readonly more: (count: number) => string;
 }
 
 /** The problem and each "why?" with its answers, for the 5 Whys protocol's chain. */
 export interface WhyChainData {
   readonly problem: string;
   readonly whys: readonly { readonly label: string; readonly answers: readonly string[] }[];
+  readonly words: WhyChainWords;
+  /** The problem and every answer to each "why?", for people who can't see the chain. */
+  readonly alt: string;
 }
 
 const PAD = CARD.padding;
@@ -21,17 +47,10 @@ const PAD = CARD.padding;
 const CAUSES_SHOWN = 4;
 const ANSWERS_SHOWN = 2;
 
-/**
- * The words the diagrams draw themselves, in one place. Discord's preview shows a picture about
- * 400 pixels wide, so each picture is only as wide as keeps its smallest text 11 pixels high there.
+/*
+ * Discord's preview shows a picture about 400 pixels wide, so each picture is only as wide as keeps
+ * its smallest text 11 pixels high there.
  */
-const WORDS = {
-  fishbone: 'Fishbone',
-  whyChain: '5 Whys',
-  problem: 'The problem',
-  noAnswer: '(no answer)',
-  more: (count: number) => `and ${count} more`,
-};
 
 function card(width: number, height: number, title: string, measure: TextMeasure, body: readonly string[]): string {
   return svgDocument(width, height, [
@@ -42,9 +61,9 @@ function card(width: number, height: number, title: string, measure: TextMeasure
 }
 
 /** The first `max` items, the last place given to "and N more" when there are more. */
-function shown(items: readonly string[], max: number): { readonly text: string; readonly more: boolean }[] {
+function shown(items: readonly string[], max: number, more: (count: number) => string): { readonly text: string; readonly more: boolean }[] {
   if (items.length <= max) return items.map((item) => ({ text: item, more: false }));
-  return [...items.slice(0, max - 1).map((item) => ({ text: item, more: false })), { text: WORDS.more(items.length - (max - 1)), more: true }];
+  return [...items.slice(0, max - 1).map((item) => ({ text: item, more: false })), { text: more(items.length - (max - 1)), more: true }];
 }
 
 const FISH = { width: 720, size: 20, lineHeight: 24, causeGap: 8, slant: 44, head: 36 } as const;
@@ -65,7 +84,7 @@ export function fishboneDiagram(name: string, data: FishboneData, measure: TextM
   const spacing = (right - left - slant) / columns;
   const textWidth = spacing - 20;
   const laidOut = sides.map((side) =>
-    side.map((bone) => ({ category: bone.category, causes: shown(bone.causes, CAUSES_SHOWN).map((cause) => ({ ...cause, lines: measure.wrap(cause.text, textWidth, size, 2) })) })),
+    side.map((bone) => ({ category: bone.category, causes: shown(bone.causes, CAUSES_SHOWN, data.words.more).map((cause) => ({ ...cause, lines: measure.wrap(cause.text, textWidth, size, 2) })) })),
   );
   const blockHeight = (bone: (typeof laidOut)[number][number]) => bone.causes.reduce((sum, cause) => sum + cause.lines.length * lineHeight + causeGap, 0);
   const [topBlock, bottomBlock] = laidOut.map((side) => Math.max(0, ...side.map(blockHeight))) as [number, number];
@@ -104,8 +123,7 @@ export function fishboneDiagram(name: string, data: FishboneData, measure: TextM
       }
     });
   });
-  const alt = `Fishbone diagram. Effect: ${data.effect}. ${data.bones.map((bone) => `${bone.category}: ${bone.causes.length === 0 ? 'no causes' : bone.causes.join('; ')}.`).join(' ')}`;
-  return picture(name, card(width, height, WORDS.fishbone, measure, [element('g', {}, body.join(''))]), alt);
+  return picture(name, card(width, height, data.words.title, measure, [element('g', {}, body.join(''))]), data.alt);
 }
 
 /** The chain of "why?": the problem, then each answer leading to the next (each answer on up to two lines). */
@@ -115,13 +133,13 @@ export function whyChain(name: string, data: WhyChainData, measure: TextMeasure)
   const textWidth = boxWidth - 24;
   let y = 60;
   const body: string[] = [];
-  const boxes = [{ label: WORDS.problem, lines: measure.wrap(data.problem, textWidth, 16, 3, 'bold').map((row) => ({ row, more: false })), strong: true }].concat(
+  const boxes = [{ label: data.words.problem, lines: measure.wrap(data.problem, textWidth, 16, 3, 'bold').map((row) => ({ row, more: false })), strong: true }].concat(
     data.whys.map((why) => ({
       label: why.label,
       lines:
         why.answers.length === 0
-          ? [{ row: WORDS.noAnswer, more: true }]
-          : shown(why.answers, ANSWERS_SHOWN).flatMap((answer) => measure.wrap(answer.text, textWidth, 16, 2).map((row) => ({ row, more: answer.more }))),
+          ? [{ row: measure.fit(data.words.noAnswer, textWidth, 16), more: true }]
+          : shown(why.answers, ANSWERS_SHOWN, data.words.more).flatMap((answer) => measure.wrap(answer.text, textWidth, 16, 2).map((row) => ({ row, more: answer.more }))),
       strong: false,
     })),
   );
@@ -138,6 +156,5 @@ export function whyChain(name: string, data: WhyChainData, measure: TextMeasure)
     y += height + 26;
   });
   const height = y - 26 + PAD;
-  const alt = `Why-chain. Problem: ${data.problem}. ${data.whys.map((why) => `${why.label}: ${why.answers.length === 0 ? 'no answer' : why.answers.join('; ')}.`).join(' ')}`;
-  return picture(name, card(width, height, WORDS.whyChain, measure, body), alt);
+  return picture(name, card(width, height, data.words.title, measure, body), data.alt);
 }

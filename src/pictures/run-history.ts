@@ -21,10 +21,25 @@ export interface HistoryRow {
   readonly runs: readonly HistoryRun[];
 }
 
+/** The words the chart draws itself, in the reader's language. */
+export interface HistoryWords {
+  /** The legend's word for each mark: "posted", "under way". */
+  readonly marks: Readonly<Record<RunMark, string>>;
+  /** Above the newest column: "older → newer". */
+  readonly direction: string;
+  /** The legend's note on the numbers under podcast posts: "numbers: “I listened”". */
+  readonly listens: string;
+  /** A listen count of a thousand or more, in thousands with at most one decimal: "1.2k". */
+  readonly thousands: (thousands: number) => string;
+}
+
 export interface HistoryData {
   readonly title: string;
   readonly columns: number;
   readonly rows: readonly HistoryRow[];
+  readonly words: HistoryWords;
+  /** What the chart shows, row by row, for people who can't see it. */
+  readonly alt: string;
 }
 
 /**
@@ -36,15 +51,14 @@ const PAD = CARD.padding;
 const HEADER = 62;
 const SMALL = 16;
 
-/** The words the chart draws itself, in one place. */
-const MARK_WORDS: Readonly<Record<RunMark, string>> = { posted: 'posted', missed: 'missed', failed: 'failed', skipped: 'skipped', waiting: 'under way' };
-const WORDS = { direction: 'older → newer', listens: 'numbers: “I listened”' };
+/** The order of the legend. */
+const MARKS: readonly RunMark[] = ['posted', 'missed', 'failed', 'skipped', 'waiting'];
 
 /** "1.2k" for a count too wide for its cell. */
-function compact(count: number): string {
+function compact(count: number, words: HistoryWords): string {
   if (count < 1000) return String(count);
   const thousands = count / 1000;
-  return `${thousands < 10 ? (Math.floor(thousands * 10) / 10).toString() : Math.floor(thousands).toString()}k`;
+  return words.thousands(thousands < 10 ? Math.floor(thousands * 10) / 10 : Math.floor(thousands));
 }
 
 /** Each mark differs in shape as well as colour: a filled dot, a ring, a cross, a dash, a small dot. */
@@ -86,7 +100,7 @@ export function runHistoryChart(name: string, data: HistoryData, measure: TextMe
       ...Array.from({ length: data.columns }, (_, column) => (column < first ? circle(PAD + (column + 0.5) * cell, cy, 2, { fill: THEME.track }) : '')),
       ...row.runs.flatMap((run, index) => {
         const cx = PAD + (first + index + 0.5) * cell;
-        return [mark(run.mark, cx, cy), ...(run.listens === undefined ? [] : [text(cx, cy + 36, compact(run.listens), { size: SMALL, weight: 'bold', fill: THEME.greenDark, anchor: 'middle' })])];
+        return [mark(run.mark, cx, cy), ...(run.listens === undefined ? [] : [text(cx, cy + 36, measure.fit(compact(run.listens, data.words), cell, SMALL, 'bold'), { size: SMALL, weight: 'bold', fill: THEME.greenDark, anchor: 'middle' })])];
       }),
     ];
   });
@@ -104,34 +118,27 @@ export function runHistoryChart(name: string, data: HistoryData, measure: TextMe
     x += width + 20;
     return at;
   };
-  for (const kind of ['posted', 'missed', 'failed', 'skipped', 'waiting'] as const) {
-    const word = MARK_WORDS[kind];
+  const { words } = data;
+  for (const kind of MARKS) {
+    const word = measure.fit(words.marks[kind], inner - 32, SMALL);
     const at = place(20 + measure.width(word, SMALL));
     legend.push(mark(kind, at, lineTop + 14), text(at + 18, lineTop + 20, word, { size: SMALL, fill: THEME.muted }));
   }
   if (data.rows.some(listened)) {
-    const at = place(measure.width(WORDS.listens, SMALL) - 12) - 12;
-    legend.push(text(at, lineTop + 20, WORDS.listens, { size: SMALL, fill: THEME.greenDark }));
+    const note = measure.fit(words.listens, inner - 24, SMALL);
+    const at = place(measure.width(note, SMALL) - 12) - 12;
+    legend.push(text(at, lineTop + 20, note, { size: SMALL, fill: THEME.greenDark }));
   }
   const height = lineTop + 30 + PAD - 8;
-  const direction = measure.width(WORDS.direction, SMALL);
+  const direction = measure.fit(words.direction, inner / 2, SMALL);
+  const directionWidth = measure.width(direction, SMALL);
   const body = [
     rect(1, 1, WIDTH - 2, height - 2, THEME.card, { rx: CARD.radius, stroke: THEME.border, 'stroke-width': 2 }),
-    text(PAD, 40, measure.fit(data.title, inner - direction - 16, 24, 'bold'), { size: 24, weight: 'bold', fill: THEME.ink }),
-    text(WIDTH - PAD, 40, WORDS.direction, { size: SMALL, fill: THEME.muted, anchor: 'end' }),
+    text(PAD, 40, measure.fit(data.title, inner - directionWidth - 16, 24, 'bold'), { size: 24, weight: 'bold', fill: THEME.ink }),
+    text(WIDTH - PAD, 40, direction, { size: SMALL, fill: THEME.muted, anchor: 'end' }),
     element('g', {}, rows.join('')),
     line(PAD, legendTop - 4, WIDTH - PAD, legendTop - 4, THEME.track, 2),
     ...legend,
   ];
-  return picture(name, svgDocument(WIDTH, height, body), `${data.title}. ${data.rows.map(describeRow).join(' ')}`);
-}
-
-function describeRow(row: HistoryRow): string {
-  const counts = (Object.keys(MARK_WORDS) as RunMark[])
-    .map((kind) => [kind, row.runs.filter((run) => run.mark === kind).length] as const)
-    .filter(([, count]) => count > 0)
-    .map(([kind, count]) => `${count} ${MARK_WORDS[kind]}`);
-  const listens = row.runs.flatMap((run) => (run.listens === undefined ? [] : [run.listens]));
-  const heard = listens.length === 0 ? '' : ` "I listened", oldest to newest: ${listens.join(', ')}.`;
-  return `${row.title}${row.subtitle === undefined ? '' : ` (${row.subtitle})`}: ${counts.length === 0 ? 'no runs yet' : counts.join(', ')}.${heard}`;
+  return picture(name, svgDocument(WIDTH, height, body), data.alt);
 }

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ALT_TEXT_LIMIT, createPictureRenderer, drawable, type TextMeasure, funnelChart, progressCard, runHistoryChart } from '../../src/pictures/index.js';
+import { ALT_TEXT_LIMIT, createPictureRenderer, drawable, fishboneDiagram, type TextMeasure, funnelChart, progressCard, runHistoryChart, whyChain } from '../../src/pictures/index.js';
 import { comparePngs, expectLikeReference, REFERENCES } from '../support/pictures.js';
-import { LARGE_COURSE, LARGE_FUNNEL, LARGE_HISTORY } from './samples.js';
+import { LARGE_COURSE, LARGE_FUNNEL, LARGE_HISTORY, SPANISH_FISHBONE, SPANISH_FUNNEL, SPANISH_HISTORY, SPANISH_WHY_CHAIN } from './samples.js';
 
 const renderer = createPictureRenderer();
 let text: TextMeasure;
@@ -64,9 +64,34 @@ describe('pictures', () => {
   });
 
   it('keeps every text alternative within Discord’s 1,024 characters', () => {
-    const long = 'A very long ritual name that goes on '.repeat(10);
-    const history = runHistoryChart('h.png', { ...LARGE_HISTORY, rows: LARGE_HISTORY.rows.map((row) => ({ ...row, title: long })) }, text);
+    const long = 'A very long ritual name that goes on '.repeat(30);
+    const history = runHistoryChart('h.png', { ...LARGE_HISTORY, alt: long }, text);
     expect(history.alt.length).toBe(ALT_TEXT_LIMIT);
     expect(history.alt.endsWith('…')).toBe(true);
+  });
+
+  it('draws the words its caller gives, in their language, and is described in them', () => {
+    /** What a picture draws, as the texts of its SVG. */
+    const drawn = (svg: string) => [...svg.matchAll(/>([^<>]+)<\/text>/g)].map((match) => match[1] ?? '');
+    const funnel = funnelChart('f.png', SPANISH_FUNNEL, text);
+    expect(funnel.alt).toBe('Gráfico de embudo, Bienvenida · todo el tiempo.');
+    // Spanish writes a space before %; drawn, it is a plain one.
+    expect(drawn(funnel.svg)).toEqual(expect.arrayContaining(['sin bajas', '−1023 (10 %)', 'Principio 2 · Sé amable']));
+
+    const history = runHistoryChart('h.png', SPANISH_HISTORY, text);
+    expect(history.alt).toBe('Rituales · las últimas 12 publicaciones.');
+    expect(drawn(history.svg)).toEqual(expect.arrayContaining(['antes → ahora', 'publicada', 'perdida', 'fallida', 'saltada', 'en curso', 'números: “Lo escuché”', '9,9k']));
+
+    const fishbone = fishboneDiagram('f.png', SPANISH_FISHBONE, text);
+    expect(fishbone.alt).toBe('Diagrama de espina de pescado.');
+    expect(drawn(fishbone.svg)).toEqual(expect.arrayContaining(['Espina de pescado', 'y 4 más']));
+
+    const chain = whyChain('w.png', SPANISH_WHY_CHAIN, text);
+    expect(chain.alt).toBe('Cadena de porqués.');
+    expect(drawn(chain.svg)).toEqual(expect.arrayContaining(['5 porqués', 'El problema', 'y 3 más', '(sin respuesta)', '¿Por qué? (1 de 5)']));
+
+    // Nothing English is left in them.
+    const english = ['no drop', 'older', 'newer', 'posted', 'missed', 'under way', 'I listened', 'Fishbone', '5 Whys', 'The problem', 'no answer', 'more'];
+    for (const svg of [funnel.svg, history.svg, fishbone.svg, chain.svg]) expect(drawn(svg).filter((words) => english.some((word) => words.includes(word)))).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createPictureRenderer, fishboneDiagram, funnelChart, progressCard, runHistoryChart, whyChain, type Picture, type TextMeasure } from '../../src/pictures/index.js';
 import { CARD, THEME } from '../../src/pictures/theme.js';
 import { contrast, edgeProblems, previewProblems, seeThroughPixels, smallestPreviewText, textProblems } from '../support/picture-checks.js';
-import { LARGE_COURSE, LARGE_FISHBONE, LARGE_FUNNEL, LARGE_HISTORY, LARGE_WHY_CHAIN } from './samples.js';
+import { LARGE_COURSE, LARGE_FISHBONE, LARGE_FUNNEL, LARGE_HISTORY, LARGE_WHY_CHAIN, SPANISH_FISHBONE, SPANISH_FUNNEL, SPANISH_HISTORY, SPANISH_WHY_CHAIN } from './samples.js';
 
 const renderer = createPictureRenderer();
 let measure: TextMeasure;
@@ -18,7 +18,11 @@ const KINDS: ReadonlyArray<readonly [string, (text: TextMeasure) => Picture]> = 
   ['ritual history', (text) => runHistoryChart('a.png', LARGE_HISTORY, text)],
   ['fishbone', (text) => fishboneDiagram('a.png', LARGE_FISHBONE, text)],
   ['why-chain', (text) => whyChain('a.png', LARGE_WHY_CHAIN, text)],
-  ['why-chain, no answers yet', (text) => whyChain('a.png', { problem: 'A problem', whys: [{ label: 'Why? (1)', answers: [] }] }, text)],
+  ['why-chain, no answers yet', (text) => whyChain('a.png', { ...LARGE_WHY_CHAIN, problem: 'A problem', whys: [{ label: 'Why? (1)', answers: [] }] }, text)],
+  ['onboarding funnel, in Spanish', (text) => funnelChart('a.png', SPANISH_FUNNEL, text)],
+  ['ritual history, in Spanish', (text) => runHistoryChart('a.png', SPANISH_HISTORY, text)],
+  ['fishbone, in Spanish', (text) => fishboneDiagram('a.png', SPANISH_FISHBONE, text)],
+  ['why-chain, in Spanish', (text) => whyChain('a.png', SPANISH_WHY_CHAIN, text)],
 ];
 
 describe('pictures on Discord’s dark and light themes', () => {

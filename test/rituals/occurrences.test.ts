@@ -155,7 +155,11 @@ describe('cron validation', () => {
     expect(cronInWords(spanish, spec('0 9 * * 1'))).toBe('cada lunes a las 9:00');
     expect(cronInWords(spanish, spec('30 16 * * 1-5'))).toBe('de lunes a viernes a las 16:30');
     expect(cronInWords(spanish, spec('0 12 1,15 * *'))).toBe('el día 1 y 15 de cada mes a las 12:00');
-    expect(cronInWords(spanish, spec('0 8,17 * 6 *'))).toBe('todos los días en junio a las 8:00 y 17:00');
+    expect(cronInWords(spanish, spec('0 8,17 * 6 *'))).toBe('todos los días en junio a las 8:00 y las 17:00');
+    // One o'clock is singular in Spanish: "a la 1:00", and each time takes its own article.
+    expect(cronInWords(spanish, spec('0 1 * * 1'))).toBe('cada lunes a la 1:00');
+    expect(cronInWords(spanish, spec('30 1,13 * * *'))).toBe('todos los días a la 1:30 y las 13:30');
+    expect(cronInWords(spanish, spec('0 0,21 * * 5'))).toBe('cada viernes a las 0:00 y las 21:00');
     expect(explainCron(spanish, '0 25 * * *', problems('0 25 * * *'))).toContain('No entiendo la parte de la hora, `25`');
   });
 });

@@ -7,7 +7,7 @@ import type { KnownProtocols } from '../content.js';
 import type { Course, Lesson } from '../course.js';
 import type { LessonView } from '../enrolments.js';
 import type { CourseProgress } from '../progress.js';
-import { picture, progressCard, type Picture, type TextMeasure } from '../../pictures/index.js';
+import { progressCard, type Picture, type TextMeasure } from '../../pictures/index.js';
 import type { WeeklyStreak } from '../streak.js';
 import { discordDate, progressBar, wholeDaysSince } from './format.js';
 import { courseIds } from './custom-ids.js';
@@ -233,9 +233,11 @@ export function progressCards(t: CourseTranslate, items: readonly ProgressItem[]
           : t('card.next', { unit, number: coming.number, total: course.lessons.length, title: coming.lesson.title });
       const activityLine = progress.lastCompletedAt === undefined ? undefined : t('card.activity', { unit, days: wholeDaysSince(progress.lastCompletedAt, now) });
       const streakText = streakLine(t, course, streak);
-      const card = progressCard(`course-progress-${index + 1}.png`, { title, done, total, doneLine: t('card.done', { done, unit, total }), nextLine, streakLine: streakText, activityLine }, measure);
-      // The card's own description is English; screen readers read the reader's language, from whole sentences.
-      const alt = [t('card.alt', { title, done, unit, total, share: total === 0 ? 0 : done / total }), nextLine, streakText, activityLine].filter((line) => line !== undefined);
-      return picture(card.name, card.svg, alt.map((line) => (/[.!?]$/.test(line) ? line : `${line}.`)).join(' '));
+      // Screen readers read the reader's language too, from whole sentences.
+      const alt = [t('card.alt', { title, done, unit, total, share: total === 0 ? 0 : done / total }), nextLine, streakText, activityLine]
+        .filter((line) => line !== undefined)
+        .map((line) => (/[.!?]$/.test(line) ? line : `${line}.`))
+        .join(' ');
+      return progressCard(`course-progress-${index + 1}.png`, { title, done, total, doneLine: t('card.done', { done, unit, total }), nextLine, streakLine: streakText, activityLine, alt }, measure);
     });
 }

@@ -2,7 +2,7 @@ import { EmbedBuilder, channelMention, roleMention } from 'discord.js';
 import { LANGUAGE_NAMES, type Language } from '../../i18n/locales.js';
 import { inlineText } from '../../presentation/inline-text.js';
 import type { OnboardingSettings } from '../settings.js';
-import { dropOff, funnelChart, type Picture, type TextMeasure } from '../../pictures/index.js';
+import { funnelChart, type FunnelWords, type Picture, type TextMeasure } from '../../pictures/index.js';
 import { funnelOf, type FunnelStage, type OnboardingStats, type StatsPeriod, type Stop } from '../stats.js';
 import type { TenetSet } from '../tenets.js';
 import type { OnboardingSays } from './messages.js';
@@ -80,7 +80,7 @@ export function statsCard(stats: OnboardingStats, period: StatsPeriod, tenets: T
       value: steps
         .map((step, index) => {
           const previous = steps[index - 1];
-          const drop = previous === undefined || previous.count <= step.count ? '' : ` · ${dropOff(previous.count, step.count)}`;
+          const drop = previous === undefined || previous.count <= step.count ? '' : ` · ${dropOff(t, previous.count, step.count)}`;
           return `${inlineText(step.label)}: **${step.count}**${drop}`;
         })
         .join('\n'),
@@ -109,8 +109,28 @@ function funnelSteps(stats: OnboardingStats, tenets: TenetSet, t: OnboardingSays
   return funnelOf(stats, tenets.tenets.length).map(({ at, reached }) => ({ label: stageName(at, tenets, t), count: reached }));
 }
 
-/** The funnel as a picture, for a period anyone joined in. */
+/** "−3 (20%)": how many of the step before did not reach this one. */
+function dropOff(t: OnboardingSays, previous: number, count: number): string {
+  const lost = previous - count;
+  return lost <= 0 ? t('stats.no-drop') : t('stats.drop', { lost, share: lost / previous });
+}
+
+/** The words the funnel draws, in the reader's language. */
+export function funnelWords(t: OnboardingSays): FunnelWords {
+  return { dropOff: (previous, count) => dropOff(t, previous, count) };
+}
+
+/** The funnel as a picture, for a period anyone joined in: its words and description in the reader's language. */
 export function funnelPicture(stats: OnboardingStats, period: StatsPeriod, tenets: TenetSet, measure: TextMeasure, t: OnboardingSays): Picture[] {
   if (stats.joined === 0) return [];
-  return [funnelChart('onboarding-funnel.png', { title: t('stats.title', { period }), steps: funnelSteps(stats, tenets, t) }, measure)];
+  const title = t('stats.title', { period });
+  const steps = funnelSteps(stats, tenets, t);
+  const described = steps.map(({ label, count }, index) => {
+    const previous = steps[index - 1];
+    if (previous === undefined) return t('stats.funnel.alt-first', { label, count });
+    const lost = Math.max(0, previous.count - count);
+    return t('stats.funnel.alt-step', { label, count, lost, share: previous.count === 0 ? 0 : lost / previous.count });
+  });
+  const alt = t('stats.funnel.alt', { title, steps: described.join('; ') });
+  return [funnelChart('onboarding-funnel.png', { title, steps, words: funnelWords(t), alt }, measure)];
 }

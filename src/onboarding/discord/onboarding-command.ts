@@ -100,13 +100,13 @@ export async function setUpOnboarding(command: ServerCommand, ctx: BotContext): 
 }
 
 export async function showOnboardingStats(interaction: ServerCommand, ctx: BotContext): Promise<void> {
-  const { t } = await memberVoice(interaction, ctx);
+  const { t, reader } = await memberVoice(interaction, ctx);
   const chosen = interaction.options.getString('period') ?? 'month';
   const period: StatsPeriod = chosen in STATS_PERIODS ? (chosen as StatsPeriod) : 'month';
   const stats = await onboardingStats(ctx.db, interaction.guildId, periodStart(period, ctx.clock.now()));
   const tenets = await currentTenets(ctx, interaction.guildId, ctx.content.onboarding.tenets);
   const card = statsCard(stats, period, tenets, t);
-  const drawn = await drawPictures(ctx, (measure) => funnelPicture(stats, period, tenets, measure, t));
+  const drawn = await drawPictures(ctx, (measure) => funnelPicture(stats, period, tenets, measure, t), reader);
   const [funnel] = drawn.files;
   if (funnel !== undefined) card.setImage(attachmentUrl(funnel));
   await interaction.reply({ embeds: [card], files: drawn.files, ...(drawn.ok ? {} : { content: drawn.note }), flags: MessageFlags.Ephemeral });

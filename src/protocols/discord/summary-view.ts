@@ -6,7 +6,7 @@ import { actionLine, facilitatorLine, oneLine } from './step-view.js';
 import type { Summary } from '../summary.js';
 import type { Contribution } from '../step-data.js';
 import { inlineText } from '../../presentation/inline-text.js';
-import { fishboneDiagram, whyChain, type Picture, type TextMeasure } from '../../pictures/index.js';
+import { fishboneDiagram, whyChain, type FishboneWords, type Picture, type TextMeasure, type WhyChainWords } from '../../pictures/index.js';
 import type { ProtocolsSay } from './messages.js';
 
 const SUMMARY_COLOUR = 0x5865f2;
@@ -84,9 +84,20 @@ export function runListEmbed(runs: readonly OpenRun[], protocolOf: (protocolId: 
   };
 }
 
+/** The words the Fishbone's diagram draws, in the reader's language. */
+export function fishboneWords(t: ProtocolsSay): FishboneWords {
+  return { title: t('summary.fishbone.title'), more: (count) => t('summary.picture.more', { count }) };
+}
+
+/** The words the 5 Whys' chain draws, in the reader's language. */
+export function whyChainWords(t: ProtocolsSay): WhyChainWords {
+  return { title: t('summary.why-chain.title'), problem: t('summary.picture.problem'), noAnswer: t('summary.picture.no-answer'), more: (count) => t('summary.picture.more', { count }) };
+}
+
 /**
  * The summary's picture, where a protocol has a shape worth drawing: the Fishbone's bones with the
- * causes sorted under them, or the 5 Whys' chain from the problem to the last "why?".
+ * causes sorted under them, or the 5 Whys' chain from the problem to the last "why?". Its words and
+ * description are the summary's reader's: the server's language, like the summary beside it.
  */
 export function summaryPictures(summary: Summary<ReadProtocol>, measure: TextMeasure, t: ProtocolsSay): Picture[] {
   const { run, protocol } = summary;
@@ -100,11 +111,15 @@ export function summaryPictures(summary: Summary<ReadProtocol>, measure: TextMea
     const categoryOf = (c: Contribution) => (c.category === null ? unsorted : protocol.categoryName(c.category));
     const categories = [...new Set([...collects.categories.map((category) => protocol.categoryName(category)), ...contributions.map(categoryOf)])];
     const bones = categories.map((category) => ({ category, causes: contributions.filter((c) => categoryOf(c) === category).map((c) => oneLine(c.text)) }));
-    return [fishboneDiagram('fishbone.png', { effect: run.topic, bones }, measure)];
+    const described = bones.map(({ category, causes }) => t('summary.fishbone.alt-bone', { category, causes: causes.length === 0 ? t('summary.fishbone.alt-no-causes') : causes.join('; ') }));
+    return [fishboneDiagram('fishbone.png', { effect: run.topic, bones, words: fishboneWords(t), alt: t('summary.fishbone.alt', { effect: run.topic, bones: described.join(' ') }) }, measure)];
   }
   if (protocol.id === FIVE_WHYS) {
-    const whys = summary.steps.filter((step, index) => index > 0 && step.kind === 'answers');
-    return [whyChain('why-chain.png', { problem: run.topic, whys: whys.map((step) => ({ label: step.title, answers: step.contributions.map((c) => oneLine(c.text)) })) }, measure)];
+    const whys = summary.steps
+      .filter((step, index) => index > 0 && step.kind === 'answers')
+      .map((step) => ({ label: step.title, answers: step.contributions.map((c) => oneLine(c.text)) }));
+    const described = whys.map(({ label, answers }) => t('summary.why-chain.alt-why', { label, answers: answers.length === 0 ? t('summary.why-chain.alt-no-answer') : answers.join('; ') }));
+    return [whyChain('why-chain.png', { problem: run.topic, whys, words: whyChainWords(t), alt: t('summary.why-chain.alt', { problem: run.topic, whys: described.join(' ') }) }, measure)];
   }
   return [];
 }

@@ -135,10 +135,10 @@ async function editQuietly(io: Io, channelId: string, messageId: string, message
 export async function postSummary(io: Io, run: FinishedRun): Promise<void> {
   const protocol = io.ctx.content.protocols.get(run.protocolId);
   if (protocol === undefined) return;
-  const { t, read } = await serverAudience(io.client, io.ctx, run.guildId);
+  const { t, read, reader } = await serverAudience(io.client, io.ctx, run.guildId);
   const summary = await buildSummary(io.ctx.db, run, read(protocol));
   const embed = summaryEmbed(summary, t);
-  const drawn = await drawPictures(io.ctx, (measure) => summaryPictures(summary, measure, t));
+  const drawn = await drawPictures(io.ctx, (measure) => summaryPictures(summary, measure, t), reader);
   const [diagram] = drawn.files;
   const summaryId = await post(
     io,

@@ -58,7 +58,7 @@ export function cronInWords(t: RitualsT, spec: CronSpec): string | undefined {
       break;
   }
   if (pattern.months.length > 0) days = t('cron.in-months', { days, months: listOf(t, pattern.months.map((month) => monthName(t, month))) });
-  return t('cron.at', { days, times: listOf(t, pattern.hours.map((hour) => clockTime(t, hour, pattern.minute))) });
+  return t('cron.at', { days, times: listOf(t, pattern.hours.map((hour) => t('cron.clock', { hour, time: clockTime(t, hour, pattern.minute) }))) });
 }
 
 function cronProblem(t: RitualsT, problem: CronProblem): string {

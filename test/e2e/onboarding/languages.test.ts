@@ -1,12 +1,6 @@
+import { PermissionFlagsBits } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
-import { onboardingMessages } from '../../../src/onboarding/discord/messages.js';
-import { said } from '../../support/i18n.js';
-import { message, modal, nextDm, startOnboardingScene, type OnboardingScene } from './support.js';
-
-type Key = ReturnType<typeof onboardingMessages.keys>[number];
-
-/** What onboarding says to a reader of `locale`. */
-const say = (key: Key, values: Record<string, string | number> | undefined, locale: string) => said(onboardingMessages, key, values, locale);
+import { commitTo, introduce, message, modal, nextDm, onboardingSays as say, startOnboardingScene, type OnboardingScene } from './support.js';
 
 describe('the welcome walk in the member’s language', () => {
   let scene: OnboardingScene;
@@ -31,24 +25,33 @@ describe('the welcome walk in the member’s language', () => {
       const commit = say('walk.tenet.commit', undefined, locale);
       expect(welcome.buttons.map((b) => b.label)).toEqual([commit, say('walk.tenet.reflect', undefined, locale)]);
 
-      let walk = welcome;
-      for (let i = 0; i < 5; i += 1) walk = message(await h.as(ana).click(walk, commit));
+      const walk = await commitTo(h, ana, welcome, 5, locale);
       expect(walk.embeds[0]?.title).toBe(say('walk.introduce.title', undefined, locale));
 
-      const summary = h.nextPost({ where: (m) => m.id === walk.id && m.embeds[0]?.title === say('finished.title', { name: 'Ana' }, locale) });
-      const post = h.nextPost({ channelId: introductions.id });
-      const form = modal(await h.as(ana).click(walk, say('walk.introduce.button', undefined, locale)));
+      const { form, summary: finished, post: intro } = await introduce(h, ana, walk, introductions, { name: 'Ana Lima', role: ['teacher'], 'school-region': '', reasons: ['new-ideas'], note: '' }, locale);
       expect(form.title).toBe(say('intro-form.title', undefined, locale));
       expect(form.selects.map((s) => s.label)).toEqual([say('intro-form.role', undefined, locale), say('intro-form.reasons', undefined, locale)]);
-      await h.as(ana).submit(form, { name: 'Ana Lima', role: ['teacher'], 'school-region': '', reasons: ['new-ideas'], note: '' });
-
-      const finished = await summary;
+      expect(finished.embeds[0]?.title).toBe(say('finished.title', { name: 'Ana' }, locale));
       expect(finished.embeds[0]?.description).toContain(say('finished.intro-posted', { channel: `<#${introductions.id}>` }, locale));
       expect(h.world.member(guild.id, ana.id).roles).toContain(memberRoleId);
       // The introduction is public: the server's language.
-      const intro = await post;
-      expect(intro.content).toBe(say('intro.welcome', { user: `<@${ana.id}>`, server: 'Roots' }, locale));
-      expect(intro.embeds[0]?.fields?.[0]).toEqual({ name: say('intro.role', undefined, locale), value: say('role.teacher', undefined, locale), inline: true });
+      expect(intro?.content).toBe(say('intro.welcome', { user: `<@${ana.id}>`, server: 'Roots' }, locale));
+      expect(intro?.embeds[0]?.fields?.[0]).toEqual({ name: say('intro.role', undefined, locale), value: say('role.teacher', undefined, locale), inline: true });
+
+      // A moderator who reads the same language sees the funnel drawn and described in it.
+      const sofia = h.member(guild, 'sofia', { roles: [h.role(guild, 'Moderators', PermissionFlagsBits.ManageGuild)], locale });
+      const stats = message(await h.as(sofia).run(scene.general, 'onboarding stats', { period: 'month' }));
+      const [funnel] = stats.attachments;
+      expect(funnel?.filename).toBe('onboarding-funnel.png');
+      const title = say('stats.title', { period: 'month' }, locale);
+      const joined = say('stats.funnel.alt-first', { label: say('stats.stage.joined', undefined, locale), count: 1 }, locale);
+      const introduced = say('stats.funnel.alt-step', { label: say('stats.stage.finished', undefined, locale), count: 1, lost: 0, share: 0 }, locale);
+      // "Gráfico de embudo, Bienvenida · los últimos 30 días. Llegaron: 1; …; Presentados: terminaron: 1, sin bajas."
+      const [opening = '', ending = ''] = say('stats.funnel.alt', { title, steps: '\u0000' }, locale).split('\u0000');
+      const described = funnel?.description ?? '';
+      expect(described.startsWith(`${opening}${joined}; `), described).toBe(true);
+      expect(described.endsWith(`; ${introduced}${ending}`), described).toBe(true);
+      expect(described.split('; ')).toHaveLength(8);
     });
   }
 
@@ -66,8 +69,7 @@ describe('the welcome walk in the member’s language', () => {
     // French isn't offered: the member's clicks are answered in the server's language.
     const second = message(await h.as(luc).click(welcome, say('walk.tenet.commit', undefined, 'es-ES')));
     expect(second.embeds[0]?.title).toBe(say('walk.tenet.title', { number: 2, count: 5, name: 'Sé amable' }, 'es-ES'));
-    let walk = second;
-    for (let i = 0; i < 4; i += 1) walk = message(await h.as(luc).click(walk, say('walk.tenet.commit', undefined, 'es-ES')));
+    const walk = await commitTo(h, luc, second, 4, 'es-ES');
     const post = h.nextPost({ channelId: introductions.id });
     const form = modal(await h.as(luc).click(walk, say('walk.introduce.button', undefined, 'es-ES')));
     await h.as(luc).submit(form, { name: 'Luc', role: ['coach'], 'school-region': '', reasons: ['innovate'], note: '' });

@@ -1,7 +1,16 @@
 import type { ChannelRecord, EmulatorOptions, GuildRecord, Harness, MessageView, ModalView, Response, UserRecord } from '@roots-bot/discord-emulator';
 import { ManualClock } from '../../../src/clock.js';
+import type { Feature } from '../../../src/features/feature.js';
+import type { MessageValues } from '../../../src/i18n/catalogue.js';
 import { createOnboardingFeature } from '../../../src/onboarding/discord/feature.js';
+import { onboardingMessages } from '../../../src/onboarding/discord/messages.js';
 import { startTestBed, type TestBed } from '../../support/bot.js';
+import { said } from '../../support/i18n.js';
+
+type OnboardingKey = ReturnType<typeof onboardingMessages.keys>[number];
+
+/** What onboarding says to a reader of `locale` (English unless given). */
+export const onboardingSays = (key: OnboardingKey, values?: MessageValues, locale?: string): string => said(onboardingMessages, key, values, locale);
 
 /** A Roots server with the channels onboarding uses, set up by its owner, on a clock the test moves. */
 export interface OnboardingScene {
@@ -33,6 +42,8 @@ export interface SceneOptions {
   readonly emulator?: EmulatorOptions;
   /** The server's Discord language (`preferred_locale`); en-US otherwise. */
   readonly preferredLocale?: string;
+  /** The bot's features: onboarding only unless a test walks a member on into the others. */
+  readonly features?: () => readonly Feature[];
 }
 
 export async function startOnboardingScene(options: SceneOptions = {}): Promise<OnboardingScene> {
@@ -60,7 +71,7 @@ export async function startOnboardingScene(options: SceneOptions = {}): Promise<
       };
     },
     // Only this feature, so these tests don't lean on other features' work in progress.
-    { clock, features: () => [createOnboardingFeature()], ...(options.emulator ? { emulator: options.emulator } : {}) },
+    { clock, features: options.features ?? (() => [createOnboardingFeature()]), ...(options.emulator ? { emulator: options.emulator } : {}) },
   );
   if (!scene) throw new Error('the scene was not set up');
   const h = bed.harness;
@@ -98,10 +109,11 @@ export async function joinAndWelcome(scene: Pick<OnboardingScene, 'h' | 'guild'>
   return welcome;
 }
 
-/** Commits to `count` tenets in a row on the walk message; returns it at the step after. */
-export async function commitTo(h: Harness, user: UserRecord, walk: MessageView, count: number): Promise<MessageView> {
+/** Commits to `count` tenets in a row on the walk message, its buttons in `locale`'s words; returns it at the step after. */
+export async function commitTo(h: Harness, user: UserRecord, walk: MessageView, count: number, locale?: string): Promise<MessageView> {
+  const commit = onboardingSays('walk.tenet.commit', undefined, locale);
   let current = walk;
-  for (let i = 0; i < count; i += 1) current = message(await h.as(user).click(current, 'I commit to this'));
+  for (let i = 0; i < count; i += 1) current = message(await h.as(user).click(current, commit));
   return current;
 }
 
@@ -111,10 +123,19 @@ export const DAVE_INTRO = { name: 'Dave Okafor', role: ['coach'], 'school-region
  * Fills in the introduction and waits for what follows: the walk message turning into its
  * summary, and (when there is a channel for it) the post in #introductions.
  */
-export async function introduce(h: Harness, user: UserRecord, walk: MessageView, intros: ChannelRecord | null, values: Readonly<Record<string, string | readonly string[]>> = DAVE_INTRO) {
-  const summary = h.nextPost({ where: (m) => m.id === walk.id && (m.embeds[0]?.title ?? '').startsWith("You're all set") });
+export async function introduce(
+  h: Harness,
+  user: UserRecord,
+  walk: MessageView,
+  intros: ChannelRecord | null,
+  values: Readonly<Record<string, string | readonly string[]>> = DAVE_INTRO,
+  locale?: string,
+) {
+  // "You're all set, {name}! 🎉": whoever the member is, the title starts with what comes before the name.
+  const [allSet = ''] = onboardingSays('finished.title', { name: '\u0000' }, locale).split('\u0000');
+  const summary = h.nextPost({ where: (m) => m.id === walk.id && (m.embeds[0]?.title ?? '').startsWith(allSet) });
   const post = intros ? h.nextPost({ channelId: intros.id }) : Promise.resolve(undefined);
-  const form = modal(await h.as(user).click(walk, 'Introduce myself'));
+  const form = modal(await h.as(user).click(walk, onboardingSays('walk.introduce.button', undefined, locale)));
   await h.as(user).submit(form, values);
   return { summary: await summary, post: await post, form };
 }

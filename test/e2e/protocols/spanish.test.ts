@@ -5,7 +5,7 @@ import type { MessageValues } from '../../../src/i18n/catalogue.js';
 import { protocolMessages, type ProtocolMessageKey } from '../../../src/protocols/discord/messages.js';
 import { startTestBed, type TestBed } from '../../support/bot.js';
 import { said } from '../../support/i18n.js';
-import { currentStep, description, embedText, expectNoPings, message, modal, privateNote, seen, threadArchived } from './steps.js';
+import { add, currentStep, description, embedText, expectNoPings, message, modal, next, privateNote, seen, startProtocol, threadArchived } from './steps.js';
 
 /** What the protocols say to a reader of `locale`. */
 const says = (key: ProtocolMessageKey, locale: string, values?: MessageValues) => said(protocolMessages, key, values, locale);
@@ -116,6 +116,12 @@ describe('a 5 Whys in a Spanish-speaking server', () => {
     expect(text).toContain(`**Causas raíz que elegimos**\n${says('summary.nothing-chosen', 'es-ES')}`);
     expect(text).toContain(`**Acciones**\n${says('summary.no-actions', 'es-ES')}`);
     expect(summary.embeds[0]?.footer?.text).toBe(says('summary.footer', 'es-ES'));
+    // Its picture, the chain of whys, is described in Spanish too; no "why?" was answered yet.
+    const unanswered = [1, 2, 3, 4, 5].map((n) => says('summary.why-chain.alt-why', 'es-ES', { label: `¿Por qué? (${n} de 5)`, answers: says('summary.why-chain.alt-no-answer', 'es-ES') }));
+    expect(summary.attachments.map((a) => [a.filename, a.description])).toEqual([['why-chain.png', says('summary.why-chain.alt', 'es-ES', { problem: topic, whys: unanswered.join(' ') })]]);
+    expect(summary.attachments[0]?.description).toBe(
+      `Cadena de porqués. Problema: ${topic}. ¿Por qué? (1 de 5): sin respuesta. ¿Por qué? (2 de 5): sin respuesta. ¿Por qué? (3 de 5): sin respuesta. ¿Por qué? (4 de 5): sin respuesta. ¿Por qué? (5 de 5): sin respuesta.`,
+    );
     const posted2 = await notice;
     expect(posted2.content).toContain(`✅ **5 porqués** sobre «${topic}» terminó.`);
     expect(posted2.embeds[0]?.title).toBe('Resumen · 5 porqués');
@@ -153,5 +159,32 @@ describe('a 5 Whys in a Spanish-speaking server', () => {
     expect(forLucia.map((c) => [c.name.split(':')[0], c.value])).toEqual([['Espina de pescado', 'fishbone']]);
     expect(privateNote(await h.as(mateo).run(general, 'protocol list'))).toBe(says('list.none', 'es-ES'));
     expect(privateNote(await h.as(emma).run(general, 'protocol list'))).toBe(says('list.none', 'en-US'));
+  });
+
+  it('draws the Fishbone in the summary with its words and its description in Spanish', async () => {
+    const h = bed.harness;
+    const problem = 'Faltan tareas en 8.º';
+    const { thread } = await startProtocol(h, lucia, general, 'fishbone', problem);
+    await next(h, lucia, thread, 'es-ES');
+    // Emma's form is in English; the cause is filed under the category's stored name either way.
+    await add(h, emma, thread, { text: 'Homework assumes quiet time at home', category: ['Practices'] }, 'quiet time', 'es-ES');
+    await add(h, mateo, thread, { text: 'Los hermanos mayores trabajan los fines de semana', category: ['Community'] }, 'hermanos', 'es-ES');
+    const summary = h.nextPost({ channelId: thread.id, where: (m) => m.embeds[0]?.title === 'Resumen · Espina de pescado' });
+    const confirm = message(await h.as(lucia).click(currentStep(h, thread), 'Terminar antes'));
+    await h.as(lucia).click(confirm, 'Terminar ahora');
+    const [file] = (await summary).attachments;
+    const bone = (category: string, causes: string) => says('summary.fishbone.alt-bone', 'es-ES', { category, causes });
+    const none = says('summary.fishbone.alt-no-causes', 'es-ES');
+    const bones = [
+      bone('Normas', none),
+      bone('Prácticas', 'Homework assumes quiet time at home'),
+      bone('Personas', none),
+      bone('Lugar', none),
+      bone('Experiencia estudiantil', none),
+      bone('Comunidad', 'Los hermanos mayores trabajan los fines de semana'),
+    ];
+    expect(file?.filename).toBe('fishbone.png');
+    expect(file?.description).toBe(says('summary.fishbone.alt', 'es-ES', { effect: problem, bones: bones.join(' ') }));
+    expect(file?.description).toMatch(/^Diagrama de espina de pescado\. Efecto: Faltan tareas en 8\.º\. Normas: sin causas\. Prácticas: Homework/);
   });
 });

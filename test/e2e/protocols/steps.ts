@@ -2,7 +2,9 @@ import { Events } from 'discord.js';
 import { expect } from 'vitest';
 import { PermissionFlagsBits } from 'discord-api-types/v10';
 import type { ChannelRecord, GuildRecord, Harness, MessageView, ModalView, Response, UserRecord } from '@roots-bot/discord-emulator';
+import { protocolMessages } from '../../../src/protocols/discord/messages.js';
 import { startTestBed, type TestBed } from '../../support/bot.js';
+import { said } from '../../support/i18n.js';
 
 /** Shared moves for the protocol end-to-end tests: what a teacher does, and what they then see. */
 
@@ -74,10 +76,20 @@ export async function startProtocol(harness: Harness, user: UserRecord, channel:
   return { thread, reply, step };
 }
 
+/** A step's button as the thread shows it: in the server's language (`serverLocale`; English unless given). */
+const stepButton = (key: 'step.button.add' | 'step.button.next', serverLocale?: string) => said(protocolMessages, key, undefined, serverLocale);
+
 /** Presses Add on the current step, fills the form, and waits until the step message shows `expectText`. */
-export async function add(harness: Harness, user: UserRecord, thread: ChannelRecord, values: Readonly<Record<string, string | readonly string[]>>, expectText?: string): Promise<MessageView> {
+export async function add(
+  harness: Harness,
+  user: UserRecord,
+  thread: ChannelRecord,
+  values: Readonly<Record<string, string | readonly string[]>>,
+  expectText?: string,
+  serverLocale?: string,
+): Promise<MessageView> {
   const step = currentStep(harness, thread);
-  const form = modal(await harness.as(user).click(step, 'Add'));
+  const form = modal(await harness.as(user).click(step, stepButton('step.button.add', serverLocale)));
   const shown = expectText === undefined ? undefined : harness.nextPost({ channelId: thread.id, where: (m) => m.id === step.id && embedText(m).includes(expectText) });
   const response = await harness.as(user).submit(form, values);
   expect(response.kind).toBe('update');
@@ -90,10 +102,10 @@ export async function press(harness: Harness, user: UserRecord, thread: ChannelR
 }
 
 /** Next, then the new step's message. */
-export async function next(harness: Harness, user: UserRecord, thread: ChannelRecord): Promise<MessageView> {
+export async function next(harness: Harness, user: UserRecord, thread: ChannelRecord, serverLocale?: string): Promise<MessageView> {
   const from = currentStep(harness, thread);
   const posted = harness.nextPost({ channelId: thread.id, where: (m) => m.id !== from.id && m.buttons.length > 0 });
-  const response = await harness.as(user).click(from, 'Next');
+  const response = await harness.as(user).click(from, stepButton('step.button.next', serverLocale));
   expect(response.kind).toBe('update');
   return posted;
 }

@@ -88,6 +88,13 @@ describe('rituals in a Spanish server', () => {
     expect(listed).toContain(`<#${poemas.id}> · cada lunes a las 9:00 (Europe/Madrid) · abre un hilo`);
     expect(listed).toContain(`lun, 9 mar, 9:00 · <t:${Date.parse('2026-03-09T08:00:00Z') / 1000}:R>`);
     expect(listed).toContain(`Última publicación <t:${Date.parse(MONDAY_9AM_MADRID) / 1000}:R>.`);
+
+    // The history's picture draws and describes its runs in Spanish too.
+    const history = await run(lucia, 'ritual history');
+    const row = es('history.row', { id: '1', kind: es('kind-title.poem') });
+    const described = es('history.alt.row-in', { row, channel: '#poemas', counts: es('history.count.posted', { count: 1 }) });
+    expect(history.attachments.map((a) => [a.filename, a.description])).toEqual([['ritual-history.png', es('history.alt', { title: es('history.title', { runs: 12 }), rows: described })]]);
+    expect(history.attachments[0]?.description).toBe('Rituales · las últimas 12 publicaciones. #1 Poema (#poemas): 1 publicada.');
   });
 
   it('a moderator whose Discord is in English gets English answers, while the posts stay in Spanish', async () => {

@@ -182,6 +182,11 @@ export default {
   'stats.stage.joined': 'Joined',
   'stats.stage.introduce': 'Writing their introduction',
   'stats.stage.finished': 'Introduced: finished',
+  'stats.drop': '−{lost} ({share, number, percent})',
+  'stats.no-drop': 'no drop',
+  'stats.funnel.alt': 'Funnel chart, {title}. {steps}.',
+  'stats.funnel.alt-first': '{label}: {count, number}',
+  'stats.funnel.alt-step': '{lost, plural, =0 {{label}: {count, number}, no drop} other {{label}: {count, number}, down # ({share, number, percent})}}',
 
   // Notes in the moderators' log channel (the server's language).
   'note.intro-failed': "I couldn't post {member}'s introduction in {channel}. `/onboarding setup` will show what I'm missing there.",

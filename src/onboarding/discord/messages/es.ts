@@ -174,6 +174,11 @@ export default {
   'stats.stage.joined': 'Llegaron',
   'stats.stage.introduce': 'Escribiendo su presentación',
   'stats.stage.finished': 'Presentados: terminaron',
+  'stats.drop': '−{lost} ({share, number, percent})',
+  'stats.no-drop': 'sin bajas',
+  'stats.funnel.alt': 'Gráfico de embudo, {title}. {steps}.',
+  'stats.funnel.alt-first': '{label}: {count, number}',
+  'stats.funnel.alt-step': '{lost, plural, =0 {{label}: {count, number}, sin bajas} other {{label}: {count, number}, # menos ({share, number, percent})}}',
 
   'note.intro-failed': 'No pude publicar la presentación de {member} en {channel}. `/onboarding setup` mostrará lo que me falta allí.',
   'note.unreachable.no-thread':

@@ -174,6 +174,11 @@ export default {
   'stats.stage.joined': 'Chegaram',
   'stats.stage.introduce': 'Escrevendo a apresentação',
   'stats.stage.finished': 'Apresentados: terminaram',
+  'stats.drop': '−{lost} ({share, number, percent})',
+  'stats.no-drop': 'sem queda',
+  'stats.funnel.alt': 'Gráfico de funil, {title}. {steps}.',
+  'stats.funnel.alt-first': '{label}: {count, number}',
+  'stats.funnel.alt-step': '{lost, plural, =0 {{label}: {count, number}, sem queda} other {{label}: {count, number}, # a menos ({share, number, percent})}}',
 
   'note.intro-failed': 'Não consegui publicar a apresentação de {member} em {channel}. `/onboarding setup` vai mostrar o que me falta lá.',
   'note.unreachable.no-thread':

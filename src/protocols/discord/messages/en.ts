@@ -86,6 +86,18 @@ export default {
   'summary.no-actions': 'No actions were agreed.',
   'summary.footer': 'The full record, step by step: /protocol export in the thread',
   'summary.unsorted-bone': 'Other',
+  // The summary's picture: the words it draws, and its description for people who can't see it.
+  'summary.fishbone.title': 'Fishbone',
+  'summary.why-chain.title': '5 Whys',
+  'summary.picture.problem': 'The problem',
+  'summary.picture.no-answer': '(no answer)',
+  'summary.picture.more': 'and {count} more',
+  'summary.fishbone.alt': 'Fishbone diagram. Effect: {effect}. {bones}',
+  'summary.fishbone.alt-bone': '{category}: {causes}.',
+  'summary.fishbone.alt-no-causes': 'no causes',
+  'summary.why-chain.alt': 'Why-chain. Problem: {problem}. {whys}',
+  'summary.why-chain.alt-why': '{label}: {answers}.',
+  'summary.why-chain.alt-no-answer': 'no answer',
   'summary.finished-notice': '✅ **{protocol}** on “{topic}” has finished. Here is what the group decided; the whole conversation is in {thread}: {link}',
 
   // `/protocol list` (private).

@@ -21,6 +21,8 @@ export default {
   'cron.month-day': '{day, selectordinal, one {#st} two {#nd} few {#rd} other {#th}}',
   'cron.in-months': '{days} in {months}',
   'cron.at': '{days} at {times}',
+  // One time of day in a schedule; the hour is there for languages whose words change with it (Spanish: "a la 1:00").
+  'cron.clock': '{hour, plural, other {{time}}}',
   'cron.problem.intro': "I couldn't read the schedule `{text}`:",
   'cron.problem.six-parts': 'That has six parts; rituals use five (no seconds). Try dropping the first one.',
   'cron.problem.field-count':
@@ -170,6 +172,20 @@ export default {
   'history.latest.skipped': 'Latest: {when}, skipped.',
   'history.latest.claimed': 'Latest: {when}, under way.',
   'history.row': '#{id} {kind}',
+  // The history's picture: the words it draws, and its description for people who can't see it.
+  'history.mark.posted': 'posted',
+  'history.mark.missed': 'missed',
+  'history.mark.failed': 'failed',
+  'history.mark.skipped': 'skipped',
+  'history.mark.waiting': 'under way',
+  'history.picture.direction': 'older → newer',
+  'history.picture.listens': 'numbers: “I listened”',
+  'history.picture.thousands': '{thousands, number}k',
+  'history.alt': '{title}. {rows}',
+  'history.alt.row': '{row}: {counts}.',
+  'history.alt.row-in': '{row} ({channel}): {counts}.',
+  'history.alt.no-runs': 'no runs yet',
+  'history.alt.listens': '"I listened", oldest to newest: {listens}.',
 
   // ---- the posts (public: the server's language) ----
   'post.footer.poem': 'Poetry ritual · ritual #{id}',

@@ -18,7 +18,9 @@ export default {
   'cron.days.month': 'el día {days} de cada mes',
   'cron.month-day': '{day}',
   'cron.in-months': '{days} en {months}',
-  'cron.at': '{days} a las {times}',
+  'cron.at': '{days} a {times}',
+  // "a la 1:00" but "a las 9:00": the article agrees with the hour.
+  'cron.clock': '{hour, plural, =1 {la {time}} other {las {time}}}',
   'cron.problem.intro': 'No pude leer el horario `{text}`:',
   'cron.problem.six-parts': 'Tiene seis partes; los rituales usan cinco (sin segundos). Prueba a quitar la primera.',
   'cron.problem.field-count':
@@ -168,6 +170,20 @@ export default {
   'history.latest.skipped': 'La más reciente: {when}, saltada.',
   'history.latest.claimed': 'La más reciente: {when}, en curso.',
   'history.row': '#{id} {kind}',
+  'history.mark.posted': 'publicada',
+  'history.mark.missed': 'perdida',
+  'history.mark.failed': 'fallida',
+  'history.mark.skipped': 'saltada',
+  'history.mark.waiting': 'en curso',
+  'history.picture.direction': 'antes → ahora',
+  'history.picture.listens': 'números: “Lo escuché”',
+  // "mil" would not fit under a mark; "k" is how Spanish abbreviates thousands in tight space.
+  'history.picture.thousands': '{thousands, number}k',
+  'history.alt': '{title}. {rows}',
+  'history.alt.row': '{row}: {counts}.',
+  'history.alt.row-in': '{row} ({channel}): {counts}.',
+  'history.alt.no-runs': 'aún no hay publicaciones',
+  'history.alt.listens': '“Lo escuché”, de la más antigua a la más reciente: {listens}.',
 
   // ---- the posts (public: the server's language) ----
   'post.footer.poem': 'Ritual de poesía · ritual #{id}',

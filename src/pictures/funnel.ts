@@ -1,6 +1,6 @@
 import { picture, type Picture } from './picture.js';
 import { rect, svgDocument, text } from './svg.js';
-import type { TextMeasure } from './text.js';
+import { drawable, type TextMeasure } from './text.js';
 import { CARD, THEME } from './theme.js';
 
 export interface FunnelStep {
@@ -12,6 +12,8 @@ export interface FunnelStep {
 
 /** The words the funnel draws itself, in the reader's language. */
 export interface FunnelWords {
+  /** A step's count, written as the reader's language writes numbers ("10,000", "10.000"). */
+  readonly count: (count: number) => string;
   /** Under a step: how many of the step before did not reach it ("−3 (20%)"), or that none dropped. */
   readonly dropOff: (previous: number, count: number) => string;
 }
@@ -45,7 +47,7 @@ export function funnelChart(name: string, data: FunnelData, measure: TextMeasure
       text(PAD, top + 20, measure.fit(step.label, barWidth, 17, 'bold'), { size: 17, weight: 'bold', fill: THEME.ink }),
       rect(PAD, top + 30, barWidth, 16, THEME.track, { rx: 8 }),
       ...(step.count > 0 ? [rect(PAD, top + 30, Math.max(16, barWidth * share), 16, THEME.green, { rx: 8 })] : []),
-      text(WIDTH - PAD, top + 26, String(step.count), { size: 22, weight: 'bold', fill: THEME.ink, anchor: 'end' }),
+      text(WIDTH - PAD, top + 26, drawable(data.words.count(step.count)), { size: 22, weight: 'bold', fill: THEME.ink, anchor: 'end' }),
       ...(previous === undefined ? [] : [text(WIDTH - PAD, top + 47, measure.fit(data.words.dropOff(previous.count, step.count), NUMBERS - 8, 15), { size: 15, fill: previous.count > step.count ? THEME.red : THEME.muted, anchor: 'end' })]),
     ];
   });

@@ -1,6 +1,6 @@
 import { picture, type Picture } from './picture.js';
 import { rect, svgDocument, text } from './svg.js';
-import type { TextMeasure } from './text.js';
+import { drawable, type TextMeasure } from './text.js';
 import { CARD, THEME } from './theme.js';
 
 /** One course as its progress card shows it; every sentence is already in the member's words. */
@@ -8,6 +8,8 @@ export interface ProgressCardData {
   readonly title: string;
   readonly done: number;
   readonly total: number;
+  /** The share done, written as the member's language writes a percentage ("58%", "58 %"). */
+  readonly percentText: string;
   /** "7 of 12 lessons done" */
   readonly doneLine: string;
   /** "Next: Lesson 8 · Listening first", or how it ended ("Finished on 3 Dec 2026"). */
@@ -44,8 +46,7 @@ function bar(done: number, total: number, y: number, height: number): string[] {
 
 /** A course's progress at a glance: the share done as a bar and a number, and what comes next. */
 export function progressCard(name: string, data: ProgressCardData, measure: TextMeasure): Picture {
-  const percent = data.total === 0 ? 0 : Math.round((data.done / data.total) * 100);
-  const percentText = `${percent}%`;
+  const percentText = drawable(data.percentText);
   const percentWidth = measure.width(percentText, 30, 'bold');
   const title = measure.fit(data.title, WIDTH - 2 * PAD, 26, 'bold');
   const extra = [

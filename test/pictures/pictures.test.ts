@@ -1,3 +1,5 @@
+import { courseMessages } from '../../src/courses/discord/messages.js';
+import { readerOf } from '../../src/i18n/locales.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
@@ -34,7 +36,7 @@ describe('pictures', () => {
 
   it('tells a changed picture from the reference: one more lesson done is more than the tolerance', async () => {
     const reference = await renderer.render(progressCard('card.png', LARGE_COURSE, text));
-    const changed = await renderer.render(progressCard('card.png', { ...LARGE_COURSE, done: 32 }, text));
+    const changed = await renderer.render(progressCard('card.png', { ...LARGE_COURSE, done: 32, percentText: '64%' }, text));
     const difference = comparePngs(changed, reference);
     if (difference === 'different size') throw new Error('expected the same size');
     expect(difference.differing).toBeGreaterThan(difference.width * difference.height * 0.002);
@@ -76,7 +78,7 @@ describe('pictures', () => {
     const funnel = funnelChart('f.png', SPANISH_FUNNEL, text);
     expect(funnel.alt).toBe('Gráfico de embudo, Bienvenida · todo el tiempo.');
     // Spanish writes a space before %; drawn, it is a plain one.
-    expect(drawn(funnel.svg)).toEqual(expect.arrayContaining(['sin bajas', '−1023 (10 %)', 'Principio 2 · Sé amable']));
+    expect(drawn(funnel.svg)).toEqual(expect.arrayContaining(['10.000', 'sin bajas', '−1023 (10 %)', 'Principio 2 · Sé amable']));
 
     const history = runHistoryChart('h.png', SPANISH_HISTORY, text);
     expect(history.alt).toBe('Rituales · las últimas 12 publicaciones.');
@@ -89,6 +91,9 @@ describe('pictures', () => {
     const chain = whyChain('w.png', SPANISH_WHY_CHAIN, text);
     expect(chain.alt).toBe('Cadena de porqués.');
     expect(drawn(chain.svg)).toEqual(expect.arrayContaining(['5 porqués', 'El problema', 'y 3 más', '(sin respuesta)', '¿Por qué? (1 de 5)']));
+
+    const card = progressCard('c.png', { ...LARGE_COURSE, percentText: courseMessages.for(readerOf('es-ES'))('card.percent', { share: 0.62 }) }, text);
+    expect(drawn(card.svg)).toContain('62 %');
 
     // Nothing English is left in them.
     const english = ['no drop', 'older', 'newer', 'posted', 'missed', 'under way', 'I listened', 'Fishbone', '5 Whys', 'The problem', 'no answer', 'more'];

@@ -18,6 +18,7 @@ export const LARGE_COURSE: ProgressCardData = {
   title: 'Leading Equitable Schools: a year of noticing, listening and acting together',
   done: 31,
   total: 50,
+  percentText: '62%',
   doneLine: '31 of 50 sessions done',
   nextLine: 'Next: Session 32 of 50 · Seeing School Through Students’ Eyes, with the families who know them best',
   streakLine: 'Streak: 30 weeks in a row · a session this week keeps it going',

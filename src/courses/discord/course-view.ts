@@ -238,6 +238,6 @@ export function progressCards(t: CourseTranslate, items: readonly ProgressItem[]
         .filter((line) => line !== undefined)
         .map((line) => (/[.!?]$/.test(line) ? line : `${line}.`))
         .join(' ');
-      return progressCard(`course-progress-${index + 1}.png`, { title, done, total, doneLine: t('card.done', { done, unit, total }), nextLine, streakLine: streakText, activityLine, alt }, measure);
+      return progressCard(`course-progress-${index + 1}.png`, { title, done, total, percentText: t('card.percent', { share: total === 0 ? 0 : done / total }), doneLine: t('card.done', { done, unit, total }), nextLine, streakLine: streakText, activityLine, alt }, measure);
     });
 }

@@ -117,7 +117,7 @@ function dropOff(t: OnboardingSays, previous: number, count: number): string {
 
 /** The words the funnel draws, in the reader's language. */
 export function funnelWords(t: OnboardingSays): FunnelWords {
-  return { dropOff: (previous, count) => dropOff(t, previous, count) };
+  return { count: (count) => t('stats.funnel.count', { count }), dropOff: (previous, count) => dropOff(t, previous, count) };
 }
 
 /** The funnel as a picture, for a period anyone joined in: its words and description in the reader's language. */

@@ -39,6 +39,7 @@ export default {
   'progress.finished-on': 'Finished on {date} 🎉',
   'progress.next': 'Next: {unit, select, session {Session} other {Lesson}} {number} of {total} · **{title}**',
   'progress.footer': '/course lesson picks up where you left off.',
+  'card.percent': '{share, number, percent}',
   'card.done': '{done} of {unit, select, session {{total, plural, one {# session} other {# sessions}}} other {{total, plural, one {# lesson} other {# lessons}}}} done',
   'card.finished': 'Finished: all {unit, select, session {{total, plural, one {# session} other {# sessions}}} other {{total, plural, one {# lesson} other {# lessons}}}} done',
   'card.next': 'Next: {unit, select, session {Session} other {Lesson}} {number} of {total} · {title}',

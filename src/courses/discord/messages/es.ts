@@ -39,6 +39,7 @@ export default {
   'progress.finished-on': 'Terminado el {date} 🎉',
   'progress.next': 'Siguiente: {unit, select, session {Sesión} other {Lección}} {number} de {total} · **{title}**',
   'progress.footer': '/course lesson retoma donde lo dejaste.',
+  'card.percent': '{share, number, percent}',
   'card.done': '{done} de {unit, select, session {{total, plural, one {# sesión hecha} other {# sesiones hechas}}} other {{total, plural, one {# lección hecha} other {# lecciones hechas}}}}',
   'card.finished':
     'Terminado: {unit, select, session {{total, plural, one {la única sesión hecha} other {las # sesiones hechas}}} other {{total, plural, one {la única lección hecha} other {las # lecciones hechas}}}}',

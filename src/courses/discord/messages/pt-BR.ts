@@ -40,6 +40,7 @@ export default {
   'progress.finished-on': 'Concluído em {date} 🎉',
   'progress.next': 'Próxima: {unit, select, session {Sessão} other {Lição}} {number} de {total} · **{title}**',
   'progress.footer': '/course lesson continua de onde você parou.',
+  'card.percent': '{share, number, percent}',
   'card.done': '{done} de {unit, select, session {{total, plural, one {# sessão feita} other {# sessões feitas}}} other {{total, plural, one {# lição feita} other {# lições feitas}}}}',
   'card.finished': 'Concluído: {unit, select, session {{total, plural, one {a única sessão feita} other {as # sessões feitas}}} other {{total, plural, one {a única lição feita} other {as # lições feitas}}}}',
   'card.next': 'Próxima: {unit, select, session {Sessão} other {Lição}} {number} de {total} · {title}',

@@ -182,9 +182,10 @@ export default {
   'stats.stage.joined': 'Joined',
   'stats.stage.introduce': 'Writing their introduction',
   'stats.stage.finished': 'Introduced: finished',
-  'stats.drop': '−{lost} ({share, number, percent})',
+  'stats.drop': '−{lost, number} ({share, number, percent})',
   'stats.no-drop': 'no drop',
   'stats.funnel.alt': 'Funnel chart, {title}. {steps}.',
+  'stats.funnel.count': '{count, number}',
   'stats.funnel.alt-first': '{label}: {count, number}',
   'stats.funnel.alt-step': '{lost, plural, =0 {{label}: {count, number}, no drop} other {{label}: {count, number}, down # ({share, number, percent})}}',
 

@@ -174,9 +174,10 @@ export default {
   'stats.stage.joined': 'Llegaron',
   'stats.stage.introduce': 'Escribiendo su presentación',
   'stats.stage.finished': 'Presentados: terminaron',
-  'stats.drop': '−{lost} ({share, number, percent})',
+  'stats.drop': '−{lost, number} ({share, number, percent})',
   'stats.no-drop': 'sin bajas',
   'stats.funnel.alt': 'Gráfico de embudo, {title}. {steps}.',
+  'stats.funnel.count': '{count, number}',
   'stats.funnel.alt-first': '{label}: {count, number}',
   'stats.funnel.alt-step': '{lost, plural, =0 {{label}: {count, number}, sin bajas} other {{label}: {count, number}, # menos ({share, number, percent})}}',
 

@@ -174,9 +174,10 @@ export default {
   'stats.stage.joined': 'Chegaram',
   'stats.stage.introduce': 'Escrevendo a apresentação',
   'stats.stage.finished': 'Apresentados: terminaram',
-  'stats.drop': '−{lost} ({share, number, percent})',
+  'stats.drop': '−{lost, number} ({share, number, percent})',
   'stats.no-drop': 'sem queda',
   'stats.funnel.alt': 'Gráfico de funil, {title}. {steps}.',
+  'stats.funnel.count': '{count, number}',
   'stats.funnel.alt-first': '{label}: {count, number}',
   'stats.funnel.alt-step': '{lost, plural, =0 {{label}: {count, number}, sem queda} other {{label}: {count, number}, # a menos ({share, number, percent})}}',
 

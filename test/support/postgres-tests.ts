@@ -22,6 +22,7 @@ export const POSTGRES_TEST_FILES = [
     'privacy',
     'resume',
     'sharding',
+    'start-shards',
     'hardening/locked-database',
     ...['crash', 'schedule', 'failures', 'missed', 'clock-back', 'resume', 'rotation', 'shutdown', 'history', 'library', 'time'].map(
       (name) => `rituals/${name}`,

@@ -34,6 +34,7 @@ export function generalHelp(scene: HelpScene, style: Style): string[] {
     ['show thread Week 3', 'look at a thread, and go there'],
     [`as ${others[0] ?? 'alice'}`, `act as someone else: ${scene.people.join(', ')}`],
     ['join dave   leave dave', 'someone new joins (and you become them), or leaves'],
+    ['as alice --locale es', 'their Discord in Spanish (es, pt or en), which the bot answers in; join dave --locale es too'],
     ['open 1   open', 'read a file the bot sent (its number is beside it), or the latest'],
     ['time   time +1d', "see the bot's clock, or move it forward (m, h, d, w)"],
     ['cancel', 'close a form without sending it (Ctrl-C works too)'],

@@ -4,10 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Harness, type UserRecord } from '@roots-bot/discord-emulator';
 import type { RunningBot } from '../../src/bot.js';
 import { ManualClock } from '../../src/clock.js';
+import { courseCommandLocalizations } from '../../src/courses/discord/command-localizations.js';
 import { courseMessages, type CourseMessageKey } from '../../src/courses/discord/messages.js';
 import type { MessageValues } from '../../src/i18n/catalogue.js';
 import { interactionMessages } from '../../src/interactions/messages.js';
 import { createLogger } from '../../src/logger.js';
+import { onboardingLocalizations } from '../../src/onboarding/discord/command-localizations.js';
 import { onboardingMessages } from '../../src/onboarding/discord/messages.js';
 import { protocolMessages, type ProtocolMessageKey } from '../../src/protocols/discord/messages.js';
 import { buildDemoGuild, type DemoGuild } from '../../src/sandbox/demo-guild.js';
@@ -191,6 +193,20 @@ describe('the sandbox in Spanish', () => {
     expect(added).toContain('Lo que vemos (required');
     expect(added).toContain(asShown(protocols('step.heading.answers', { count: 1 })));
     expect(added).toContain(seen);
+  });
+
+  it('describes the slash commands to her in Spanish, as her Discord would', async () => {
+    const spanish = (words: typeof courseCommandLocalizations, key: string) => asShown(words.es?.[key] ?? `no Spanish for ${key}`);
+    const help = await type('help');
+    expect(help).toMatch(/\/course [^/]*Haz los cursos de la comunidad a tu ritmo/);
+    expect(help).toContain(spanish(courseCommandLocalizations, 'description'));
+    expect(help).not.toContain('Take the community’s courses at your own pace');
+    const enroll = await type('help /course enroll');
+    expect(enroll).toContain(`/course enroll course:text ${spanish(courseCommandLocalizations, 'enroll.description')} course: ${spanish(courseCommandLocalizations, 'enroll.course.description')}`);
+    // A command's fixed choices are listed in her language; what she types stays the value.
+    const choices = await type('/onboarding setup language:?');
+    expect(choices).toContain(`${spanish(onboardingLocalizations, 'setup.language.choice.discord')} → language:`);
+    expect(choices).toContain(`${spanish(onboardingLocalizations, 'setup.language.choice.es')} → language:es`);
   });
 
   it('never showed her a sentence of those features in English', () => {

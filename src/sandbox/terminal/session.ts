@@ -358,7 +358,7 @@ export class Session {
   #help(topic: string | null): void {
     const { guild, style, harness } = this.options;
     const commands = harness.emulator.commands.all(this.#world.channel(this.#here).guildId);
-    if (topic !== null) return this.#print(...commandHelp(commands, topic, style));
+    if (topic !== null) return this.#print(...commandHelp(commands, topic, style, this.#me.locale));
     this.#print(
       ...generalHelp(
         {
@@ -367,6 +367,7 @@ export class Session {
           people: peopleIn(this.#world, guild).map((p) => p.username),
           places: textChannels(this.#world, guild).filter((c) => this.#world.canView(c.id, this.#me.id)).map((c) => `#${c.name ?? ''}`),
           commands,
+          locale: this.#me.locale,
         },
         style,
       ),

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DATA_DIR } from '../content/community.js';
 import { ContentError, loadContentDir, problemAt, type ContentProblem, type ContentResult } from '../content/load.js';
+import type { Translations } from '../i18n/content.js';
 import { CourseSchema, type Course } from './course.js';
 
 export const COURSES_DIR = `${DATA_DIR}courses/`;
@@ -9,8 +10,16 @@ export const COURSES_DIR = `${DATA_DIR}courses/`;
 /** The courses that ship with the bot, by id: available in every server unless it retires one. */
 export type ShippedCourses = ReadonlyMap<string, Course>;
 
-/** The protocols a lesson may name to practise, by id: what courses need of the protocols feature's catalogue. */
-export type KnownProtocols = ReadonlyMap<string, { readonly id: string; readonly title: string }>;
+/**
+ * The protocols a lesson may name to practise, by id: what courses need of the protocols feature's
+ * catalogue. Their titles' translations name the practise button in the member's language.
+ */
+export type KnownProtocols = ReadonlyMap<string, KnownProtocol>;
+export interface KnownProtocol {
+  readonly id: string;
+  readonly title: string;
+  readonly translations?: Translations<{ readonly title: string }> | undefined;
+}
 
 /** A course file must carry its own name as its id. */
 const namedCourse = (expected: string) =>

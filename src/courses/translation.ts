@@ -1,5 +1,6 @@
 import { localize } from '../i18n/content.js';
 import type { Reader } from '../i18n/locales.js';
+import type { KnownProtocols } from './content.js';
 import type { Course, Lesson } from './course.js';
 
 /**
@@ -13,6 +14,11 @@ export function courseAsRead(course: Course, reader: Reader): Course {
 
 export function lessonAsRead(lesson: Lesson, reader: Reader): Lesson {
   return localize(lesson, lesson.translations, reader).value;
+}
+
+/** The protocols lessons practise, named as `reader` reads them (for the practise button). */
+export function protocolsAsRead(protocols: KnownProtocols, reader: Reader): KnownProtocols {
+  return new Map([...protocols].map(([id, protocol]) => [id, { ...protocol, ...localize({ title: protocol.title }, protocol.translations, reader).value }]));
 }
 
 /** Every title something goes by: as written and in each translation, so a member may type any of them. */

@@ -39,7 +39,7 @@ describe('fillModal', () => {
     const result = await fillModal(reflection, io, plainStyle);
     expect(result).toEqual({ kind: 'filled', values: { tenet: 'Learn out loud', story: 'First line\nsecond line', name: 'alice' } });
     expect(io.output).toContain('📝 Reflect on the tenet — a form with 3 fields; type each answer and press Enter. To close it without sending, type cancel (or press Ctrl-C).');
-    expect(io.output).toContain('  Which tenet (required, up to 40 characters, e.g. Share freely)');
+    expect(io.output).toContain('  Which tenet (required, up to 40 characters, hint: "Share freely")');
     expect(io.output).toContain('  Your story (required, 5–500 characters, type \\n for a new line)');
     expect(io.output).toContain('  Signed (optional, Enter keeps "alice")');
   });

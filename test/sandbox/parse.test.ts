@@ -85,6 +85,8 @@ describe('parseLine: terminal commands', () => {
     ['as alice --locale EN', { kind: 'as', name: 'alice', locale: 'en-US' }],
     ['as alice --locale es-419', { kind: 'as', name: 'alice', locale: 'es-419' }],
     ['join dave', { kind: 'join', name: 'dave' }],
+    ['join lucia --locale es', { kind: 'join', name: 'lucia', locale: 'es-ES' }],
+    ['join @joao --locale=pt-BR', { kind: 'join', name: 'joao', locale: 'pt-BR' }],
     ['leave ben', { kind: 'leave', name: 'ben' }],
     ['show', { kind: 'show', target: { kind: 'here' } }],
     ['show #poems', { kind: 'show', target: { kind: 'channel', name: 'poems' } }],
@@ -121,6 +123,9 @@ describe('parseLine: terminal commands', () => {
     expect(invalidMessage('as alice --locale')).toMatch(/Say which language after --locale/);
     expect(invalidMessage('as --locale es')).toBe('Say who, with one name: as alice --locale es.');
     expect(invalidMessage('join dave smith')).toBe('Say who, with one name: join dave.');
+    expect(invalidMessage('join lucia --locale fr')).toBe('I don\'t know the language "fr". Try es (Español), pt (Português do Brasil) or en (English), like join lucia --locale es.');
+    expect(invalidMessage('join --locale es')).toBe('Say who, with one name: join dave --locale es.');
+    expect(invalidMessage('join dave --locale')).toBe('Say which language after --locale: es, pt or en, like join dave --locale es.');
     expect(invalidMessage('say')).toMatch(/What would you like to say\?/);
     expect(invalidMessage('say #poems')).toMatch(/What would you like to say\?/);
     expect(invalidMessage('show thread')).toMatch(/Which thread\?/);

@@ -9,3 +9,14 @@ export function said<K extends string>(catalogue: Catalogue<K>, key: K, values?:
 
 /** What the router itself says (server-only, stale buttons, not allowed, database busy). */
 export const routerSays = (key: Parameters<ReturnType<typeof interactionMessages.for>>[0], locale?: string): string => said(interactionMessages, key, undefined, locale);
+
+/**
+ * The English messages of a catalogue that say something of their own (no placeholders) and that
+ * Spanish says differently: none of them may reach a Spanish reader.
+ */
+export function englishOnly<K extends string>(catalogue: Catalogue<K>): string[] {
+  return catalogue
+    .keys()
+    .map((key) => catalogue.source.en[key])
+    .filter((english) => !english.includes('{') && english.length >= 8 && !Object.values<string>(catalogue.source.es).includes(english));
+}

@@ -53,7 +53,7 @@ export async function listCourses(interaction: ServerCommand, ctx: BotContext): 
 
 export async function enrollInCourse(interaction: ServerCommand, ctx: BotContext): Promise<void> {
   const { guildId } = interaction;
-  const { t, read, orExplain } = await voiceOf(interaction, ctx);
+  const { t, read, readProtocols, orExplain } = await voiceOf(interaction, ctx);
   const entry = orExplain(await courseNamed(ctx, guildId, interaction.options.getString('course', true)));
   const { course } = entry;
   const progress = orExplain(await enrol(ctx, guildId, interaction.user.id, entry));
@@ -64,15 +64,15 @@ export async function enrollInCourse(interaction: ServerCommand, ctx: BotContext
       ? t('enroll.welcome', { course: title })
       : t('enroll.welcome-back', { course: title, done: progress.done, unit: course.unit, total: progress.total });
   const view = orExplain(await openLesson(ctx, guildId, interaction.user.id, course, undefined));
-  await interaction.reply(lessonReply(t, shown, view, ctx.content.protocols, intro));
+  await interaction.reply(lessonReply(t, shown, view, readProtocols(ctx.content.protocols), intro));
 }
 
 export async function showLesson(interaction: ServerCommand, ctx: BotContext): Promise<void> {
   const { guildId } = interaction;
-  const { t, read, orExplain } = await voiceOf(interaction, ctx);
+  const { t, read, readProtocols, orExplain } = await voiceOf(interaction, ctx);
   const { course } = orExplain(await memberCourse(ctx, guildId, interaction.user.id, interaction.options.getString('course'))).entry;
   const view = orExplain(await openLesson(ctx, guildId, interaction.user.id, course, interaction.options.getString('lesson') ?? undefined));
-  await interaction.reply(lessonReply(t, read(course), view, ctx.content.protocols));
+  await interaction.reply(lessonReply(t, read(course), view, readProtocols(ctx.content.protocols)));
 }
 
 /** Opens the reflection form for the lesson named, or the member's next one. */

@@ -81,7 +81,7 @@ export const courseRoutes: readonly ComponentRoute[] = [
       const voice = await voiceOf(interaction, ctx);
       const course = await courseOf(ctx, voice, interaction.guildId, courseId);
       const view = voice.orExplain(await openLesson(ctx, interaction.guildId, interaction.user.id, course, lessonId));
-      await interaction.reply(lessonReply(voice.t, voice.read(course), view, ctx.content.protocols));
+      await interaction.reply(lessonReply(voice.t, voice.read(course), view, voice.readProtocols(ctx.content.protocols)));
     },
   }),
   defineComponent({

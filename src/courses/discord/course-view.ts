@@ -65,7 +65,7 @@ type Row = ActionRowBuilder<ButtonBuilder>;
 
 /**
  * A lesson with what to do next: complete it, practise its protocol, or finish an earlier one first.
- * `protocols` names the practise button; a protocol no longer shipped gets no button.
+ * `protocols`, as the reader reads them, name the practise button; a protocol no longer shipped gets no button.
  */
 export function lessonMessage(
   t: CourseTranslate,

@@ -5,7 +5,8 @@ import type { Reader } from '../../i18n/locales.js';
 import { readerOf } from '../../interactions/reader.js';
 import type { Course, Lesson } from '../course.js';
 import type { CourseOutcome } from '../problems.js';
-import { courseAsRead, lessonAsRead } from '../translation.js';
+import type { KnownProtocols } from '../content.js';
+import { courseAsRead, lessonAsRead, protocolsAsRead } from '../translation.js';
 import { orExplain } from './explain.js';
 import { courseMessages, type CourseMessageKey } from './messages.js';
 
@@ -18,6 +19,8 @@ export interface CourseVoice {
   /** A course as this reader reads it (translated where its file is); for showing, never for services. */
   readonly read: (course: Course) => Course;
   readonly readLesson: (lesson: Lesson) => Lesson;
+  /** The protocols lessons practise, their titles in this reader's language. */
+  readonly readProtocols: (protocols: KnownProtocols) => KnownProtocols;
   /** The outcome's value, or its problem explained to this reader (`orExplain(await enrol(...))`). */
   readonly orExplain: <T>(outcome: CourseOutcome<T>) => T;
 }
@@ -28,6 +31,7 @@ export function courseVoice(reader: Reader): CourseVoice {
     t: courseMessages.for(reader),
     read: (course) => courseAsRead(course, reader),
     readLesson: (lesson) => lessonAsRead(lesson, reader),
+    readProtocols: (protocols) => protocolsAsRead(protocols, reader),
     orExplain: (outcome) => orExplain(outcome, reader),
   };
 }

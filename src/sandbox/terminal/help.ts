@@ -1,5 +1,5 @@
 import type { APIApplicationCommand } from 'discord-api-types/v10';
-import { runnable, usage } from './commands.js';
+import { inLocale, runnable, usage } from './commands.js';
 import type { Style } from './style.js';
 import { displayWidth, padEnd, wrap } from './text.js';
 
@@ -11,6 +11,8 @@ export interface HelpScene {
   readonly people: readonly string[];
   readonly places: readonly string[];
   readonly commands: readonly APIApplicationCommand[];
+  /** Your Discord's language: commands are described in it, as Discord's client would. */
+  readonly locale: string;
 }
 
 const WIDTH = 78;
@@ -34,12 +36,13 @@ export function generalHelp(scene: HelpScene, style: Style): string[] {
     ['show thread Week 3', 'look at a thread, and go there'],
     [`as ${others[0] ?? 'alice'}`, `act as someone else: ${scene.people.join(', ')}`],
     ['join dave   leave dave', 'someone new joins (and you become them), or leaves'],
+    ['as alice --locale es', 'their Discord in Spanish (es, pt or en), which the bot answers in; join dave --locale es too'],
     ['open 1   open', 'read a file the bot sent (its number is beside it), or the latest'],
     ['time   time +1d', "see the bot's clock, or move it forward (m, h, d, w)"],
     ['cancel', 'close a form without sending it (Ctrl-C works too)'],
     ['quit', 'stop the sandbox (Ctrl-D or, outside a form, Ctrl-C)'],
   ];
-  const commands = scene.commands.map((c) => [`/${c.name}`, c.description] as [string, string]);
+  const commands = scene.commands.map((c) => [`/${c.name}`, inLocale(c.description, c.description_localizations, scene.locale)] as [string, string]);
   return [
     '',
     style.bold(`You are ${scene.you}, in ${scene.place}. You can type:`),
@@ -57,14 +60,14 @@ export function generalHelp(scene: HelpScene, style: Style): string[] {
   ];
 }
 
-export function commandHelp(commands: readonly APIApplicationCommand[], topic: string, style: Style): string[] {
+export function commandHelp(commands: readonly APIApplicationCommand[], topic: string, style: Style, locale?: string): string[] {
   const path = topic.trim().replace(/^\//, '').toLowerCase().split(/\s+/).join(' ');
-  const matches = commands.flatMap(runnable).filter((c) => c.path === path || c.path.startsWith(`${path} `));
+  const matches = commands.flatMap((command) => runnable(command, locale)).filter((c) => c.path === path || c.path.startsWith(`${path} `));
   if (matches.length === 0) return ['', style.warn(`There is no /${path} command. Type help to see them all.`)];
   return matches.flatMap((command) => [
     '',
     style.accent(usage(command)),
     ...wrap(command.description, WIDTH - 4).map((line) => `    ${line}`),
-    ...command.options.map((option) => `    ${style.bold(option.name)}: ${option.description}${option.required ? '' : style.dim(' (optional)')}`),
+    ...command.options.map((option) => `    ${style.bold(option.name)}: ${inLocale(option.description, option.description_localizations, locale)}${option.required ? '' : style.dim(' (optional)')}`),
   ]);
 }

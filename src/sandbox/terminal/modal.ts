@@ -31,7 +31,9 @@ function describe(field: Field, style: Style): string[] {
   const notes = [field.required ? 'required' : 'optional', limits(field)];
   if (field.style === TextInputStyle.Paragraph) notes.push('type \\n for a new line');
   if (field.value) notes.push(`Enter keeps "${field.value}"`);
-  else if (field.placeholder) notes.push(/^e\.g\./i.test(field.placeholder) ? field.placeholder : `e.g. ${field.placeholder}`);
+  // Discord greys the placeholder in the empty box. It is the bot's words, in the member's language,
+  // and not always an example ("p. ej., …", "What did you notice?"): it is shown as it is, quoted.
+  else if (field.placeholder) notes.push(`hint: "${field.placeholder}"`);
   return [`${style.bold(field.label)} ${style.dim(`(${notes.filter((n) => n !== '').join(', ')})`)}`, ...explained(field.description, style)];
 }
 

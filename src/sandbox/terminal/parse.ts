@@ -18,9 +18,9 @@ export type Command =
   | { readonly kind: 'slash'; readonly command: string; readonly options: Readonly<Record<string, string>> }
   | { readonly kind: 'click'; readonly button: number | string }
   | { readonly kind: 'select'; readonly choices: readonly string[] }
-  /** `locale`: the Discord language to give them first (`as alice --locale es`). */
+  /** `locale`: the Discord language to give them first (`as alice --locale es`, `join dave --locale es`). */
   | { readonly kind: 'as'; readonly name: string; readonly locale?: string }
-  | { readonly kind: 'join'; readonly name: string }
+  | { readonly kind: 'join'; readonly name: string; readonly locale?: string }
   | { readonly kind: 'leave'; readonly name: string }
   | { readonly kind: 'show'; readonly target: ShowTarget }
   | { readonly kind: 'say'; readonly channel: string | null; readonly text: string }
@@ -117,18 +117,21 @@ function oneName(verb: string, rest: string, example: string): Command | string 
   return (words[0] ?? '').replace(/^@/, '');
 }
 
-/** `as alice`, or `as alice --locale es` to set their Discord language as well. */
-function parseAs(rest: string): Command {
+/**
+ * `as alice` or `join dave`, either with `--locale es` to give them a Discord language too: a
+ * member's client language is known from their very first click, so it can come with their arrival.
+ */
+function parsePerson(verb: 'as' | 'join', rest: string, example: string): Command {
   const match = /^(.*?)\s*--locale(?:\s+|=)(\S*)\s*$/.exec(rest);
   if (match === null) {
-    if (/--locale\s*$/.test(rest)) return invalid('Say which language after --locale: es, pt or en, like as alice --locale es.');
-    const name = oneName('as', rest, 'alice');
-    return typeof name === 'string' ? { kind: 'as', name } : name;
+    if (/--locale\s*$/.test(rest)) return invalid(`Say which language after --locale: es, pt or en, like ${verb} ${example} --locale es.`);
+    const name = oneName(verb, rest, example);
+    return typeof name === 'string' ? { kind: verb, name } : name;
   }
-  const name = oneName('as', match[1] ?? '', 'alice --locale es');
+  const name = oneName(verb, match[1] ?? '', `${example} --locale es`);
   if (typeof name !== 'string') return name;
-  const locale = memberLocale(match[2] ?? '');
-  return 'error' in locale ? invalid(locale.error) : { kind: 'as', name, locale: locale.locale };
+  const locale = memberLocale(match[2] ?? '', `${verb} ${name} --locale es`);
+  return 'error' in locale ? invalid(locale.error) : { kind: verb, name, locale: locale.locale };
 }
 
 function parseOpen(rest: string): Command {
@@ -213,8 +216,9 @@ export function parseLine(input: string): Command {
     case 'open':
       return parseOpen(rest);
     case 'as':
-      return parseAs(rest);
+      return parsePerson('as', rest, 'alice');
     case 'join':
+      return parsePerson('join', rest, 'dave');
     case 'leave': {
       const name = oneName(verb, rest, 'dave');
       return typeof name === 'string' ? { kind: verb, name } : name;

@@ -144,7 +144,7 @@ export class Session {
       case 'as':
         return this.#becomeNamed(command.name, command.locale);
       case 'join':
-        return this.#join(command.name);
+        return this.#join(command.name, command.locale);
       case 'leave':
         return this.#leave(command.name);
       case 'show':
@@ -276,18 +276,25 @@ export class Session {
 
   #becomeNamed(name: string, locale: string | undefined): void {
     const person = this.#person(name);
-    // Discord sends a member's client language with each of their interactions: the bot answers in it.
-    if (locale !== undefined) person.locale = locale;
     const note = this.#isMember(person) ? '' : ` ${displayName(person)} isn't in ${this.options.guild.name} right now, so only DMs with the bot will work.`;
-    const language = locale === undefined ? '' : ` Their Discord is in ${locale}.`;
-    this.#note(this.#become(person) + language + note);
+    this.#note(this.#become(person) + this.#speak(person, locale) + note);
   }
 
-  #join(name: string): void {
+  /** Gives `person` a Discord language, which Discord sends with each of their clicks and commands: the bot answers in it. */
+  #speak(person: UserRecord, locale: string | undefined): string {
+    if (locale === undefined) return '';
+    person.locale = locale;
+    return ` Their Discord is in ${locale}.`;
+  }
+
+  #join(name: string, locale: string | undefined): void {
     const existing = findPerson(this.#world, name);
     if (existing && this.#isMember(existing)) throw new HarnessError(`${displayName(existing)} is already in ${this.options.guild.name}. To act as them, type as ${existing.username}.`);
-    const person = this.options.harness.join(this.options.guild, existing?.username ?? name);
-    this.#note(`${displayName(person)} joined ${this.options.guild.name}. ${this.#become(person)}`);
+    const person = existing ?? this.options.harness.user(name);
+    // Their language is set before they arrive, so it is theirs from their first click on the welcome.
+    const language = this.#speak(person, locale);
+    this.options.harness.join(this.options.guild, person.username);
+    this.#note(`${displayName(person)} joined ${this.options.guild.name}. ${this.#become(person)}${language}`);
   }
 
   #leave(name: string): void {
@@ -351,7 +358,7 @@ export class Session {
   #help(topic: string | null): void {
     const { guild, style, harness } = this.options;
     const commands = harness.emulator.commands.all(this.#world.channel(this.#here).guildId);
-    if (topic !== null) return this.#print(...commandHelp(commands, topic, style));
+    if (topic !== null) return this.#print(...commandHelp(commands, topic, style, this.#me.locale));
     this.#print(
       ...generalHelp(
         {
@@ -360,6 +367,7 @@ export class Session {
           people: peopleIn(this.#world, guild).map((p) => p.username),
           places: textChannels(this.#world, guild).filter((c) => this.#world.canView(c.id, this.#me.id)).map((c) => `#${c.name ?? ''}`),
           commands,
+          locale: this.#me.locale,
         },
         style,
       ),

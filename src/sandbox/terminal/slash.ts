@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { ApplicationCommandOptionType, type APIApplicationCommand, type APIApplicationCommandOptionChoice, type APIAttachment } from 'discord-api-types/v10';
 import { CommandInputError, HarnessError, type Actor, type Harness, type OptionInput, type Response } from '@roots-bot/discord-emulator';
-import { findRunnable, runnable, usage, type RunnableCommand } from './commands.js';
+import { findRunnable, inLocale, runnable, usage, type RunnableCommand } from './commands.js';
 import { closest } from './typos.js';
 
 /**
@@ -25,7 +25,7 @@ const ASK = '?';
 function hint(commands: readonly APIApplicationCommand[], path: string, target: RunnableCommand | undefined): string {
   if (target) return `Usage: ${usage(target)}`;
   const [name = ''] = path.split(' ');
-  const family = commands.filter((c) => c.name === name).flatMap(runnable);
+  const family = commands.filter((c) => c.name === name).flatMap((c) => runnable(c));
   if (family.length > 0) return `Try: ${family.map((c) => `/${c.path}`).join(', ')}`;
   const near = closest(name, commands.map((c) => c.name));
   if (near !== undefined) return `Did you mean /${near}?`;
@@ -52,7 +52,9 @@ async function withFiles(target: RunnableCommand | undefined, options: Readonly<
 async function suggestions(actor: Actor, channelId: string, input: SlashInput, target: RunnableCommand | undefined, asked: string): Promise<SlashOutcome> {
   const definition = target?.options.find((o) => o.name === asked);
   if (definition && 'choices' in definition && definition.choices && definition.choices.length > 0) {
-    return { kind: 'suggestions', option: asked, choices: definition.choices };
+    // Discord's client lists a command's choices in the person's language; what is sent stays the value.
+    const choices = definition.choices.map((choice) => ({ ...choice, name: inLocale(choice.name, choice.name_localizations, actor.user.locale) }));
+    return { kind: 'suggestions', option: asked, choices };
   }
   if (!definition || !('autocomplete' in definition) || definition.autocomplete !== true) {
     throw new HarnessError(`${asked} has no list to choose from; type its value instead.`);

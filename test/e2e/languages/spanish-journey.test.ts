@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MessageView, ModalView, UserRecord } from '@roots-bot/discord-emulator';
 import { courseMessages, type CourseMessageKey } from '../../../src/courses/discord/messages.js';
 import { createFeatures } from '../../../src/features/index.js';
-import type { Catalogue, MessageValues } from '../../../src/i18n/catalogue.js';
+import type { MessageValues } from '../../../src/i18n/catalogue.js';
 import { onboardingMessages } from '../../../src/onboarding/discord/messages.js';
 import { protocolMessages, type ProtocolMessageKey } from '../../../src/protocols/discord/messages.js';
-import { said } from '../../support/i18n.js';
+import { englishOnly, said } from '../../support/i18n.js';
 import { commitTo, introduce, message, modal, nextDm, onboardingSays, startOnboardingScene, type OnboardingScene } from '../onboarding/support.js';
 import { add, description, startProtocol } from '../protocols/steps.js';
 
@@ -31,17 +31,6 @@ function wordsOf(view: MessageView | ModalView): string[] {
     ...view.selects.flatMap((s) => s.options.map((o) => o.label)),
     ...view.attachments.map((a) => a.description),
   ].filter((words): words is string => words !== undefined && words !== null);
-}
-
-/**
- * The English messages of a catalogue that say something of their own (no placeholders) and that
- * Spanish says differently: none of them may reach a Spanish reader.
- */
-function englishOnly<K extends string>(catalogue: Catalogue<K>): string[] {
-  return catalogue
-    .keys()
-    .map((key) => catalogue.source.en[key])
-    .filter((english) => !english.includes('{') && english.length >= 8 && !Object.values<string>(catalogue.source.es).includes(english));
 }
 
 /**
@@ -96,7 +85,8 @@ describe('a Spanish-speaking member’s journey', () => {
     expect(enrolled.ephemeral).toBe(true);
     expect(enrolled.content).toBe(courses('enroll.welcome', { course: RAICES }));
     expect(enrolled.embeds[0]?.title).toBe(`Lección 1 de 3 · ${SUELO}`);
-    expect(enrolled.buttons[0]?.label).toBe(courses('lesson.complete-button'));
+    // The lesson's protocol (Prepare Your Soil) is named in Spanish on its practise button too.
+    expect(enrolled.buttons.map((b) => b.label)).toEqual([courses('lesson.complete-button'), courses('lesson.practise-button', { protocol: SUELO })]);
 
     const form = got(modal(await as.click(enrolled, courses('lesson.complete-button'))));
     expect(form.title).toBe(`Reflexiona: ${SUELO}`);

@@ -5,7 +5,7 @@ import { openCourses, type CatalogEntry } from '../courses/catalog.js';
 import { checkImportAttachment, decodeCourseFile, IMPORT_MAX_BYTES, importCourseText, importServices } from '../courses/imports.js';
 import { catalogFor, courseNamed } from '../courses/lookup.js';
 import type { CourseProblem } from '../courses/problems.js';
-import { courseReport, DEFAULT_IDLE_DAYS, IDLE_DAYS, summarizeReport, type ReportRow } from '../courses/report.js';
+import { courseReport, DEFAULT_IDLE_DAYS, IDLE_DAYS, reportSummary, type ReportRow } from '../courses/report.js';
 import { explainCourseProblem } from '../courses/discord/explain.js';
 import { courseVoice } from '../courses/discord/voice.js';
 import { ENGLISH } from '../i18n/locales.js';
@@ -59,7 +59,7 @@ export async function registerCourseRoutes(app: FastifyInstance, deps: Dashboard
     const now = ctx.clock.now();
     const open = new Set(openCourses(catalog).map((entry) => entry.course.id));
     const entries = [...catalog.entries.values()].sort((a, b) => Number(!open.has(a.course.id)) - Number(!open.has(b.course.id)) || a.course.title.localeCompare(b.course.title));
-    const reports = await Promise.all(entries.map(async (entry) => ({ entry, summary: summarizeReport(await courseReport(ctx.db, guildId, entry.course), now, DEFAULT_IDLE_DAYS) })));
+    const reports = await Promise.all(entries.map(async (entry) => ({ entry, summary: await reportSummary(ctx.db, guildId, entry.course, now, DEFAULT_IDLE_DAYS) })));
     const body = html`${flashBlock(takeFlash(request), NO_MENTIONS)}
 <h1>Courses</h1>
 <p>The courses members take at their own pace here, and how far they are. A member is <em>idle</em> after ${String(DEFAULT_IDLE_DAYS)} days without activity.</p>
@@ -105,12 +105,13 @@ ${problemLine('file', importProblem)}
     const { course } = entry;
     const guildId = at.server.id;
     const idle = idleDaysOf(request.query.idle_days);
-    const rows = await courseReport(ctx.db, guildId, course);
-    const pages = Math.max(1, Math.ceil(rows.length / MEMBERS_PER_PAGE));
+    // The database counts everyone and reads only the page shown: a course may have thousands.
+    const counted = await reportSummary(ctx.db, guildId, course, ctx.clock.now(), idle.ok ? idle.value : DEFAULT_IDLE_DAYS);
+    const pages = Math.max(1, Math.ceil(counted.enrolled / MEMBERS_PER_PAGE));
     const pageNumber = Math.min(pages, Math.max(1, Number.parseInt(request.query.page ?? '1', 10) || 1));
-    const shown = rows.slice((pageNumber - 1) * MEMBERS_PER_PAGE, pageNumber * MEMBERS_PER_PAGE);
+    const shown = await courseReport(ctx.db, guildId, course, { limit: MEMBERS_PER_PAGE, offset: (pageNumber - 1) * MEMBERS_PER_PAGE });
     const names = await access.memberNames(guildId, shown.map((row) => row.userId));
-    const summary = rows.length === 0 ? undefined : summarizeReport(rows, ctx.clock.now(), idle.ok ? idle.value : DEFAULT_IDLE_DAYS);
+    const summary = counted.enrolled === 0 ? undefined : counted;
     const path = `${base(guildId)}/${course.id}`;
     const pageLink = (n: number, label: string) => html`<a href="${path}?idle_days=${String(summary?.idleDays ?? DEFAULT_IDLE_DAYS)}&amp;page=${String(n)}">${label}</a>`;
     const csrf = reply.generateCsrf();
@@ -122,8 +123,8 @@ ${problemLine('file', importProblem)}
 <input type="number" id="idle_days" name="idle_days" min="${String(IDLE_DAYS.min)}" max="${String(IDLE_DAYS.max)}" value="${idle.ok ? String(idle.value) : (request.query.idle_days ?? '')}"${idle.ok ? '' : html` aria-invalid="true" aria-describedby="idle_days-problem"`}>
 ${problemLine('idle_days', idle.ok ? undefined : idle.problem)}
 <button type="submit" class="quiet">Count again</button></form>
-${rows.length === 0 ? '' : html`<p><a class="button" href="${path}/report.csv" download>Download the CSV report<span class="skip"> of ${course.title}</span></a> <span class="hint">One row per member, as <code>/course report</code> sends it.</span></p>
-<table><caption class="hint" style="text-align:left">Members ${String((pageNumber - 1) * MEMBERS_PER_PAGE + 1)}–${String((pageNumber - 1) * MEMBERS_PER_PAGE + shown.length)} of ${String(rows.length)}, earliest to join first</caption>
+${summary === undefined ? '' : html`<p><a class="button" href="${path}/report.csv" download>Download the CSV report<span class="skip"> of ${course.title}</span></a> <span class="hint">One row per member, as <code>/course report</code> sends it.</span></p>
+<table><caption class="hint" style="text-align:left">Members ${String((pageNumber - 1) * MEMBERS_PER_PAGE + 1)}–${String((pageNumber - 1) * MEMBERS_PER_PAGE + shown.length)} of ${String(summary.enrolled)}, earliest to join first</caption>
 <thead><tr><th scope="col">Member</th><th scope="col">Joined</th><th scope="col">Progress</th><th scope="col">Last active</th><th scope="col">Finished</th></tr></thead>
 <tbody>${shown.map((row) => memberRow(row, names, (d) => day(request, d)))}</tbody></table>
 ${pages > 1 ? html`<nav aria-label="Pages of members"><p class="actions">${pageNumber > 1 ? pageLink(pageNumber - 1, 'Previous page') : ''} <span>Page ${String(pageNumber)} of ${String(pages)}</span> ${pageNumber < pages ? pageLink(pageNumber + 1, 'Next page') : ''}</p></nav>` : ''}`}`;

@@ -1,12 +1,13 @@
-import { ChannelType, PermissionFlagsBits, type Client, type Guild } from 'discord.js';
+import { ChannelType, PermissionFlagsBits, type Client, type Guild, type GuildMember } from 'discord.js';
 import type { Logger } from '../logger.js';
 import { fail } from '../outcome.js';
-import { memberNames } from '../presentation/member-names.js';
+import { MEMBER_FETCH_CHUNK } from '../presentation/member-names.js';
 import { checkCanPost } from '../rituals/discord/channel-check.js';
 import type { Schedule } from '../rituals/model.js';
 import type { OnboardingSettings } from '../onboarding/settings.js';
 import { checkSetup, type SetupCheck } from '../onboarding/discord/setup-checks.js';
 import type { RitualOutcome } from '../rituals/problems.js';
+import { memberNameCache, type NameSource } from './member-name-cache.js';
 
 /**
  * What the dashboard asks of the bot's own view of Discord (its gateway cache): who may manage a
@@ -43,13 +44,29 @@ export interface GuildAccess {
   canPostRitual(schedule: Schedule): Promise<RitualOutcome<Schedule>>;
   /** What `/onboarding setup` checks: the role and channels exist and the bot can use them. */
   onboardingChecks(settings: OnboardingSettings): readonly SetupCheck[];
-  /** The names members go by in the server, looked up as the slash commands' files do; someone who left is missing. */
+  /** The names members go by in the server (kept a few minutes, see member-name-cache.ts); someone who left is missing. */
   memberNames(guildId: string, userIds: readonly string[]): Promise<ReadonlyMap<string, string>>;
 }
 
 const summary = (guild: Guild): ServerSummary => ({ id: guild.id, name: guild.name });
 
 export function discordGuildAccess(client: Client<true>, logger: Logger): GuildAccess {
+  const asked = async (guildId: string, fetch: (guild: Guild) => Promise<ReadonlyMap<string, GuildMember>>): Promise<ReadonlyMap<string, string> | undefined> => {
+    const guild = client.guilds.cache.get(guildId);
+    if (guild === undefined) return new Map();
+    try {
+      return new Map([...(await fetch(guild))].map(([id, member]) => [id, member.displayName]));
+    } catch (error) {
+      logger.warn({ err: error, guild: guildId }, 'could not fetch member names for the dashboard; they are left out');
+      return undefined;
+    }
+  };
+  const source: NameSource = {
+    batch: MEMBER_FETCH_CHUNK,
+    someOf: (guildId, userIds) => asked(guildId, (guild) => guild.members.fetch({ user: [...userIds] })),
+    everyoneIn: (guildId) => asked(guildId, (guild) => guild.members.fetch()),
+  };
+  const names = memberNameCache(source);
   return {
     async verdict(guildId, userId) {
       const guild = client.guilds.cache.get(guildId);
@@ -87,7 +104,7 @@ export function discordGuildAccess(client: Client<true>, logger: Logger): GuildA
       return guild === undefined ? [] : checkSetup(guild, settings);
     },
     memberNames(guildId, userIds) {
-      return memberNames(client.guilds.cache.get(guildId) ?? null, userIds, logger);
+      return names.namesIn(guildId, userIds);
     },
   };
 }

@@ -2,7 +2,7 @@ import type { Guild } from 'discord.js';
 import type { Logger } from '../logger.js';
 
 /** Discord takes at most 100 user ids in one member request. */
-const MEMBER_FETCH_CHUNK = 100;
+export const MEMBER_FETCH_CHUNK = 100;
 
 /**
  * The names members go by in `guild` (their display names), for files the bot writes: from the

@@ -18,13 +18,33 @@ export const intlLocale = (t: RitualsT): string => INTL_LOCALE[t.language].local
 const hourCycle = (t: RitualsT) => INTL_LOCALE[t.language].hourCycle;
 
 /**
+ * Each language's formatters, made once: building an `Intl` formatter costs far more than using
+ * one, and the dashboard's rituals page words every schedule on every view.
+ */
+const FORMATS: Readonly<Record<Language, { readonly list: Intl.ListFormat; readonly weekday: Intl.DateTimeFormat; readonly month: Intl.DateTimeFormat; readonly clock: Intl.DateTimeFormat }>> = {
+  en: formatsFor('en'),
+  es: formatsFor('es'),
+  'pt-BR': formatsFor('pt-BR'),
+};
+
+function formatsFor(language: Language) {
+  const { locale, hourCycle: cycle } = INTL_LOCALE[language];
+  return {
+    list: new Intl.ListFormat(locale, { type: 'conjunction' }),
+    weekday: new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }),
+    month: new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }),
+    clock: new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', hourCycle: cycle, timeZone: 'UTC' }),
+  };
+}
+
+/**
  * CLDR puts a narrow no-break space before "am"; Discord's fonts and members' searches know the
  * plain one, which is what the bot always wrote.
  */
 const plainSpaces = (text: string) => text.replace(/\u202f/g, ' ');
 
 /** "a, b and c" in the reader's language. */
-export const listOf = (t: RitualsT, words: readonly string[]): string => new Intl.ListFormat(intlLocale(t), { type: 'conjunction' }).format(words);
+export const listOf = (t: RitualsT, words: readonly string[]): string => FORMATS[t.language].list.format(words);
 
 /** "Mon 2 Mar, 9:00 am" in the schedule's zone, in the reader's language. */
 export function wallTime(t: RitualsT, at: Date, zone: string): string {
@@ -32,10 +52,9 @@ export function wallTime(t: RitualsT, at: Date, zone: string): string {
 }
 
 /** A day-of-week (0 = Sunday) or month (1 = January) name, from a fixed date in 2023 that starts on a Sunday. */
-const weekdayName = (t: RitualsT, day: number) => new Intl.DateTimeFormat(intlLocale(t), { weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(2023, 0, 1 + day));
-const monthName = (t: RitualsT, month: number) => new Intl.DateTimeFormat(intlLocale(t), { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2023, month - 1, 1));
-const clockTime = (t: RitualsT, hour: number, minute: number) =>
-  plainSpaces(new Intl.DateTimeFormat(intlLocale(t), { hour: 'numeric', minute: '2-digit', hourCycle: hourCycle(t), timeZone: 'UTC' }).format(Date.UTC(2023, 0, 1, hour, minute)));
+const weekdayName = (t: RitualsT, day: number) => FORMATS[t.language].weekday.format(Date.UTC(2023, 0, 1 + day));
+const monthName = (t: RitualsT, month: number) => FORMATS[t.language].month.format(Date.UTC(2023, month - 1, 1));
+const clockTime = (t: RitualsT, hour: number, minute: number) => plainSpaces(FORMATS[t.language].clock.format(Date.UTC(2023, 0, 1, hour, minute)));
 
 /** "every Monday at 9:00 am"; undefined where words would mislead (the run times say it better). */
 export function cronInWords(t: RitualsT, spec: CronSpec): string | undefined {

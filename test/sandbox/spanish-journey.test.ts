@@ -5,13 +5,12 @@ import { Harness, type UserRecord } from '@roots-bot/discord-emulator';
 import type { RunningBot } from '../../src/bot.js';
 import { ManualClock } from '../../src/clock.js';
 import { courseCommandLocalizations } from '../../src/courses/discord/command-localizations.js';
-import { courseMessages, type CourseMessageKey } from '../../src/courses/discord/messages.js';
-import type { MessageValues } from '../../src/i18n/catalogue.js';
+import { courseMessages } from '../../src/courses/discord/messages.js';
 import { interactionMessages } from '../../src/interactions/messages.js';
 import { createLogger } from '../../src/logger.js';
 import { onboardingLocalizations } from '../../src/onboarding/discord/command-localizations.js';
 import { onboardingMessages } from '../../src/onboarding/discord/messages.js';
-import { protocolMessages, type ProtocolMessageKey } from '../../src/protocols/discord/messages.js';
+import { protocolMessages } from '../../src/protocols/discord/messages.js';
 import { buildDemoGuild, type DemoGuild } from '../../src/sandbox/demo-guild.js';
 import { setUpDemoCommunity } from '../../src/sandbox/demo-setup.js';
 import { startBotOnEmulator } from '../../src/sandbox/sandbox-bot.js';
@@ -19,18 +18,9 @@ import { memoryIo } from '../../src/sandbox/terminal/io.js';
 import { Session } from '../../src/sandbox/terminal/session.js';
 import { plainStyle } from '../../src/sandbox/terminal/style.js';
 import { nextDm, onboardingSays } from '../e2e/onboarding/support.js';
-import { englishOnly, said } from '../support/i18n.js';
+import { englishOnly } from '../support/i18n.js';
+import { courses, DISCURSO, FIRST_TENET, onboarding, protocols, RAICES, SPANISH, SUELO } from '../support/spanish.js';
 
-const SPANISH = 'es-ES';
-const onboarding = (key: Parameters<typeof onboardingSays>[0], values?: MessageValues, locale = SPANISH) => onboardingSays(key, values, locale);
-const courses = (key: CourseMessageKey, values?: MessageValues, locale = SPANISH) => said(courseMessages, key, values, locale);
-const protocols = (key: ProtocolMessageKey, values?: MessageValues, locale = SPANISH) => said(protocolMessages, key, values, locale);
-
-/** The shipped content's Spanish words (data/onboarding, data/courses, data/protocols). */
-const FIRST_TENET = 'Comparte con generosidad';
-const RAICES = 'De las causas raíz a la acción desde la base';
-const SUELO = 'Prepara tu suelo';
-const DISCURSO = 'Cambia el discurso';
 const TOPIC = 'El alumnado de noveno falta más los lunes';
 
 /**

@@ -1,25 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MessageView, ModalView, UserRecord } from '@roots-bot/discord-emulator';
-import { courseMessages, type CourseMessageKey } from '../../../src/courses/discord/messages.js';
+import { courseMessages } from '../../../src/courses/discord/messages.js';
 import { createFeatures } from '../../../src/features/index.js';
-import type { MessageValues } from '../../../src/i18n/catalogue.js';
 import { onboardingMessages } from '../../../src/onboarding/discord/messages.js';
-import { protocolMessages, type ProtocolMessageKey } from '../../../src/protocols/discord/messages.js';
-import { englishOnly, said } from '../../support/i18n.js';
-import { commitTo, introduce, message, modal, nextDm, onboardingSays, startOnboardingScene, type OnboardingScene } from '../onboarding/support.js';
+import { protocolMessages } from '../../../src/protocols/discord/messages.js';
+import { englishOnly } from '../../support/i18n.js';
+import { courses, DISCURSO, FIRST_TENET, onboarding, protocols, RAICES, SPANISH, SUELO } from '../../support/spanish.js';
+import { commitTo, introduce, message, modal, nextDm, startOnboardingScene, type OnboardingScene } from '../onboarding/support.js';
 import { add, description, startProtocol } from '../protocols/steps.js';
 
-const SPANISH = 'es-ES';
-/** What each feature says to a reader of Spanish, and (to show it isn't the same words) of English. */
-const onboarding = (key: Parameters<typeof onboardingSays>[0], values?: MessageValues, locale = SPANISH) => onboardingSays(key, values, locale);
-const courses = (key: CourseMessageKey, values?: MessageValues, locale = SPANISH) => said(courseMessages, key, values, locale);
-const protocols = (key: ProtocolMessageKey, values?: MessageValues, locale = SPANISH) => said(protocolMessages, key, values, locale);
-
-/** The shipped content's Spanish words (data/onboarding, data/courses, data/protocols). */
-const FIRST_TENET = 'Comparte con generosidad';
-const RAICES = 'De las causas raíz a la acción desde la base';
-const SUELO = 'Prepara tu suelo';
-const DISCURSO = 'Cambia el discurso';
 
 /** Everything a message or a form says: its text, embeds, buttons, options and fields. */
 function wordsOf(view: MessageView | ModalView): string[] {

@@ -5,6 +5,7 @@ import {
   PostgresDriver,
   PostgresIntrospector,
   PostgresQueryCompiler,
+  sql,
   type DatabaseConnection,
   type DatabaseIntrospector,
   type Dialect,
@@ -233,6 +234,27 @@ export function createPool(url: string, options: Pick<PostgresOptions, 'onConnec
   return pool;
 }
 
+/** Kysely's migration lock, for every process of the bot (an arbitrary constant: "Migrate!" in ASCII). */
+const MIGRATION_LOCK_KEY = 0x4d69677261746521n;
+
+/**
+ * Kysely's PostgreSQL adapter, but its migration lock taken as a plain select. Kysely takes that
+ * lock with a raw statement, which the connection above counts as a write and so takes under the
+ * write lock: a process starting its migrations then waited for the write lock while holding the
+ * migration lock, as another held the write lock waiting for the migration lock. Two bots (shards)
+ * starting at once deadlocked. As a select it waits for the migration lock alone, and the
+ * migrations' own transaction then takes the write lock like any other.
+ */
+class MigrationLockAdapter extends PostgresAdapter {
+  override async acquireMigrationLock(db: Kysely<unknown>): Promise<void> {
+    await db.selectNoFrom(sql<boolean>`pg_advisory_lock(${sql.lit(MIGRATION_LOCK_KEY)})`.as('locked')).execute();
+  }
+
+  override async releaseMigrationLock(db: Kysely<unknown>): Promise<void> {
+    await db.selectNoFrom(sql<boolean>`pg_advisory_unlock(${sql.lit(MIGRATION_LOCK_KEY)})`.as('unlocked')).execute();
+  }
+}
+
 /** PostgreSQL through `pg`, as kysely's PostgresDialect, with the write lock above. */
 export class LockingPostgresDialect implements Dialect {
   constructor(
@@ -249,7 +271,7 @@ export class LockingPostgresDialect implements Dialect {
   }
 
   createAdapter(): DialectAdapter {
-    return new PostgresAdapter();
+    return new MigrationLockAdapter();
   }
 
   createIntrospector<DB>(db: Kysely<DB>): DatabaseIntrospector {

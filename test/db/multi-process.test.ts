@@ -1,6 +1,9 @@
+import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Harness } from '@roots-bot/discord-emulator';
 import { startBot } from '../../src/bot.js';
+import { openDatabase } from '../../src/db/connection.js';
+import { migrate } from '../../src/db/migrator.js';
 import { createLogger } from '../../src/logger.js';
 import { DEFAULT_RUNTIME_OPTIONS } from '../../src/rituals/discord/runtime.js';
 import { startChildBot, type ChildBot } from '../support/child-bot.js';
@@ -41,6 +44,26 @@ describe('more than one bot process on one database', () => {
       expect(crash.ledger).toHaveLength(GUILDS);
       expect(crash.ledger.every((state) => state === 'posted')).toBe(true);
     }, 240_000);
+
+    // Kysely's migration lock and the bot's write lock once deadlocked processes that started
+    // together (src/db/postgres.ts): each start runs the migrations, and they must take turns.
+    it('lets processes that start together take turns migrating: none fails or deadlocks, each migration runs once', async () => {
+      const target = await freshTarget();
+      const starts = Array.from({ length: 6 }, () => openDatabase(target));
+      try {
+        const results = await Promise.allSettled(starts.map((db) => migrate(db)));
+        const failures = results.flatMap((result) => (result.status === 'rejected' ? [result.reason as Error] : []));
+        expect(failures.map((error) => `${error.message}: ${String(error.cause)}`)).toEqual([]);
+        const names = results.flatMap((result) => (result.status === 'fulfilled' ? result.value : [])).map((migration) => migration.migrationName);
+        // Whoever came first ran each migration; the others found nothing left to do.
+        expect(names.length).toBeGreaterThan(0);
+        expect(new Set(names).size).toBe(names.length);
+        const { rows } = await sql<{ count: number }>`select count(*) as count from kysely_migration`.execute(starts[0]!);
+        expect(rows[0]?.count).toBe(names.length);
+      } finally {
+        await Promise.all(starts.map((db) => db.destroy()));
+      }
+    });
   } else {
     it('refuses a second bot process on the same SQLite file, saying what to do', async () => {
       harness = await Harness.start({ rateLimits: { disabled: true } });

@@ -1,6 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
-import pg from 'pg';
 import type { Logger } from '../logger.js';
 import { openDatabase, type Db } from './connection.js';
 import { migrate } from './migrator.js';
@@ -16,9 +15,6 @@ import { describeTarget, type DatabaseTarget } from './target.js';
 export class DatabaseStartError extends Error {
   override readonly name = 'DatabaseStartError';
 }
-
-/** The session lock that lets one process at a time migrate ("Migr" in ASCII). */
-const MIGRATION_LOCK_KEY = 0x4d696772;
 
 /** How long a migration may wait for another process's writes (three bots starting at once). */
 const MIGRATION_BUDGET_MS = 60_000;
@@ -89,20 +85,8 @@ export async function openMigratedDatabase(target: DatabaseTarget, options: Open
   const migrating = openDatabase(target, { budgetMs: MIGRATION_BUDGET_MS });
   try {
     await reach(migrating, target, options);
-    // Several processes starting at once migrate one at a time. The turn is taken on a connection
-    // of its own, outside the bot's write lock: waiting for it while holding the write lock, or
-    // kysely's migration lock and the write lock taken in different orders by two processes,
-    // would deadlock.
-    const turn = new pg.Client({ connectionString: target.url });
-    // A connection lost meanwhile fails the migration's own query; the event alone must not crash.
-    turn.on('error', () => undefined);
-    await turn.connect();
-    try {
-      await turn.query(`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`);
-      await migrate(migrating);
-    } finally {
-      await turn.end();
-    }
+    // Several processes starting at once migrate one at a time (the dialect's migration lock).
+    await migrate(migrating);
   } finally {
     await migrating.destroy();
   }

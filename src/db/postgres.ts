@@ -44,17 +44,23 @@ import { serverWrittenFor } from './write-scope.js';
  * again, truthfully.
  */
 
-/** The advisory lock every write of the bot takes (an arbitrary constant: "Root" in ASCII). */
-export const WRITE_LOCK_KEY = 0x526f6f74;
+/*
+ * Advisory locks belong to the whole database, but the rows they guard are those of the schema the
+ * bot works in: each lock is keyed by that schema too, so bots (or test runs) in other schemas of
+ * one database never wait on each other. Arbitrary constants name the spaces, in ASCII.
+ */
+const WRITE_LOCK_SPACE = 0x526f6f74; // "Root"
+const SERVER_LOCK_SPACE = 0x53727672; // "Srvr"
+const MIGRATION_LOCK_SPACE = 0x4d696772; // "Migr"
 
-/** The space of the servers' own locks, `(SERVER_LOCK_SPACE, hashtext(guild_id))` ("Srvr"). */
-const SERVER_LOCK_SPACE = 0x53727672;
+/** The arguments of the advisory lock every write of the bot takes, for the schema it works in. */
+export const WRITE_LOCK = `${WRITE_LOCK_SPACE}, hashtext(current_schema())`;
 
 /** The locks a write takes: for one server, or for all of them. */
 function writeLocks(server: string | undefined): string {
-  if (server === undefined) return `select pg_advisory_xact_lock(${WRITE_LOCK_KEY})`;
+  if (server === undefined) return `select pg_advisory_xact_lock(${WRITE_LOCK})`;
   // Shared first, then the server's: always in this order, so two writers never wait on each other crosswise.
-  return `select pg_advisory_xact_lock_shared(${WRITE_LOCK_KEY}); select pg_advisory_xact_lock(${SERVER_LOCK_SPACE}, hashtext('${server}'))`;
+  return `select pg_advisory_xact_lock_shared(${WRITE_LOCK}); select pg_advisory_xact_lock(${SERVER_LOCK_SPACE}, hashtext(current_schema() || '/' || '${server}'))`;
 }
 
 // SQLSTATE lock_not_available: lock_timeout ran out.
@@ -234,24 +240,21 @@ export function createPool(url: string, options: Pick<PostgresOptions, 'onConnec
   return pool;
 }
 
-/** Kysely's migration lock, for every process of the bot (an arbitrary constant: "Migrate!" in ASCII). */
-const MIGRATION_LOCK_KEY = 0x4d69677261746521n;
-
 /**
  * Kysely's PostgreSQL adapter, but its migration lock taken as a plain select. Kysely takes that
  * lock with a raw statement, which the connection above counts as a write and so takes under the
  * write lock: a process starting its migrations then waited for the write lock while holding the
  * migration lock, as another held the write lock waiting for the migration lock. Two bots (shards)
  * starting at once deadlocked. As a select it waits for the migration lock alone, and the
- * migrations' own transaction then takes the write lock like any other.
+ * migrations' own transaction then takes the write lock like any other. Keyed by schema, as above.
  */
 class MigrationLockAdapter extends PostgresAdapter {
   override async acquireMigrationLock(db: Kysely<unknown>): Promise<void> {
-    await db.selectNoFrom(sql<boolean>`pg_advisory_lock(${sql.lit(MIGRATION_LOCK_KEY)})`.as('locked')).execute();
+    await db.selectNoFrom(sql<boolean>`pg_advisory_lock(${sql.lit(MIGRATION_LOCK_SPACE)}, hashtext(current_schema()))`.as('locked')).execute();
   }
 
   override async releaseMigrationLock(db: Kysely<unknown>): Promise<void> {
-    await db.selectNoFrom(sql<boolean>`pg_advisory_unlock(${sql.lit(MIGRATION_LOCK_KEY)})`.as('unlocked')).execute();
+    await db.selectNoFrom(sql<boolean>`pg_advisory_unlock(${sql.lit(MIGRATION_LOCK_SPACE)}, hashtext(current_schema()))`.as('unlocked')).execute();
   }
 }
 

@@ -7,7 +7,7 @@ import { migrate } from '../../src/db/migrator.js';
 import { createLogger } from '../../src/logger.js';
 import { DEFAULT_RUNTIME_OPTIONS } from '../../src/rituals/discord/runtime.js';
 import { startChildBot, type ChildBot } from '../support/child-bot.js';
-import { freshTarget, testDialect } from '../support/database.js';
+import { freshTarget, holdWriteLock, testDialect } from '../support/database.js';
 import { killMidFanOut, MONDAY_8AM, seedRituals } from '../support/kill-mid-fan-out.js';
 
 /**
@@ -62,6 +62,29 @@ describe('more than one bot process on one database', () => {
         expect(rows[0]?.count).toBe(names.length);
       } finally {
         await Promise.all(starts.map((db) => db.destroy()));
+      }
+    });
+
+    it("keys its locks by schema: a bot's write lock held in one schema of a database holds up no bot in another", async () => {
+      const [held, other] = [await freshTarget(), await freshTarget()];
+      const lock = await holdWriteLock(held);
+      const db = openDatabase(other, { budgetMs: 1_000 });
+      try {
+        await migrate(db);
+        await db.insertInto('guild_settings').values({ guild_id: '1', time_zone: 'UTC', created_at: 'now', updated_at: 'now' }).execute();
+        expect(await db.selectFrom('guild_settings').select('guild_id').execute()).toEqual([{ guild_id: '1' }]);
+      } finally {
+        await db.destroy();
+        await lock.release();
+      }
+      // And in its own schema it does hold writes off.
+      const blocked = openDatabase(held, { budgetMs: 300 });
+      const lockAgain = await holdWriteLock(held);
+      try {
+        await expect(migrate(blocked)).rejects.toThrow();
+      } finally {
+        await lockAgain.release();
+        await blocked.destroy();
       }
     });
   } else {

@@ -6,7 +6,7 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { openDatabase, type Db } from '../../src/db/connection.js';
-import { WRITE_LOCK_KEY } from '../../src/db/postgres.js';
+import { WRITE_LOCK } from '../../src/db/postgres.js';
 import type { DatabaseTarget } from '../../src/db/target.js';
 import { adminQuery } from './postgres-cluster.js';
 
@@ -60,10 +60,10 @@ export async function holdWriteLock(target: DatabaseTarget): Promise<HeldLock> {
   if (target.kind === 'postgres') {
     const client = new pg.Client({ connectionString: target.url });
     await client.connect();
-    await client.query(`select pg_advisory_lock(${WRITE_LOCK_KEY})`);
+    await client.query(`select pg_advisory_lock(${WRITE_LOCK})`);
     return {
       async release() {
-        await client.query(`select pg_advisory_unlock(${WRITE_LOCK_KEY})`);
+        await client.query(`select pg_advisory_unlock(${WRITE_LOCK})`);
         await client.end();
       },
     };

@@ -2,6 +2,7 @@ import { GatewayDispatchEvents, type Client } from 'discord.js';
 import { z } from 'zod';
 import type { BotContext } from '../../context.js';
 import type { InFlight } from '../../scheduling/in-flight.js';
+import { createKeyedQueue, type KeyedQueue } from '../../scheduling/keyed-queue.js';
 import { findOnboardingSettings, type OnboardingSettings } from '../settings.js';
 import { admitMember, markLeft, passScreening, passScreeningAgain } from '../walks.js';
 import { grantMemberRole, type DeliverOnce } from './delivery.js';
@@ -66,16 +67,28 @@ async function onUpdate(client: Client, ctx: BotContext, deliverOnce: DeliverOnc
 
 type Unlisten = () => void;
 
-function listen<S extends z.ZodType>(client: Client, ctx: BotContext, work: InFlight, event: GatewayDispatchEvents, schema: S, handle: (data: z.output<S>) => Promise<void>): Unlisten {
+/** Where a member event belongs: one member of one server. */
+const memberKey = (data: { guild_id: string; user: { id: string } }) => `${data.guild_id}/${data.user.id}`;
+
+interface Listening {
+  readonly client: Client;
+  readonly ctx: BotContext;
+  readonly work: InFlight;
+  /** One member's events are handled in the order Discord sent them: a leave then a quick return must not land as a return then a leave. */
+  readonly members: KeyedQueue<string>;
+}
+
+function listen<S extends z.ZodType<{ guild_id: string; user: { id: string } }>>({ client, ctx, work, members }: Listening, event: GatewayDispatchEvents, schema: S, handle: (data: z.output<S>) => Promise<void>): Unlisten {
   const listener = (raw: unknown) => {
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
       ctx.logger.warn({ event, issues: parsed.error.issues }, 'a gateway event did not have the expected shape');
       return;
     }
-    // Started at once, not on the next tick as `spawn` would: Discord may send a click right behind
-    // the leave before it, and the click must find the member gone.
-    void work.track(handle(parsed.data).catch((error: unknown) => ctx.logger.error({ err: error, event }, 'onboarding could not handle a gateway event')));
+    // Started at once (after this member's earlier events), not on the next tick as `spawn` would:
+    // Discord may send a click right behind the leave before it, and the click must find the member gone.
+    const data = parsed.data;
+    void work.track(members.serialize(memberKey(data), () => handle(data)).catch((error: unknown) => ctx.logger.error({ err: error, event }, 'onboarding could not handle a gateway event')));
   };
   client.ws.on(event, listener);
   return () => client.ws.off(event, listener);
@@ -83,14 +96,15 @@ function listen<S extends z.ZodType>(client: Client, ctx: BotContext, work: InFl
 
 /** Listens until the returned function is called (the feature stopping: no new work after that). */
 export function listenForMembers(client: Client, ctx: BotContext, work: InFlight, deliverOnce: DeliverOnce): Unlisten {
+  const listening: Listening = { client, ctx, work, members: createKeyedQueue<string>() };
   const unlisten = [
-    listen(client, ctx, work, GatewayDispatchEvents.GuildMemberAdd, MemberPayload, async (member) => {
+    listen(listening, GatewayDispatchEvents.GuildMemberAdd, MemberPayload, async (member) => {
       if (!member.user.bot) await onJoin(client, ctx, deliverOnce, member);
     }),
-    listen(client, ctx, work, GatewayDispatchEvents.GuildMemberUpdate, MemberPayload, async (member) => {
+    listen(listening, GatewayDispatchEvents.GuildMemberUpdate, MemberPayload, async (member) => {
       if (!member.user.bot) await onUpdate(client, ctx, deliverOnce, member);
     }),
-    listen(client, ctx, work, GatewayDispatchEvents.GuildMemberRemove, RemovePayload, ({ guild_id, user }) => markLeft(ctx, guild_id, user.id)),
+    listen(listening, GatewayDispatchEvents.GuildMemberRemove, RemovePayload, ({ guild_id, user }) => markLeft(ctx, guild_id, user.id)),
   ];
   return () => unlisten.forEach((stop) => stop());
 }

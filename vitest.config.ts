@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { findPostgresBin, POSTGRES_HOW_TO } from './test/support/postgres-cluster.js';
 import { POSTGRES_TESTS } from './test/support/postgres-tests.js';
@@ -15,6 +16,10 @@ export default defineConfig({
     // End-to-end tests start an emulator and a real discord.js client each; two cores run them best
     // a file at a time per worker, without sharing module state.
     pool: 'forks',
+    // Vitest's default is a worker less than the cores: one, on the 2-core machines CI runs on. An
+    // end-to-end file spends much of its time waiting (on sockets, child processes, the emulator's
+    // timers), so two files side by side use those cores better: 8.5 minutes instead of 13.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     testTimeout: 20_000,
     hookTimeout: 20_000,
     // One `npm test` runs the bot's tests and every workspace package's own (each package keeps its
